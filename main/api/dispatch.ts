@@ -1,0 +1,34 @@
+import { type GlossHandlers, isOperationName, requests } from '../../shared/api';
+import { ApiError, type ApiEnvelope } from '../../shared/api-error';
+
+export type Dispatch = (operation: string, request: unknown) => Promise<ApiEnvelope<unknown>>;
+
+/**
+ * The main-side boundary every transport goes through: the operation name and the request
+ * are checked against the contract in shared/api.ts before any service code runs, and every
+ * failure comes back as an error envelope, never as a thrown exception or a stack trace.
+ */
+export function createDispatch(api: GlossHandlers, onInternalError: (error: unknown) => void = console.error): Dispatch {
+  return async (operation, request) => {
+    if (!isOperationName(operation)) {
+      return { ok: false, error: { code: 'bad-request', message: `Unknown operation "${operation}"` } };
+    }
+    const parsed = requests[operation].safeParse(request);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      return {
+        ok: false,
+        error: { code: 'bad-request', message: `Invalid ${operation} request: ${where}${issue?.message ?? 'malformed'}` },
+      };
+    }
+    try {
+      const handler = api[operation] as (req: unknown) => Promise<unknown>;
+      return { ok: true, result: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+      onInternalError(error);
+      return { ok: false, error: { code: 'internal', message: `Gloss failed while running ${operation}: ${String((error as Error)?.message ?? error)}` } };
+    }
+  };
+}

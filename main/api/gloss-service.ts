@@ -1,0 +1,74 @@
+import type { ApiEvent, GlossHandlers } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import { Project } from '../project/project';
+
+export interface GlossServiceOptions {
+  /** Whose annotations edits are saved as; defaults to GLOSS_ANNOTATOR or the OS user. */
+  annotator?: string;
+  /**
+   * Whether the screens may open another folder through the API. The desktop shell opens
+   * folders from its own dialog; the browser host serves the one folder it was started on.
+   */
+  allowOpenProject?: boolean;
+}
+
+export interface GlossService extends GlossHandlers {
+  /** Opens a folder as the current project (used by the desktop menu and the CLI). */
+  open(path: string): Promise<Project>;
+  readonly project: Project | undefined;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+}
+
+/** The one implementation of shared/api.ts: a session holding the currently open project. */
+export function createGlossService(options: GlossServiceOptions = {}): GlossService {
+  let current: Project | undefined;
+  const listeners = new Set<(event: ApiEvent) => void>();
+  const project = (): Project => {
+    if (!current) throw new ApiError('no-project', 'No project is open. Open a folder of articles first.');
+    return current;
+  };
+
+  const service: GlossService = {
+    get project() {
+      return current;
+    },
+    async open(path) {
+      const opened = await Project.open(path, { annotator: options.annotator });
+      current = opened;
+      const info = opened.info();
+      for (const listener of listeners) listener({ type: 'projectOpened', payload: info });
+      return opened;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    getProject: async () => project().info(),
+    openProject: async ({ path }) => {
+      if (!options.allowOpenProject) {
+        throw new ApiError('forbidden', 'This window serves one project; open another folder from the desktop app or the command line.');
+      }
+      return (await service.open(path)).info();
+    },
+    listDocuments: () => project().listDocuments(),
+    getDocument: ({ key }) => project().getDocument(key),
+    setDocumentStatus: ({ key, status }) => project().setDocumentStatus(key, status),
+    setDocumentNote: ({ key, note }) => project().setDocumentNote(key, note),
+
+    listAnnotations: ({ key }) => project().listAnnotations(key),
+    createAnnotation: (request) => project().createAnnotation(request),
+    updateAnnotation: ({ key, id, changes }) => project().updateAnnotation(key, id, changes),
+    deleteAnnotation: ({ key, id }) => project().deleteAnnotation(key, id),
+
+    addCode: (request) => project().codebook.add(request),
+    updateCode: ({ id, changes }) => project().codebook.update(id, changes),
+    moveCode: ({ id, parentId, index }) => project().codebook.move(id, parentId, index),
+    deleteCode: ({ id, annotations }) => project().deleteCode(id, annotations),
+
+    addStakeholder: (request) => project().stakeholders.add(request),
+    updateStakeholder: ({ id, changes }) => project().stakeholders.update(id, changes),
+    deleteStakeholder: ({ id }) => project().deleteStakeholder(id),
+  };
+  return service;
+}

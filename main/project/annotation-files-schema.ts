@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Annotation } from '../../shared/model/annotation';
+import { DocumentStatus } from '../../shared/model/document';
+
+export const ANNOTATION_SCHEMA_VERSION = 1;
+
+/** One document's annotations by one annotator, with that annotator's status and note for it. */
+export const AnnotationFileSchema = z.object({
+  format: z.literal('gloss-annotations'),
+  schemaVersion: z.literal(ANNOTATION_SCHEMA_VERSION),
+  document: z.string(),
+  annotator: z.string(),
+  /** Fingerprint of the text the offsets were made against. */
+  fingerprint: z.string(),
+  status: DocumentStatus.default('todo'),
+  note: z.string().default(''),
+  annotations: z.array(Annotation),
+});
+export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
+
+export function newAnnotationFile(document: string, annotator: string, fingerprint: string): AnnotationFile {
+  return {
+    format: 'gloss-annotations',
+    schemaVersion: ANNOTATION_SCHEMA_VERSION,
+    document,
+    annotator,
+    fingerprint,
+    status: 'todo',
+    note: '',
+    annotations: [],
+  };
+}

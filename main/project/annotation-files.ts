@@ -1,0 +1,34 @@
+import type { Dirent } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface AnnotationFileRef {
+  /** The document key the file belongs to. */
+  key: string;
+  annotator: string;
+  path: string;
+}
+
+/** Every annotation file under .gloss/annotations/, by document key and annotator. */
+export async function findAnnotationFiles(annotationsDir: string): Promise<AnnotationFileRef[]> {
+  const found: AnnotationFileRef[] = [];
+  const pending: { dir: string; key: string[] }[] = [{ dir: annotationsDir, key: [] }];
+  while (pending.length > 0) {
+    const { dir, key } = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue; // lowdb's temporary files among them
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push({ dir: path, key: [...key, entry.name] });
+      else if (entry.isFile() && entry.name.endsWith('.json') && key.length > 0) {
+        found.push({ key: key.join('/'), annotator: entry.name.slice(0, -'.json'.length), path });
+      }
+    }
+  }
+  return found;
+}

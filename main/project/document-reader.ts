@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { ApiError } from '../../shared/api-error';
+import type { DocumentMetadata, SourceFormat } from '../../shared/model/document';
+import { extractDocument } from '../sources/extract-document';
+import type { CachedDocument, DocumentCache } from './document-cache';
+import type { ProjectLayout } from './layout';
+
+export interface LoadedText {
+  key: string;
+  format: SourceFormat;
+  text: string;
+  metadata: DocumentMetadata;
+  fingerprint: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export function fingerprintOf(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Reads articles into text, through the cache: the extracted text of HTML pages is kept under
+ * .gloss/cache/text/ by fingerprint, and the few most recently used texts stay in memory,
+ * since every annotation edit needs its document's text to quote from.
+ */
+export class DocumentReader {
+  readonly #recent = new Map<string, LoadedText>();
+
+  constructor(
+    private readonly layout: ProjectLayout,
+    private readonly cache: DocumentCache,
+    private readonly keep = 8,
+  ) {}
+
+  /** Extracts a file for the listing (no text kept in memory). Throws an Error with a reason. */
+  async describe(key: string, path: string, size: number, mtimeMs: number): Promise<CachedDocument> {
+    const cached = this.cache.document(key, size, mtimeMs);
+    if (cached) return cached;
+    const loaded = await this.#extract(key, path, size, mtimeMs);
+    return this.#remember(loaded);
+  }
+
+  async load(key: string): Promise<LoadedText> {
+    const path = this.layout.documentPath(key);
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new ApiError('not-found', `There is no article "${key}" in this project`);
+    }
+    if (!info.isFile()) throw new ApiError('not-found', `"${key}" is not an article file`);
+    const recent = this.#recent.get(key);
+    if (recent && recent.size === info.size && recent.mtimeMs === info.mtimeMs) {
+      this.#recent.delete(key);
+      this.#recent.set(key, recent);
+      return recent;
+    }
+    const cached = this.cache.document(key, info.size, info.mtimeMs);
+    let loaded: LoadedText | undefined;
+    if (cached?.format === 'html') {
+      const text = await this.cache.readText(cached.fingerprint);
+      if (text !== undefined && fingerprintOf(text) === cached.fingerprint) {
+        loaded = { key, ...cached, text };
+      }
+    }
+    if (!loaded) {
+      try {
+        loaded = await this.#extract(key, path, info.size, info.mtimeMs);
+      } catch (error) {
+        throw new ApiError('bad-request', `${key}: ${(error as Error).message}`, key);
+      }
+      this.#remember(loaded);
+    }
+    this.#recent.set(key, loaded);
+    while (this.#recent.size > this.keep) this.#recent.delete(this.#recent.keys().next().value!);
+    return loaded;
+  }
+
+  async #extract(key: string, path: string, size: number, mtimeMs: number): Promise<LoadedText> {
+    const bytes = await readFile(path);
+    const extracted = extractDocument(path, bytes);
+    const fingerprint = fingerprintOf(extracted.text);
+    if (extracted.format === 'html') await this.cache.saveText(fingerprint, extracted.text).catch(() => {});
+    return { key, ...extracted, fingerprint, size, mtimeMs };
+  }
+
+  #remember(loaded: LoadedText): CachedDocument {
+    const entry: CachedDocument = {
+      size: loaded.size,
+      mtimeMs: loaded.mtimeMs,
+      format: loaded.format,
+      title: loaded.metadata.title,
+      metadata: loaded.metadata,
+      fingerprint: loaded.fingerprint,
+      length: loaded.text.length,
+    };
+    this.cache.setDocument(loaded.key, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,57 @@
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ApiError } from '../../shared/api-error';
+
+/**
+ * Where Gloss keeps its files inside a project folder. Nothing else in Gloss builds paths
+ * under `.gloss/`, so the layout can change in one place.
+ *
+ *   .gloss/project.json                          codebook, register, settings (schema-versioned)
+ *   .gloss/annotations/<document key>/<annotator>.json   one file per document per annotator
+ *   .gloss/cache/                                derived data; safe to delete
+ */
+export const GLOSS_DIR = '.gloss';
+
+export class ProjectLayout {
+  readonly glossDir: string;
+  readonly projectFile: string;
+  readonly annotationsDir: string;
+  readonly cacheDir: string;
+
+  constructor(readonly root: string) {
+    this.glossDir = join(root, GLOSS_DIR);
+    this.projectFile = join(this.glossDir, 'project.json');
+    this.annotationsDir = join(this.glossDir, 'annotations');
+    this.cacheDir = join(this.glossDir, 'cache');
+  }
+
+  /** The absolute path of a document, refusing any key that would leave the project. */
+  documentPath(key: string): string {
+    return this.inside(key);
+  }
+
+  annotationFile(key: string, annotator: string): string {
+    return join(this.annotationsDir, ...key.split('/'), `${annotator}.json`);
+  }
+
+  annotationDir(key: string): string {
+    return join(this.annotationsDir, ...key.split('/'));
+  }
+
+  /** Project-relative name with "/" separators, for messages and file problems. */
+  display(absolutePath: string): string {
+    return relative(this.root, absolutePath).split(sep).join('/');
+  }
+
+  /** Resolves a project-relative path, refusing anything outside the project or inside `.gloss/`. */
+  inside(relativePath: string): string {
+    const absolute = resolve(this.root, ...relativePath.split('/'));
+    const rel = relative(this.root, absolute);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+      throw new ApiError('forbidden', `"${relativePath}" is outside the project folder`);
+    }
+    if (rel.split(sep)[0] === GLOSS_DIR) {
+      throw new ApiError('forbidden', `"${relativePath}" is inside Gloss's own folder, not an article`);
+    }
+    return absolute;
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import defaultCodebook from '../../assets/default-codebook.json';
+import { Codebook } from '../../shared/model/codebook';
+import { Stakeholder } from '../../shared/model/stakeholder';
+
+/** The version of project.json this Gloss writes. Raise it with a migration below. */
+export const PROJECT_SCHEMA_VERSION = 1;
+
+export const ProjectSettingsSchema = z.object({ snapToWords: z.boolean().default(true) });
+
+export const ProjectFileSchema = z.object({
+  format: z.literal('gloss-project'),
+  schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
+  codebook: Codebook,
+  stakeholders: z.array(Stakeholder),
+  settings: ProjectSettingsSchema.default({ snapToWords: true }),
+});
+export type ProjectFile = z.infer<typeof ProjectFileSchema>;
+
+/** A step from one schema version to the next: takes the file at version N, returns it at N + 1. */
+export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations indexed by the version they start from. Empty while version 1 is the only one
+ * that was ever written; the chain below is what opens an older file once there are more.
+ */
+export const PROJECT_MIGRATIONS: Record<number, Migration> = {};
+
+export function migrateProjectFile(
+  raw: unknown,
+  migrations: Record<number, Migration> = PROJECT_MIGRATIONS,
+  current = PROJECT_SCHEMA_VERSION,
+): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  let file = raw as Record<string, unknown>;
+  let version = file.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version)) return raw;
+  if (version > current) {
+    throw new Error(
+      `was written by a newer Gloss (schema version ${version}; this Gloss reads up to ${current}). Update Gloss to open it.`,
+    );
+  }
+  while (version < current) {
+    const step = migrations[version];
+    if (!step) throw new Error(`schema version ${version} cannot be upgraded by this Gloss`);
+    file = { ...step(file), schemaVersion: version + 1 };
+    version += 1;
+  }
+  return file;
+}
+
+/** A new project starts from the default codebook kept in assets/. */
+export function newProjectFile(): ProjectFile {
+  const codebook = Codebook.parse(defaultCodebook);
+  return {
+    format: 'gloss-project',
+    schemaVersion: PROJECT_SCHEMA_VERSION,
+    codebook,
+    stakeholders: [],
+    settings: { snapToWords: true },
+  };
+}

@@ -1,0 +1,455 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { DeletedCode, DocumentList, ParsedRequest, ProjectInfo } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import type { Annotation } from '../../shared/model/annotation';
+import { type Codebook, roleOf } from '../../shared/model/codebook';
+import type { Document, DocumentStatus, DocumentSummary, FileProblem, SkippedFile } from '../../shared/model/document';
+import type { Stakeholder } from '../../shared/model/stakeholder';
+import { targetFor } from '../../shared/text/quote';
+import { JsonStore } from '../storage/json-store';
+import { parseJsonText } from '../storage/parse-json';
+import { type AnnotationFile, AnnotationFileSchema, newAnnotationFile } from './annotation-files-schema';
+import { findAnnotationFiles } from './annotation-files';
+import { annotatorName } from './annotator';
+import { addCode, findCode, moveCode, removeCode, updateCode } from './codebook-edits';
+import { DocumentCache } from './document-cache';
+import { DocumentReader } from './document-reader';
+import { ProjectLayout } from './layout';
+import { migrateProjectFile, newProjectFile, ProjectFileSchema } from './project-file';
+import { addStakeholder, findStakeholder, updateStakeholder } from './register-edits';
+import { scanFolder } from './scan-folder';
+
+type ProjectStore = JsonStore<typeof ProjectFileSchema>;
+type AnnotationStore = JsonStore<typeof AnnotationFileSchema>;
+
+export interface OpenOptions {
+  annotator?: string;
+}
+
+/**
+ * An open project: a folder of articles plus Gloss's data in its .gloss/ folder.
+ * The articles are only ever read. Each change is saved before the call returns.
+ */
+export class Project {
+  readonly annotator: string;
+  readonly #stores = new Map<string, Promise<AnnotationStore>>();
+  readonly #reader: DocumentReader;
+
+  private constructor(
+    readonly layout: ProjectLayout,
+    readonly projectStore: ProjectStore,
+    readonly cache: DocumentCache,
+    annotator: string,
+  ) {
+    this.annotator = annotator;
+    this.#reader = new DocumentReader(layout, cache);
+  }
+
+  /** Opens a folder as a project, creating .gloss/project.json with the default codebook if it has none. */
+  static async open(folder: string, options: OpenOptions = {}): Promise<Project> {
+    const root = resolve(folder);
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(root);
+    } catch {
+      throw new ApiError('not-found', `The folder ${root} does not exist`);
+    }
+    if (!info.isDirectory()) throw new ApiError('bad-request', `${root} is a file, not a folder of articles`);
+    const layout = new ProjectLayout(root);
+    const projectStore = await JsonStore.open(
+      { path: layout.projectFile, displayName: layout.display(layout.projectFile), schema: ProjectFileSchema, migrate: migrateProjectFile },
+      newProjectFile(),
+    );
+    if (!projectStore.exists) {
+      await projectStore.update(() => {});
+      await writeFile(`${layout.glossDir}/.gitignore`, '# Derived data, rebuilt by Gloss when missing\ncache/\n').catch(() => {});
+    }
+    const cache = await DocumentCache.load(layout.cacheDir);
+    return new Project(layout, projectStore, cache, annotatorName(options.annotator));
+  }
+
+  get root(): string {
+    return this.layout.root;
+  }
+
+  info(): ProjectInfo {
+    const data = this.projectStore.data;
+    const problem = this.projectStore.problem;
+    return {
+      root: this.root,
+      name: basename(this.root),
+      schemaVersion: data.schemaVersion,
+      annotator: this.annotator,
+      codebook: data.codebook,
+      stakeholders: data.stakeholders,
+      settings: data.settings,
+      problems: problem ? [{ file: problem.file!, message: problem.message }] : [],
+      readOnlyCodebook: problem !== undefined,
+    };
+  }
+
+  // ——— documents ———
+
+  async listDocuments(): Promise<DocumentList> {
+    const [scan, annotationFiles] = await Promise.all([scanFolder(this.root), findAnnotationFiles(this.layout.annotationsDir)]);
+    const skipped: SkippedFile[] = [...scan.skipped];
+    const problems: FileProblem[] = [...this.info().problems];
+
+    const counts = new Map<string, number>();
+    const ownStatus = new Map<string, DocumentStatus>();
+    const annotationPaths = new Set<string>();
+    await forEachLimited(annotationFiles, 32, async (ref) => {
+      const name = this.layout.display(ref.path);
+      annotationPaths.add(name);
+      const summary = await this.#summariseAnnotationFile(ref.key, ref.annotator, ref.path, name);
+      if (summary.problem) problems.push({ file: name, message: summary.problem });
+      counts.set(ref.key, (counts.get(ref.key) ?? 0) + summary.count);
+      if (ref.annotator === this.annotator) ownStatus.set(ref.key, summary.status);
+    });
+
+    const documents: DocumentSummary[] = new Array(scan.files.length);
+    const failed: boolean[] = new Array(scan.files.length).fill(false);
+    await forEachLimited(scan.files.map((file, index) => ({ file, index })), 16, async ({ file, index }) => {
+      try {
+        const entry = await this.#reader.describe(file.key, file.path, file.size, file.mtimeMs);
+        documents[index] = {
+          key: file.key,
+          format: entry.format,
+          title: entry.title,
+          metadata: entry.metadata,
+          fingerprint: entry.fingerprint,
+          length: entry.length,
+          status: ownStatus.get(file.key) ?? 'todo',
+          annotationCount: counts.get(file.key) ?? 0,
+        };
+      } catch (error) {
+        failed[index] = true;
+        skipped.push({ path: file.key, reason: (error as Error).message });
+      }
+    });
+    this.cache.retain(new Set(scan.files.map((f) => f.key)), annotationPaths);
+    await this.cache.save();
+    problems.sort((a, b) => a.file.localeCompare(b.file));
+    return { documents: documents.filter((_, i) => !failed[i]), skipped, problems };
+  }
+
+  async getDocument(key: string): Promise<Document> {
+    const loaded = await this.#reader.load(key);
+    const store = await this.#ownStore(key);
+    const all = await this.listAnnotations(key);
+    return {
+      key,
+      format: loaded.format,
+      title: loaded.metadata.title,
+      metadata: loaded.metadata,
+      fingerprint: loaded.fingerprint,
+      length: loaded.text.length,
+      text: loaded.text,
+      status: store.problem ? 'todo' : store.data.status,
+      note: store.problem ? '' : store.data.note,
+      annotationCount: all.length,
+    };
+  }
+
+  async setDocumentStatus(key: string, status: DocumentStatus): Promise<DocumentSummary> {
+    await this.#editOwn(key, (file) => {
+      file.status = status;
+    });
+    const { text: _text, note: _note, ...summary } = await this.getDocument(key);
+    return summary;
+  }
+
+  async setDocumentNote(key: string, note: string): Promise<{ key: string; note: string }> {
+    await this.#editOwn(key, (file) => {
+      file.note = note;
+    });
+    return { key, note };
+  }
+
+  // ——— annotations ———
+
+  /** Every annotator's annotations of the document, in text order. */
+  async listAnnotations(key: string): Promise<Annotation[]> {
+    this.layout.documentPath(key);
+    const own = await this.#ownStore(key);
+    const out: Annotation[] = own.problem ? [] : [...own.data.annotations];
+    const others = await this.#otherAnnotatorFiles(key);
+    for (const file of others) out.push(...file.annotations);
+    return out.sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
+  }
+
+  async createAnnotation(request: ParsedRequest<'createAnnotation'>): Promise<Annotation> {
+    const { key } = request;
+    const loaded = await this.#reader.load(key);
+    const target = this.#target(loaded.text, request.start, request.end);
+    this.#checkCodeUse(request.code, request);
+    const now = new Date().toISOString();
+    const annotation: Annotation = {
+      id: request.id ?? randomUUID(),
+      code: request.code,
+      author: this.annotator,
+      created: now,
+      modified: now,
+      target,
+      ...(request.note ? { note: request.note } : {}),
+      ...(request.value ? { value: request.value } : {}),
+      ...(request.stakeholderId ? { stakeholderId: request.stakeholderId } : {}),
+    };
+    await this.#editOwn(key, (file) => {
+      if (file.annotations.some((a) => a.id === annotation.id)) {
+        throw new ApiError('conflict', `An annotation with id ${annotation.id} already exists in ${key}`);
+      }
+      file.annotations.push(annotation);
+      file.fingerprint = loaded.fingerprint;
+    });
+    return annotation;
+  }
+
+  async updateAnnotation(key: string, id: string, changes: ParsedRequest<'updateAnnotation'>['changes']): Promise<Annotation> {
+    const loaded = await this.#reader.load(key);
+    let updated: Annotation | undefined;
+    await this.#editOwn(key, (file) => {
+      const index = file.annotations.findIndex((a) => a.id === id);
+      const current = file.annotations[index];
+      if (!current) return;
+      const next: Annotation = { ...current, modified: new Date().toISOString() };
+      if (changes.code !== undefined) next.code = changes.code;
+      if (changes.start !== undefined || changes.end !== undefined) {
+        next.target = this.#target(loaded.text, changes.start ?? current.target.start, changes.end ?? current.target.end);
+      }
+      if (changes.note === null || changes.note === '') delete next.note;
+      else if (changes.note !== undefined) next.note = changes.note;
+      if (changes.value === null) delete next.value;
+      else if (changes.value !== undefined) next.value = changes.value;
+      if (changes.stakeholderId === null) delete next.stakeholderId;
+      else if (changes.stakeholderId !== undefined) next.stakeholderId = changes.stakeholderId;
+      this.#checkCodeUse(next.code, next);
+      file.annotations[index] = next;
+      file.fingerprint = loaded.fingerprint;
+      updated = next;
+    });
+    if (!updated) await this.#throwNotOwn(key, id);
+    return updated!;
+  }
+
+  async deleteAnnotation(key: string, id: string): Promise<{ id: string }> {
+    let found = false;
+    await this.#editOwn(key, (file) => {
+      const before = file.annotations.length;
+      file.annotations = file.annotations.filter((a) => a.id !== id);
+      found = file.annotations.length < before;
+    });
+    if (!found) await this.#throwNotOwn(key, id);
+    return { id };
+  }
+
+  // ——— codebook and register (project.json) ———
+
+  get codebook() {
+    const save = (edit: (book: Codebook) => Codebook) =>
+      this.projectStore.update((file) => {
+        file.codebook = edit(file.codebook);
+        return file.codebook;
+      });
+    return {
+      add: (request: ParsedRequest<'addCode'>) => save((book) => addCode(book, request).codebook),
+      update: (id: string, changes: ParsedRequest<'updateCode'>['changes']) => save((book) => updateCode(book, id, changes)),
+      move: (id: string, parentId: string | null, index: number) => save((book) => moveCode(book, id, parentId, index)),
+    };
+  }
+
+  get stakeholders() {
+    return {
+      add: (request: ParsedRequest<'addStakeholder'>) =>
+        this.projectStore.update((file) => {
+          const { register, stakeholder } = addStakeholder(file.stakeholders, request);
+          file.stakeholders = register;
+          return stakeholder;
+        }),
+      update: (id: string, changes: ParsedRequest<'updateStakeholder'>['changes']) =>
+        this.projectStore.update((file) => {
+          const { register, stakeholder } = updateStakeholder(file.stakeholders, id, changes);
+          file.stakeholders = register;
+          return stakeholder;
+        }),
+    };
+  }
+
+  /**
+   * Deletes a code and its children. Annotations of those codes in this annotator's files are
+   * reassigned or removed as asked; other annotators' files are theirs and are not touched.
+   */
+  async deleteCode(id: string, annotations: ParsedRequest<'deleteCode'>['annotations']): Promise<DeletedCode> {
+    const book = this.projectStore.data.codebook;
+    const { codebook, removed } = removeCode(book, id);
+    if (annotations.action === 'reassign') {
+      const target = findCode(book, annotations.to);
+      if (removed.has(target.id)) throw new ApiError('conflict', `"${target.name}" is being deleted too; pick a code outside it`);
+      if (!target.codable) throw new ApiError('conflict', `"${target.name}" is a group; pick a code that can be applied`);
+    }
+    const uses = await this.#ownUses((a) => removed.has(a.code));
+    if (annotations.action === 'refuse-if-used' && uses.total > 0) {
+      throw new ApiError(
+        'conflict',
+        `"${findCode(book, id).name}" is used by ${uses.total} annotation${uses.total === 1 ? '' : 's'}: choose to reassign or remove them`,
+      );
+    }
+    let reassigned = 0;
+    let removedCount = 0;
+    for (const key of uses.keys) {
+      await this.#editOwn(key, (file) => {
+        if (annotations.action === 'reassign') {
+          for (const a of file.annotations) {
+            if (removed.has(a.code)) {
+              a.code = annotations.to;
+              a.modified = new Date().toISOString();
+              reassigned++;
+            }
+          }
+        } else {
+          const before = file.annotations.length;
+          file.annotations = file.annotations.filter((a) => !removed.has(a.code));
+          removedCount += before - file.annotations.length;
+        }
+      });
+    }
+    await this.projectStore.update((file) => {
+      file.codebook = codebook;
+    });
+    return { codebook, reassigned, removed: removedCount };
+  }
+
+  async deleteStakeholder(id: string): Promise<{ id: string }> {
+    const stakeholder = findStakeholder(this.projectStore.data.stakeholders, id);
+    const uses = await this.#ownUses((a) => a.stakeholderId === id);
+    if (uses.total > 0) {
+      throw new ApiError(
+        'conflict',
+        `${stakeholder.name} is mentioned ${uses.total} time${uses.total === 1 ? '' : 's'}: remove or re-point those mentions first`,
+      );
+    }
+    await this.projectStore.update((file) => {
+      file.stakeholders = file.stakeholders.filter((s) => s.id !== id);
+    });
+    return { id };
+  }
+
+  // ——— internals ———
+
+  #target(text: string, start: number, end: number) {
+    try {
+      return targetFor(text, start, end);
+    } catch (error) {
+      throw new ApiError('bad-request', (error as Error).message);
+    }
+  }
+
+  /** A code must exist and be codable; values go with figure codes, stakeholders with stakeholder codes. */
+  #checkCodeUse(codeId: string, use: { value?: unknown; stakeholderId?: string }): void {
+    const book = this.projectStore.data.codebook;
+    const code = findCode(book, codeId);
+    if (!code.codable) throw new ApiError('bad-request', `"${code.name}" is a group of codes; apply one of its codes instead`);
+    const role = roleOf(book, codeId);
+    if (use.value !== undefined && role !== 'figure') {
+      throw new ApiError('bad-request', `"${code.name}" is not a figure code, so it takes no value`);
+    }
+    if (use.stakeholderId !== undefined) {
+      if (role !== 'stakeholder') throw new ApiError('bad-request', `"${code.name}" is not a stakeholder code`);
+      findStakeholder(this.projectStore.data.stakeholders as Stakeholder[], use.stakeholderId);
+    }
+  }
+
+  #ownStore(key: string): Promise<AnnotationStore> {
+    const path = this.layout.annotationFile(key, this.annotator);
+    let store = this.#stores.get(path);
+    if (!store) {
+      store = (async () => {
+        const loaded = await this.#reader.load(key);
+        return JsonStore.open(
+          { path, displayName: this.layout.display(path), schema: AnnotationFileSchema },
+          newAnnotationFile(key, this.annotator, loaded.fingerprint),
+        );
+      })();
+      store.catch(() => this.#stores.delete(path));
+      this.#stores.set(path, store);
+    }
+    return store;
+  }
+
+  async #editOwn(key: string, edit: (file: AnnotationFile) => void): Promise<void> {
+    const store = await this.#ownStore(key);
+    await mkdir(this.layout.annotationDir(key), { recursive: true });
+    await store.update(edit);
+  }
+
+  async #throwNotOwn(key: string, id: string): Promise<never> {
+    for (const file of await this.#otherAnnotatorFiles(key)) {
+      if (file.annotations.some((a) => a.id === id)) {
+        throw new ApiError('forbidden', `That annotation is ${file.annotator}'s; Gloss edits only your own annotations`);
+      }
+    }
+    throw new ApiError('not-found', `There is no annotation ${id} in ${key}`);
+  }
+
+  /** Other annotators' files for one document, read fresh (they may arrive by sync). Invalid ones are passed over. */
+  async #otherAnnotatorFiles(key: string): Promise<AnnotationFile[]> {
+    const dir = this.layout.annotationDir(key);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const files: AnnotationFile[] = [];
+    for (const name of names) {
+      if (name.startsWith('.') || !name.endsWith('.json') || name === `${this.annotator}.json`) continue;
+      const text = await readFile(join(dir, name), 'utf8').catch(() => undefined);
+      const parsed = text === undefined ? undefined : parseJsonText(text, AnnotationFileSchema);
+      if (parsed?.ok) files.push(parsed.value);
+    }
+    return files;
+  }
+
+  async #summariseAnnotationFile(key: string, annotator: string, path: string, name: string) {
+    const open = annotator === this.annotator ? this.#stores.get(path) : undefined;
+    if (open) {
+      const store = await open.catch(() => undefined);
+      if (store) {
+        return store.problem
+          ? { count: 0, status: 'todo' as const, problem: store.problem.message }
+          : { count: store.data.annotations.length, status: store.data.status };
+      }
+    }
+    const info = await stat(path);
+    const cached = this.cache.annotationFile(name, info.size, info.mtimeMs);
+    if (cached) return cached;
+    const parsed = parseJsonText(await readFile(path, 'utf8'), AnnotationFileSchema);
+    const entry = parsed.ok
+      ? { size: info.size, mtimeMs: info.mtimeMs, count: parsed.value.annotations.length, status: parsed.value.status }
+      : { size: info.size, mtimeMs: info.mtimeMs, count: 0, status: 'todo' as const, problem: `${name}: ${parsed.problem}` };
+    this.cache.setAnnotationFile(name, entry);
+    return entry;
+  }
+
+  /** Which of this annotator's documents have annotations matching `test`, and how many. */
+  async #ownUses(test: (a: Annotation) => boolean): Promise<{ keys: string[]; total: number }> {
+    const keys: string[] = [];
+    let total = 0;
+    for (const ref of await findAnnotationFiles(this.layout.annotationsDir)) {
+      if (ref.annotator !== this.annotator) continue;
+      const store = await this.#ownStore(ref.key).catch(() => undefined);
+      if (!store || store.problem) continue;
+      const n = store.data.annotations.filter(test).length;
+      if (n > 0) {
+        keys.push(ref.key);
+        total += n;
+      }
+    }
+    return { keys, total };
+  }
+}
+
+async function forEachLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

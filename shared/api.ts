@@ -1,0 +1,209 @@
+/**
+ * The one contract between Gloss's screens and its data. Every transport (Electron IPC,
+ * the browser host over HTTP, in-process calls from tests and the CLI) carries exactly these
+ * operations; requests are validated against these schemas once, at the main-side boundary
+ * (main/api/dispatch.ts). Offsets in requests and responses are UTF-16 code units.
+ */
+import { z } from 'zod';
+import type { Annotation } from './model/annotation';
+import { CODE_ROLES, type Codebook, HexColor } from './model/codebook';
+import type { Document, DocumentSummary, FileProblem, SkippedFile } from './model/document';
+import { DocumentStatus } from './model/document';
+import { FigureValue } from './model/figure';
+import { DocumentKey, Id } from './model/ids';
+import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
+
+const Offset = z.number().int().nonnegative().max(2 ** 31);
+const Note = z.string().max(100_000);
+const Name = z.string().trim().min(1).max(200);
+const Shortcut = z.string().regex(/^[a-z0-9]$/, 'a shortcut is one letter or digit');
+
+const AnnotationChanges = z
+  .object({
+    code: Id,
+    start: Offset,
+    end: Offset,
+    note: Note.nullable(),
+    value: FigureValue.nullable(),
+    stakeholderId: Id.nullable(),
+  })
+  .partial()
+  .strict();
+
+/** Request schemas, one per operation. `null` in a change clears the field. */
+export const requests = {
+  getProject: z.object({}).strict(),
+  openProject: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  listDocuments: z.object({}).strict(),
+  getDocument: z.object({ key: DocumentKey }).strict(),
+  setDocumentStatus: z.object({ key: DocumentKey, status: DocumentStatus }).strict(),
+  setDocumentNote: z.object({ key: DocumentKey, note: Note }).strict(),
+
+  listAnnotations: z.object({ key: DocumentKey }).strict(),
+  createAnnotation: z
+    .object({
+      key: DocumentKey,
+      /** Given when undo re-creates a deleted annotation; otherwise the service makes one. */
+      id: Id.optional(),
+      code: Id,
+      start: Offset,
+      end: Offset,
+      note: Note.optional(),
+      value: FigureValue.optional(),
+      stakeholderId: Id.optional(),
+    })
+    .strict(),
+  updateAnnotation: z.object({ key: DocumentKey, id: Id, changes: AnnotationChanges }).strict(),
+  deleteAnnotation: z.object({ key: DocumentKey, id: Id }).strict(),
+
+  addCode: z
+    .object({
+      name: Name,
+      parentId: Id.nullable(),
+      color: HexColor.optional(),
+      description: Note.optional(),
+      shortcut: Shortcut.optional(),
+      role: z.enum(CODE_ROLES).optional(),
+      codable: z.boolean().optional(),
+    })
+    .strict(),
+  updateCode: z
+    .object({
+      id: Id,
+      changes: z
+        .object({
+          name: Name,
+          color: HexColor,
+          description: Note,
+          shortcut: Shortcut.nullable(),
+          role: z.enum(CODE_ROLES).nullable(),
+          codable: z.boolean(),
+        })
+        .partial()
+        .strict(),
+    })
+    .strict(),
+  /** Puts the code under `parentId` (null: a group) at `index` among its new siblings. */
+  moveCode: z.object({ id: Id, parentId: Id.nullable(), index: z.number().int().nonnegative() }).strict(),
+  /**
+   * Deleting a code that is in use needs a choice: move its annotations to `reassignTo`,
+   * or remove them. Child codes go with it the same way.
+   */
+  deleteCode: z
+    .object({
+      id: Id,
+      annotations: z.discriminatedUnion('action', [
+        z.object({ action: z.literal('reassign'), to: Id }).strict(),
+        z.object({ action: z.literal('remove') }).strict(),
+        z.object({ action: z.literal('refuse-if-used') }).strict(),
+      ]),
+    })
+    .strict(),
+
+  addStakeholder: z
+    .object({
+      name: Name,
+      kind: z.enum(STAKEHOLDER_KINDS),
+      aliases: z.array(Name).max(500).optional(),
+      description: Note.optional(),
+      country: z.string().max(100).optional(),
+    })
+    .strict(),
+  updateStakeholder: z
+    .object({
+      id: Id,
+      changes: z
+        .object({
+          name: Name,
+          kind: z.enum(STAKEHOLDER_KINDS),
+          aliases: z.array(Name).max(500),
+          description: Note,
+          country: z.string().max(100),
+        })
+        .partial()
+        .strict(),
+    })
+    .strict(),
+  deleteStakeholder: z.object({ id: Id }).strict(),
+} as const;
+
+export type OperationName = keyof typeof requests;
+export type ApiRequest<K extends OperationName> = z.input<(typeof requests)[K]>;
+export type ParsedRequest<K extends OperationName> = z.output<(typeof requests)[K]>;
+
+export interface ProjectInfo {
+  /** Absolute path of the project folder. */
+  root: string;
+  name: string;
+  schemaVersion: number;
+  /** Whose annotations new edits are saved as. */
+  annotator: string;
+  codebook: Codebook;
+  stakeholders: Stakeholder[];
+  settings: ProjectSettings;
+  /** Project files that could not be read; they are left untouched. */
+  problems: FileProblem[];
+  /** True when project.json could not be read: codebook and register edits are refused until it is fixed. */
+  readOnlyCodebook: boolean;
+}
+
+export interface ProjectSettings {
+  /** Selections snap to word boundaries (the reader's default). */
+  snapToWords: boolean;
+}
+
+export interface DocumentList {
+  documents: DocumentSummary[];
+  skipped: SkippedFile[];
+  problems: FileProblem[];
+}
+
+export interface DeletedCode {
+  codebook: Codebook;
+  /** Annotations moved to another code or removed, across the project. */
+  reassigned: number;
+  removed: number;
+}
+
+/** The answer of each operation. */
+export interface ApiResponses {
+  getProject: ProjectInfo;
+  openProject: ProjectInfo;
+  listDocuments: DocumentList;
+  getDocument: Document;
+  setDocumentStatus: DocumentSummary;
+  setDocumentNote: { key: string; note: string };
+  listAnnotations: Annotation[];
+  createAnnotation: Annotation;
+  updateAnnotation: Annotation;
+  deleteAnnotation: { id: string };
+  addCode: Codebook;
+  updateCode: Codebook;
+  moveCode: Codebook;
+  deleteCode: DeletedCode;
+  addStakeholder: Stakeholder;
+  updateStakeholder: Stakeholder;
+  deleteStakeholder: { id: string };
+}
+
+/** Gloss's API as the renderer, the CLI and tests see it, whatever carries it. */
+export type GlossApi = {
+  [K in OperationName]: (request: ApiRequest<K>) => Promise<ApiResponses[K]>;
+};
+
+/** What main implements: the same operations, receiving requests already validated and defaulted. */
+export type GlossHandlers = {
+  [K in OperationName]: (request: ParsedRequest<K>) => Promise<ApiResponses[K]>;
+};
+
+/** Notices from main to the screens. */
+export interface ApiEvents {
+  projectOpened: ProjectInfo;
+}
+export type ApiEvent = { [K in keyof ApiEvents]: { type: K; payload: ApiEvents[K] } }[keyof ApiEvents];
+
+export const operationNames = Object.keys(requests) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(requests, name);
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { FigureValue } from './figure';
+import { Id, Timestamp } from './ids';
+
+/**
+ * Where an annotation sits in a document's extracted text.
+ * Offsets are UTF-16 code units (JavaScript string indices), end exclusive.
+ * Exports that promise code points convert with shared/text/offsets.ts.
+ * `quote`, `prefix` and `suffix` let the annotation be found again if the text changes
+ * (the W3C TextQuoteSelector idea).
+ */
+export const TextTarget = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    quote: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+  })
+  .refine((t) => t.start < t.end, { message: 'start must be before end' });
+export type TextTarget = z.infer<typeof TextTarget>;
+
+export const Annotation = z.object({
+  id: Id,
+  code: Id,
+  author: z.string().min(1).max(100),
+  created: Timestamp,
+  modified: Timestamp,
+  note: z.string().max(100_000).optional(),
+  target: TextTarget,
+  /** Set on figure codes. */
+  value: FigureValue.optional(),
+  /** Set on stakeholder codes: the register entry this passage mentions. */
+  stakeholderId: Id.optional(),
+});
+export type Annotation = z.infer<typeof Annotation>;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const DOCUMENT_STATUSES = ['todo', 'in-progress', 'done'] as const;
+export const DocumentStatus = z.enum(DOCUMENT_STATUSES);
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
+export type SourceFormat = 'txt' | 'md' | 'html';
+
+/** What extraction learned about a document besides its text. Absent fields were not found. */
+export interface DocumentMetadata {
+  title: string;
+  byline?: string;
+  siteName?: string;
+  /** As the page states it (usually ISO 8601); not reinterpreted. */
+  publishedTime?: string;
+  excerpt?: string;
+  lang?: string;
+  /** The character encoding the file was decoded from, e.g. "UTF-8" or "windows-1252". */
+  encoding: string;
+}
+
+/** One row of the document list. */
+export interface DocumentSummary {
+  key: string;
+  format: SourceFormat;
+  title: string;
+  metadata: DocumentMetadata;
+  /** SHA-256 of the extracted text, hex. */
+  fingerprint: string;
+  /** Length of the extracted text in UTF-16 code units. */
+  length: number;
+  status: DocumentStatus;
+  /** Annotations by every annotator. */
+  annotationCount: number;
+}
+
+export interface Document extends DocumentSummary {
+  /** Extracted plain text with "\n" line endings. Annotation offsets index into it (UTF-16). */
+  text: string;
+  note: string;
+}
+
+/** A file of the folder that is not a document, and why. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** A file Gloss could not read or trust. It is left untouched on disk. */
+export interface FileProblem {
+  /** Path relative to the project root, with "/" separators. */
+  file: string;
+  message: string;
+}
