@@ -9,9 +9,23 @@ import { idFromName } from './new-id';
  * (unique ids and shortcuts, parents that exist) before anything is saved.
  */
 
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
-export function addCode(book: Codebook, request: ParsedRequest<'addCode'>): { codebook: Codebook; code: Code } {
+export function addCode(
+  book: Codebook,
+  request: ParsedRequest<'addCode'>,
+): { codebook: Codebook; code: Code } {
   if (request.parentId !== null) findCode(book, request.parentId);
   const siblings = book.codes.filter((c) => c.parentId === request.parentId);
   if (siblings.some((c) => c.name.toLowerCase() === request.name.toLowerCase())) {
@@ -30,7 +44,11 @@ export function addCode(book: Codebook, request: ParsedRequest<'addCode'>): { co
   return { codebook: checked(ordered([...book.codes, code])), code };
 }
 
-export function updateCode(book: Codebook, id: string, changes: ParsedRequest<'updateCode'>['changes']): Codebook {
+export function updateCode(
+  book: Codebook,
+  id: string,
+  changes: ParsedRequest<'updateCode'>['changes'],
+): Codebook {
   const code = findCode(book, id);
   const next: Code = { ...code };
   if (changes.name !== undefined) next.name = changes.name.trim();

@@ -28,8 +28,14 @@ export interface CachedAnnotationFile {
 const CACHE_VERSION = 1;
 const CacheShape = z.object({
   version: z.literal(CACHE_VERSION),
-  documents: z.record(z.string(), z.custom<CachedDocument>((v) => typeof v === 'object' && v !== null)),
-  annotationFiles: z.record(z.string(), z.custom<CachedAnnotationFile>((v) => typeof v === 'object' && v !== null)),
+  documents: z.record(
+    z.string(),
+    z.custom<CachedDocument>((v) => typeof v === 'object' && v !== null),
+  ),
+  annotationFiles: z.record(
+    z.string(),
+    z.custom<CachedAnnotationFile>((v) => typeof v === 'object' && v !== null),
+  ),
 });
 
 /**
@@ -42,10 +48,14 @@ export class DocumentCache {
   annotationFiles = new Map<string, CachedAnnotationFile>();
   #dirty = false;
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly readOnly: boolean,
+  ) {}
 
-  static async load(dir: string): Promise<DocumentCache> {
-    const cache = new DocumentCache(dir);
+  /** A read-only cache uses what is on disk but never writes. */
+  static async load(dir: string, readOnly = false): Promise<DocumentCache> {
+    const cache = new DocumentCache(dir, readOnly);
     try {
       const parsed = CacheShape.safeParse(JSON.parse(await readFile(cache.indexFile, 'utf8')));
       if (parsed.success) {
@@ -103,6 +113,7 @@ export class DocumentCache {
   }
 
   async saveText(fingerprint: string, text: string): Promise<void> {
+    if (this.readOnly) return;
     await writeFileAtomic(this.textFile(fingerprint), text);
   }
 
@@ -116,7 +127,7 @@ export class DocumentCache {
 
   /** Writes the index if it changed. A failure only costs speed next time, so it is not fatal. */
   async save(): Promise<void> {
-    if (!this.#dirty) return;
+    if (!this.#dirty || this.readOnly) return;
     this.#dirty = false;
     const data = {
       version: CACHE_VERSION,

@@ -5,19 +5,25 @@ import type { DeletedCode, DocumentList, ParsedRequest, ProjectInfo } from '../.
 import { ApiError } from '../../shared/api-error';
 import type { Annotation } from '../../shared/model/annotation';
 import { type Codebook, roleOf } from '../../shared/model/codebook';
-import type { Document, DocumentStatus, DocumentSummary, FileProblem, SkippedFile } from '../../shared/model/document';
+import type {
+  Document,
+  DocumentStatus,
+  DocumentSummary,
+  FileProblem,
+  SkippedFile,
+} from '../../shared/model/document';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import { targetFor } from '../../shared/text/quote';
 import { JsonStore } from '../storage/json-store';
 import { parseJsonText } from '../storage/parse-json';
-import { type AnnotationFile, AnnotationFileSchema, newAnnotationFile } from './annotation-files-schema';
 import { findAnnotationFiles } from './annotation-files';
+import { type AnnotationFile, AnnotationFileSchema, newAnnotationFile } from './annotation-files-schema';
 import { annotatorName } from './annotator';
 import { addCode, findCode, moveCode, removeCode, updateCode } from './codebook-edits';
 import { DocumentCache } from './document-cache';
 import { DocumentReader } from './document-reader';
 import { ProjectLayout } from './layout';
-import { migrateProjectFile, newProjectFile, ProjectFileSchema } from './project-file';
+import { migrateProjectFile, newProjectFile, type ProjectFile, ProjectFileSchema } from './project-file';
 import { addStakeholder, findStakeholder, updateStakeholder } from './register-edits';
 import { scanFolder } from './scan-folder';
 
@@ -26,6 +32,8 @@ type AnnotationStore = JsonStore<typeof AnnotationFileSchema>;
 
 export interface OpenOptions {
   annotator?: string;
+  /** Read without writing anything into the folder, not even .gloss/ (for `gloss info`). */
+  readOnly?: boolean;
 }
 
 /**
@@ -42,6 +50,7 @@ export class Project {
     readonly projectStore: ProjectStore,
     readonly cache: DocumentCache,
     annotator: string,
+    readonly readOnly: boolean,
   ) {
     this.annotator = annotator;
     this.#reader = new DocumentReader(layout, cache);
@@ -59,15 +68,24 @@ export class Project {
     if (!info.isDirectory()) throw new ApiError('bad-request', `${root} is a file, not a folder of articles`);
     const layout = new ProjectLayout(root);
     const projectStore = await JsonStore.open(
-      { path: layout.projectFile, displayName: layout.display(layout.projectFile), schema: ProjectFileSchema, migrate: migrateProjectFile },
+      {
+        path: layout.projectFile,
+        displayName: layout.display(layout.projectFile),
+        schema: ProjectFileSchema,
+        migrate: migrateProjectFile,
+      },
       newProjectFile(),
     );
-    if (!projectStore.exists) {
+    const readOnly = options.readOnly ?? false;
+    if (!projectStore.exists && !readOnly) {
       await projectStore.update(() => {});
-      await writeFile(`${layout.glossDir}/.gitignore`, '# Derived data, rebuilt by Gloss when missing\ncache/\n').catch(() => {});
+      await writeFile(
+        `${layout.glossDir}/.gitignore`,
+        '# Derived data, rebuilt by Gloss when missing\ncache/\n',
+      ).catch(() => {});
     }
-    const cache = await DocumentCache.load(layout.cacheDir);
-    return new Project(layout, projectStore, cache, annotatorName(options.annotator));
+    const cache = await DocumentCache.load(layout.cacheDir, readOnly);
+    return new Project(layout, projectStore, cache, annotatorName(options.annotator), readOnly);
   }
 
   get root(): string {
@@ -86,14 +104,18 @@ export class Project {
       stakeholders: data.stakeholders,
       settings: data.settings,
       problems: problem ? [{ file: problem.file!, message: problem.message }] : [],
-      readOnlyCodebook: problem !== undefined,
+      readOnlyCodebook: problem !== undefined || this.readOnly,
+      readOnly: this.readOnly,
     };
   }
 
   // ——— documents ———
 
   async listDocuments(): Promise<DocumentList> {
-    const [scan, annotationFiles] = await Promise.all([scanFolder(this.root), findAnnotationFiles(this.layout.annotationsDir)]);
+    const [scan, annotationFiles] = await Promise.all([
+      scanFolder(this.root),
+      findAnnotationFiles(this.layout.annotationsDir),
+    ]);
     const skipped: SkippedFile[] = [...scan.skipped];
     const problems: FileProblem[] = [...this.info().problems];
 
@@ -111,24 +133,28 @@ export class Project {
 
     const documents: DocumentSummary[] = new Array(scan.files.length);
     const failed: boolean[] = new Array(scan.files.length).fill(false);
-    await forEachLimited(scan.files.map((file, index) => ({ file, index })), 16, async ({ file, index }) => {
-      try {
-        const entry = await this.#reader.describe(file.key, file.path, file.size, file.mtimeMs);
-        documents[index] = {
-          key: file.key,
-          format: entry.format,
-          title: entry.title,
-          metadata: entry.metadata,
-          fingerprint: entry.fingerprint,
-          length: entry.length,
-          status: ownStatus.get(file.key) ?? 'todo',
-          annotationCount: counts.get(file.key) ?? 0,
-        };
-      } catch (error) {
-        failed[index] = true;
-        skipped.push({ path: file.key, reason: (error as Error).message });
-      }
-    });
+    await forEachLimited(
+      scan.files.map((file, index) => ({ file, index })),
+      16,
+      async ({ file, index }) => {
+        try {
+          const entry = await this.#reader.describe(file.key, file.path, file.size, file.mtimeMs);
+          documents[index] = {
+            key: file.key,
+            format: entry.format,
+            title: entry.title,
+            metadata: entry.metadata,
+            fingerprint: entry.fingerprint,
+            length: entry.length,
+            status: ownStatus.get(file.key) ?? 'todo',
+            annotationCount: counts.get(file.key) ?? 0,
+          };
+        } catch (error) {
+          failed[index] = true;
+          skipped.push({ path: file.key, reason: (error as Error).message });
+        }
+      },
+    );
     this.cache.retain(new Set(scan.files.map((f) => f.key)), annotationPaths);
     await this.cache.save();
     problems.sort((a, b) => a.file.localeCompare(b.file));
@@ -207,7 +233,11 @@ export class Project {
     return annotation;
   }
 
-  async updateAnnotation(key: string, id: string, changes: ParsedRequest<'updateAnnotation'>['changes']): Promise<Annotation> {
+  async updateAnnotation(
+    key: string,
+    id: string,
+    changes: ParsedRequest<'updateAnnotation'>['changes'],
+  ): Promise<Annotation> {
     const loaded = await this.#reader.load(key);
     let updated: Annotation | undefined;
     await this.#editOwn(key, (file) => {
@@ -217,7 +247,11 @@ export class Project {
       const next: Annotation = { ...current, modified: new Date().toISOString() };
       if (changes.code !== undefined) next.code = changes.code;
       if (changes.start !== undefined || changes.end !== undefined) {
-        next.target = this.#target(loaded.text, changes.start ?? current.target.start, changes.end ?? current.target.end);
+        next.target = this.#target(
+          loaded.text,
+          changes.start ?? current.target.start,
+          changes.end ?? current.target.end,
+        );
       }
       if (changes.note === null || changes.note === '') delete next.note;
       else if (changes.note !== undefined) next.note = changes.note;
@@ -249,27 +283,29 @@ export class Project {
 
   get codebook() {
     const save = (edit: (book: Codebook) => Codebook) =>
-      this.projectStore.update((file) => {
+      this.#updateProject((file) => {
         file.codebook = edit(file.codebook);
         return file.codebook;
       });
     return {
       add: (request: ParsedRequest<'addCode'>) => save((book) => addCode(book, request).codebook),
-      update: (id: string, changes: ParsedRequest<'updateCode'>['changes']) => save((book) => updateCode(book, id, changes)),
-      move: (id: string, parentId: string | null, index: number) => save((book) => moveCode(book, id, parentId, index)),
+      update: (id: string, changes: ParsedRequest<'updateCode'>['changes']) =>
+        save((book) => updateCode(book, id, changes)),
+      move: (id: string, parentId: string | null, index: number) =>
+        save((book) => moveCode(book, id, parentId, index)),
     };
   }
 
   get stakeholders() {
     return {
       add: (request: ParsedRequest<'addStakeholder'>) =>
-        this.projectStore.update((file) => {
+        this.#updateProject((file) => {
           const { register, stakeholder } = addStakeholder(file.stakeholders, request);
           file.stakeholders = register;
           return stakeholder;
         }),
       update: (id: string, changes: ParsedRequest<'updateStakeholder'>['changes']) =>
-        this.projectStore.update((file) => {
+        this.#updateProject((file) => {
           const { register, stakeholder } = updateStakeholder(file.stakeholders, id, changes);
           file.stakeholders = register;
           return stakeholder;
@@ -281,13 +317,18 @@ export class Project {
    * Deletes a code and its children. Annotations of those codes in this annotator's files are
    * reassigned or removed as asked; other annotators' files are theirs and are not touched.
    */
-  async deleteCode(id: string, annotations: ParsedRequest<'deleteCode'>['annotations']): Promise<DeletedCode> {
+  async deleteCode(
+    id: string,
+    annotations: ParsedRequest<'deleteCode'>['annotations'],
+  ): Promise<DeletedCode> {
     const book = this.projectStore.data.codebook;
     const { codebook, removed } = removeCode(book, id);
     if (annotations.action === 'reassign') {
       const target = findCode(book, annotations.to);
-      if (removed.has(target.id)) throw new ApiError('conflict', `"${target.name}" is being deleted too; pick a code outside it`);
-      if (!target.codable) throw new ApiError('conflict', `"${target.name}" is a group; pick a code that can be applied`);
+      if (removed.has(target.id))
+        throw new ApiError('conflict', `"${target.name}" is being deleted too; pick a code outside it`);
+      if (!target.codable)
+        throw new ApiError('conflict', `"${target.name}" is a group; pick a code that can be applied`);
     }
     const uses = await this.#ownUses((a) => removed.has(a.code));
     if (annotations.action === 'refuse-if-used' && uses.total > 0) {
@@ -315,7 +356,7 @@ export class Project {
         }
       });
     }
-    await this.projectStore.update((file) => {
+    await this.#updateProject((file) => {
       file.codebook = codebook;
     });
     return { codebook, reassigned, removed: removedCount };
@@ -330,7 +371,7 @@ export class Project {
         `${stakeholder.name} is mentioned ${uses.total} time${uses.total === 1 ? '' : 's'}: remove or re-point those mentions first`,
       );
     }
-    await this.projectStore.update((file) => {
+    await this.#updateProject((file) => {
       file.stakeholders = file.stakeholders.filter((s) => s.id !== id);
     });
     return { id };
@@ -350,13 +391,15 @@ export class Project {
   #checkCodeUse(codeId: string, use: { value?: unknown; stakeholderId?: string }): void {
     const book = this.projectStore.data.codebook;
     const code = findCode(book, codeId);
-    if (!code.codable) throw new ApiError('bad-request', `"${code.name}" is a group of codes; apply one of its codes instead`);
+    if (!code.codable)
+      throw new ApiError('bad-request', `"${code.name}" is a group of codes; apply one of its codes instead`);
     const role = roleOf(book, codeId);
     if (use.value !== undefined && role !== 'figure') {
       throw new ApiError('bad-request', `"${code.name}" is not a figure code, so it takes no value`);
     }
     if (use.stakeholderId !== undefined) {
-      if (role !== 'stakeholder') throw new ApiError('bad-request', `"${code.name}" is not a stakeholder code`);
+      if (role !== 'stakeholder')
+        throw new ApiError('bad-request', `"${code.name}" is not a stakeholder code`);
       findStakeholder(this.projectStore.data.stakeholders as Stakeholder[], use.stakeholderId);
     }
   }
@@ -378,7 +421,18 @@ export class Project {
     return store;
   }
 
+  #assertWritable(): void {
+    if (this.readOnly)
+      throw new ApiError('forbidden', `${basename(this.root)} is open read-only; nothing can be changed`);
+  }
+
+  #updateProject<R>(edit: (file: ProjectFile) => R): Promise<R> {
+    this.#assertWritable();
+    return this.projectStore.update(edit);
+  }
+
   async #editOwn(key: string, edit: (file: AnnotationFile) => void): Promise<void> {
+    this.#assertWritable();
     const store = await this.#ownStore(key);
     await mkdir(this.layout.annotationDir(key), { recursive: true });
     await store.update(edit);
@@ -387,7 +441,10 @@ export class Project {
   async #throwNotOwn(key: string, id: string): Promise<never> {
     for (const file of await this.#otherAnnotatorFiles(key)) {
       if (file.annotations.some((a) => a.id === id)) {
-        throw new ApiError('forbidden', `That annotation is ${file.annotator}'s; Gloss edits only your own annotations`);
+        throw new ApiError(
+          'forbidden',
+          `That annotation is ${file.annotator}'s; Gloss edits only your own annotations`,
+        );
       }
     }
     throw new ApiError('not-found', `There is no annotation ${id} in ${key}`);
@@ -422,8 +479,19 @@ export class Project {
     if (cached) return cached;
     const parsed = parseJsonText(await readFile(path, 'utf8'), AnnotationFileSchema);
     const entry = parsed.ok
-      ? { size: info.size, mtimeMs: info.mtimeMs, count: parsed.value.annotations.length, status: parsed.value.status }
-      : { size: info.size, mtimeMs: info.mtimeMs, count: 0, status: 'todo' as const, problem: `${name}: ${parsed.problem}` };
+      ? {
+          size: info.size,
+          mtimeMs: info.mtimeMs,
+          count: parsed.value.annotations.length,
+          status: parsed.value.status,
+        }
+      : {
+          size: info.size,
+          mtimeMs: info.mtimeMs,
+          count: 0,
+          status: 'todo' as const,
+          problem: `${name}: ${parsed.problem}`,
+        };
     this.cache.setAnnotationFile(name, entry);
     return entry;
   }

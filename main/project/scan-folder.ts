@@ -98,7 +98,9 @@ function keyOf(root: string, path: string): string {
 
 function unsupportedReason(name: string): string {
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? `unsupported file type (${name.slice(dot).toLowerCase()})` : 'unsupported file type (no extension)';
+  return dot > 0
+    ? `unsupported file type (${name.slice(dot).toLowerCase()})`
+    : 'unsupported file type (no extension)';
 }
 
 function codeOf(error: unknown): string {

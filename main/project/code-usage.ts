@@ -1,0 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import { parseJsonText } from '../storage/parse-json';
+import { findAnnotationFiles } from './annotation-files';
+import { AnnotationFileSchema } from './annotation-files-schema';
+import type { ProjectLayout } from './layout';
+
+/** How many annotations each code has across the project, by every annotator. Invalid files are passed over. */
+export async function countAnnotationsByCode(layout: ProjectLayout): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const ref of await findAnnotationFiles(layout.annotationsDir)) {
+    const parsed = parseJsonText(await readFile(ref.path, 'utf8').catch(() => ''), AnnotationFileSchema);
+    if (!parsed.ok) continue;
+    for (const annotation of parsed.value.annotations)
+      counts.set(annotation.code, (counts.get(annotation.code) ?? 0) + 1);
+  }
+  return counts;
+}
