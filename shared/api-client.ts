@@ -1,5 +1,5 @@
 import { type ApiEvent, type GlossApi, type OperationName, operationNames } from './api';
-import { ApiError, type ApiEnvelope } from './api-error';
+import { type ApiEnvelope, ApiError } from './api-error';
 
 /** What a transport does: carry one call and its envelope, and optionally notices from main. */
 export interface Transport {

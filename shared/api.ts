@@ -13,7 +13,11 @@ import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
 
-const Offset = z.number().int().nonnegative().max(2 ** 31);
+const Offset = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(2 ** 31);
 const Note = z.string().max(100_000);
 const Name = z.string().trim().min(1).max(200);
 const Shortcut = z.string().regex(/^[a-z0-9]$/, 'a shortcut is one letter or digit');
@@ -145,6 +149,8 @@ export interface ProjectInfo {
   problems: FileProblem[];
   /** True when project.json could not be read: codebook and register edits are refused until it is fixed. */
   readOnlyCodebook: boolean;
+  /** True when the project was opened only to be read (e.g. `gloss info`): every edit is refused. */
+  readOnly: boolean;
 }
 
 export interface ProjectSettings {

@@ -1,5 +1,5 @@
 import { type GlossHandlers, isOperationName, requests } from '../../shared/api';
-import { ApiError, type ApiEnvelope } from '../../shared/api-error';
+import { type ApiEnvelope, ApiError } from '../../shared/api-error';
 
 export type Dispatch = (operation: string, request: unknown) => Promise<ApiEnvelope<unknown>>;
 
@@ -8,7 +8,10 @@ export type Dispatch = (operation: string, request: unknown) => Promise<ApiEnvel
  * are checked against the contract in shared/api.ts before any service code runs, and every
  * failure comes back as an error envelope, never as a thrown exception or a stack trace.
  */
-export function createDispatch(api: GlossHandlers, onInternalError: (error: unknown) => void = console.error): Dispatch {
+export function createDispatch(
+  api: GlossHandlers,
+  onInternalError: (error: unknown) => void = console.error,
+): Dispatch {
   return async (operation, request) => {
     if (!isOperationName(operation)) {
       return { ok: false, error: { code: 'bad-request', message: `Unknown operation "${operation}"` } };
@@ -19,7 +22,10 @@ export function createDispatch(api: GlossHandlers, onInternalError: (error: unkn
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
       return {
         ok: false,
-        error: { code: 'bad-request', message: `Invalid ${operation} request: ${where}${issue?.message ?? 'malformed'}` },
+        error: {
+          code: 'bad-request',
+          message: `Invalid ${operation} request: ${where}${issue?.message ?? 'malformed'}`,
+        },
       };
     }
     try {
@@ -28,7 +34,13 @@ export function createDispatch(api: GlossHandlers, onInternalError: (error: unkn
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
       onInternalError(error);
-      return { ok: false, error: { code: 'internal', message: `Gloss failed while running ${operation}: ${String((error as Error)?.message ?? error)}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `Gloss failed while running ${operation}: ${String((error as Error)?.message ?? error)}`,
+        },
+      };
     }
   };
 }

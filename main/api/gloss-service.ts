@@ -47,7 +47,10 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     getProject: async () => project().info(),
     openProject: async ({ path }) => {
       if (!options.allowOpenProject) {
-        throw new ApiError('forbidden', 'This window serves one project; open another folder from the desktop app or the command line.');
+        throw new ApiError(
+          'forbidden',
+          'This window serves one project; open another folder from the desktop app or the command line.',
+        );
       }
       return (await service.open(path)).info();
     },

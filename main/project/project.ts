@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { DeletedCode, DocumentList, ParsedRequest, ProjectInfo } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
@@ -20,12 +20,12 @@ import { findAnnotationFiles } from './annotation-files';
 import { type AnnotationFile, AnnotationFileSchema, newAnnotationFile } from './annotation-files-schema';
 import { annotatorName } from './annotator';
 import { addCode, findCode, moveCode, removeCode, updateCode } from './codebook-edits';
-import { DocumentCache } from './document-cache';
+import { type CachedAnnotationFile, type CachedDocument, DocumentCache } from './document-cache';
 import { DocumentReader } from './document-reader';
 import { ProjectLayout } from './layout';
 import { migrateProjectFile, newProjectFile, type ProjectFile, ProjectFileSchema } from './project-file';
 import { addStakeholder, findStakeholder, updateStakeholder } from './register-edits';
-import { scanFolder } from './scan-folder';
+import { compareKeys, scanFolder } from './scan-folder';
 
 type ProjectStore = JsonStore<typeof ProjectFileSchema>;
 type AnnotationStore = JsonStore<typeof AnnotationFileSchema>;
@@ -122,43 +122,49 @@ export class Project {
     const counts = new Map<string, number>();
     const ownStatus = new Map<string, DocumentStatus>();
     const annotationPaths = new Set<string>();
-    await forEachLimited(annotationFiles, 32, async (ref) => {
-      const name = this.layout.display(ref.path);
-      annotationPaths.add(name);
-      const summary = await this.#summariseAnnotationFile(ref.key, ref.annotator, ref.path, name);
-      if (summary.problem) problems.push({ file: name, message: summary.problem });
-      counts.set(ref.key, (counts.get(ref.key) ?? 0) + summary.count);
-      if (ref.annotator === this.annotator) ownStatus.set(ref.key, summary.status);
+    const described: (CachedDocument | undefined)[] = new Array(scan.files.length);
+    // Annotation files and articles are independent: reading both at once overlaps one's parsing with the other's I/O.
+    await Promise.all([
+      forEachLimited(annotationFiles, 16, async (ref) => {
+        const name = this.layout.display(ref.path);
+        annotationPaths.add(name);
+        const summary = await this.#summariseAnnotationFile(ref.annotator, ref.path, name);
+        if (summary.problem) problems.push({ file: name, message: summary.problem });
+        counts.set(ref.key, (counts.get(ref.key) ?? 0) + summary.count);
+        if (ref.annotator === this.annotator) ownStatus.set(ref.key, summary.status);
+      }),
+      forEachLimited(
+        scan.files.map((file, index) => ({ file, index })),
+        16,
+        async ({ file, index }) => {
+          try {
+            described[index] = await this.#reader.describe(file.key, file.path, file.size, file.mtimeMs);
+          } catch (error) {
+            skipped.push({ path: file.key, reason: (error as Error).message });
+          }
+        },
+      ),
+    ]);
+    const documents: DocumentSummary[] = [];
+    scan.files.forEach((file, index) => {
+      const entry = described[index];
+      if (!entry) return;
+      documents.push({
+        key: file.key,
+        format: entry.format,
+        title: entry.title,
+        metadata: entry.metadata,
+        fingerprint: entry.fingerprint,
+        length: entry.length,
+        status: ownStatus.get(file.key) ?? 'todo',
+        annotationCount: counts.get(file.key) ?? 0,
+      });
     });
-
-    const documents: DocumentSummary[] = new Array(scan.files.length);
-    const failed: boolean[] = new Array(scan.files.length).fill(false);
-    await forEachLimited(
-      scan.files.map((file, index) => ({ file, index })),
-      16,
-      async ({ file, index }) => {
-        try {
-          const entry = await this.#reader.describe(file.key, file.path, file.size, file.mtimeMs);
-          documents[index] = {
-            key: file.key,
-            format: entry.format,
-            title: entry.title,
-            metadata: entry.metadata,
-            fingerprint: entry.fingerprint,
-            length: entry.length,
-            status: ownStatus.get(file.key) ?? 'todo',
-            annotationCount: counts.get(file.key) ?? 0,
-          };
-        } catch (error) {
-          failed[index] = true;
-          skipped.push({ path: file.key, reason: (error as Error).message });
-        }
-      },
-    );
     this.cache.retain(new Set(scan.files.map((f) => f.key)), annotationPaths);
     await this.cache.save();
     problems.sort((a, b) => a.file.localeCompare(b.file));
-    return { documents: documents.filter((_, i) => !failed[i]), skipped, problems };
+    skipped.sort((a, b) => compareKeys(a.path, b.path));
+    return { documents, skipped, problems };
   }
 
   async getDocument(key: string): Promise<Document> {
@@ -238,7 +244,9 @@ export class Project {
     id: string,
     changes: ParsedRequest<'updateAnnotation'>['changes'],
   ): Promise<Annotation> {
-    const loaded = await this.#reader.load(key);
+    // The text is needed only to re-quote a moved range; a note or code change saves without reading the article.
+    const moves = changes.start !== undefined || changes.end !== undefined;
+    const loaded = moves ? await this.#reader.load(key) : undefined;
     let updated: Annotation | undefined;
     await this.#editOwn(key, (file) => {
       const index = file.annotations.findIndex((a) => a.id === id);
@@ -246,7 +254,8 @@ export class Project {
       if (!current) return;
       const next: Annotation = { ...current, modified: new Date().toISOString() };
       if (changes.code !== undefined) next.code = changes.code;
-      if (changes.start !== undefined || changes.end !== undefined) {
+      if (loaded) {
+        file.fingerprint = loaded.fingerprint;
         next.target = this.#target(
           loaded.text,
           changes.start ?? current.target.start,
@@ -261,7 +270,6 @@ export class Project {
       else if (changes.stakeholderId !== undefined) next.stakeholderId = changes.stakeholderId;
       this.#checkCodeUse(next.code, next);
       file.annotations[index] = next;
-      file.fingerprint = loaded.fingerprint;
       updated = next;
     });
     if (!updated) await this.#throwNotOwn(key, id);
@@ -434,7 +442,6 @@ export class Project {
   async #editOwn(key: string, edit: (file: AnnotationFile) => void): Promise<void> {
     this.#assertWritable();
     const store = await this.#ownStore(key);
-    await mkdir(this.layout.annotationDir(key), { recursive: true });
     await store.update(edit);
   }
 
@@ -464,32 +471,48 @@ export class Project {
     return files;
   }
 
-  async #summariseAnnotationFile(key: string, annotator: string, path: string, name: string) {
+  /** Count and status of one annotation file: from memory if open, from the cache if unchanged, else read and validated. */
+  async #summariseAnnotationFile(
+    annotator: string,
+    path: string,
+    name: string,
+  ): Promise<CachedAnnotationFile | AnnotationSummary> {
     const open = annotator === this.annotator ? this.#stores.get(path) : undefined;
-    if (open) {
-      const store = await open.catch(() => undefined);
-      if (store) {
-        return store.problem
-          ? { count: 0, status: 'todo' as const, problem: store.problem.message }
-          : { count: store.data.annotations.length, status: store.data.status };
-      }
+    const store = open && (await open.catch(() => undefined));
+    if (store) {
+      return store.problem
+        ? { count: 0, status: 'todo', problem: store.problem.message }
+        : { count: store.data.annotations.length, status: store.data.status };
     }
-    const info = await stat(path);
-    const cached = this.cache.annotationFile(name, info.size, info.mtimeMs);
-    if (cached) return cached;
-    const parsed = parseJsonText(await readFile(path, 'utf8'), AnnotationFileSchema);
-    const entry = parsed.ok
+    // A file the cache has never seen is read straight away: its size and time come from the open handle.
+    if (this.cache.annotationFiles.has(name)) {
+      const info = await stat(path).catch(() => undefined);
+      const cached = info && this.cache.annotationFile(name, info.size, info.mtimeMs);
+      if (cached) return cached;
+    }
+    let read: { text: string; size: number; mtimeMs: number };
+    try {
+      read = await readWithStat(path);
+    } catch (error) {
+      return {
+        count: 0,
+        status: 'todo',
+        problem: `${name}: could not be read (${(error as Error).message})`,
+      };
+    }
+    const parsed = parseJsonText(read.text, AnnotationFileSchema);
+    const entry: CachedAnnotationFile = parsed.ok
       ? {
-          size: info.size,
-          mtimeMs: info.mtimeMs,
+          size: read.size,
+          mtimeMs: read.mtimeMs,
           count: parsed.value.annotations.length,
           status: parsed.value.status,
         }
       : {
-          size: info.size,
-          mtimeMs: info.mtimeMs,
+          size: read.size,
+          mtimeMs: read.mtimeMs,
           count: 0,
-          status: 'todo' as const,
+          status: 'todo',
           problem: `${name}: ${parsed.problem}`,
         };
     this.cache.setAnnotationFile(name, entry);
@@ -511,6 +534,22 @@ export class Project {
       }
     }
     return { keys, total };
+  }
+}
+
+interface AnnotationSummary {
+  count: number;
+  status: DocumentStatus;
+  problem?: string;
+}
+
+async function readWithStat(path: string): Promise<{ text: string; size: number; mtimeMs: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    return { text: await handle.readFile('utf8'), size: info.size, mtimeMs: info.mtimeMs };
+  } finally {
+    await handle.close();
   }
 }
 

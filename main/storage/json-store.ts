@@ -24,7 +24,6 @@ export interface JsonStoreOptions<S extends z.ZodType> {
  */
 class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
   readonly #file: TextFile;
-  #dirReady = false;
 
   constructor(private readonly options: JsonStoreOptions<S>) {
     this.#file = new TextFile(options.path);
@@ -44,11 +43,15 @@ class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
   }
 
   async write(data: z.output<S>): Promise<void> {
-    if (!this.#dirReady) {
+    const text = `${JSON.stringify(data, null, 2)}\n`;
+    try {
+      await this.#file.write(text);
+    } catch (error) {
+      // The first save of a document creates its folder; checking only on failure keeps saves to one write.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       await mkdir(dirname(this.options.path), { recursive: true });
-      this.#dirReady = true;
+      await this.#file.write(text);
     }
-    await this.#file.write(`${JSON.stringify(data, null, 2)}\n`);
   }
 }
 
@@ -72,7 +75,10 @@ export class JsonStore<S extends z.ZodType> {
   }
 
   /** Loads the file; a missing file yields `initial` (not written until the first change). */
-  static async open<S extends z.ZodType>(options: JsonStoreOptions<S>, initial: z.output<S>): Promise<JsonStore<S>> {
+  static async open<S extends z.ZodType>(
+    options: JsonStoreOptions<S>,
+    initial: z.output<S>,
+  ): Promise<JsonStore<S>> {
     const store = new JsonStore(options, initial);
     try {
       const data = await store.#db.adapter.read();
@@ -125,7 +131,11 @@ export class JsonStore<S extends z.ZodType> {
       this.#exists = true;
     } catch (error) {
       this.#db.data = previous;
-      throw new ApiError('io', `Could not save ${this.options.displayName}: ${(error as Error).message}`, this.options.displayName);
+      throw new ApiError(
+        'io',
+        `Could not save ${this.options.displayName}: ${(error as Error).message}`,
+        this.options.displayName,
+      );
     }
     return result;
   }

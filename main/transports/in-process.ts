@@ -14,6 +14,8 @@ export function inProcessTransport(
     async call(operation, request) {
       return structuredClone(await dispatch(operation, structuredClone(request)));
     },
-    subscribe: events ? (listener) => events.subscribe((event) => listener(structuredClone(event))) : undefined,
+    subscribe: events
+      ? (listener) => events.subscribe((event) => listener(structuredClone(event)))
+      : undefined,
   };
 }

@@ -38,14 +38,21 @@ export const Codebook = z.object({ codes: z.array(Code) }).superRefine((book, ct
   }
   for (const code of book.codes) {
     if (code.parentId !== null && !ids.has(code.parentId)) {
-      ctx.addIssue({ code: 'custom', message: `code "${code.name}" has a parent "${code.parentId}" that does not exist` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `code "${code.name}" has a parent "${code.parentId}" that does not exist`,
+      });
     }
   }
   const shortcuts = new Map<string, string>();
   for (const code of book.codes) {
     if (!code.shortcut) continue;
     const other = shortcuts.get(code.shortcut);
-    if (other) ctx.addIssue({ code: 'custom', message: `shortcut "${code.shortcut}" is used by both "${other}" and "${code.name}"` });
+    if (other)
+      ctx.addIssue({
+        code: 'custom',
+        message: `shortcut "${code.shortcut}" is used by both "${other}" and "${code.name}"`,
+      });
     shortcuts.set(code.shortcut, code.name);
   }
 });

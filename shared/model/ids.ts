@@ -15,8 +15,14 @@ export const DocumentKey = z
   .string()
   .min(1)
   .max(1024)
-  .refine((k) => !k.startsWith('/') && !k.includes('\\') && !k.includes('\0'), 'a document key is a relative path with "/" separators')
-  .refine((k) => !k.split('/').some((part) => part === '..' || part === '.' || part === ''), 'a document key has no ".", ".." or empty parts');
+  .refine(
+    (k) => !k.startsWith('/') && !k.includes('\\') && !k.includes('\0'),
+    'a document key is a relative path with "/" separators',
+  )
+  .refine(
+    (k) => !k.split('/').some((part) => part === '..' || part === '.' || part === ''),
+    'a document key has no ".", ".." or empty parts',
+  );
 
 /** ISO-8601 timestamp, as written by Date.prototype.toISOString. */
 export const Timestamp = z.string().datetime({ offset: true });

@@ -1,0 +1,94 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CORPUS } from '../support/corpus';
+
+export interface GeneratedProject {
+  dir: string;
+  keys: string[];
+  bytes: number;
+  annotations: number;
+  /** The document with many annotations, for per-document measurements. */
+  heavyKey: string;
+}
+
+/**
+ * A project the size the brief names: `articles` articles of about 5 kB made from real BBC text,
+ * `perArticle` annotations each in alice's per-document files, and one heavy document
+ * (about 1 MB, `heavyAnnotations` annotations) for per-document figures.
+ */
+export async function generateProject(
+  dir: string,
+  { articles = 10_000, perArticle = 10, heavyAnnotations = 10_000 } = {},
+): Promise<GeneratedProject> {
+  const sources = await bbcTexts();
+  const keys: string[] = [];
+  let bytes = 0;
+  let annotations = 0;
+  for (let i = 0; i < articles; i++) {
+    const text = `${sources[i % sources.length]}\n\n${sources[(i * 7 + 3) % sources.length]}\n\nArticle ${i}.\n`;
+    const key = `section-${String(i % 100).padStart(2, '0')}/article-${i}.txt`;
+    keys.push(key);
+    bytes += await writeDocument(dir, key, text);
+    annotations += await writeAnnotations(dir, key, text, perArticle);
+  }
+  const heavyKey = 'long/heavy-article.txt';
+  let heavy = '';
+  for (let i = 0; heavy.length < 1_000_000; i++) heavy += `${sources[i % sources.length]}\n\n`;
+  bytes += await writeDocument(dir, heavyKey, heavy);
+  annotations += await writeAnnotations(dir, heavyKey, heavy, heavyAnnotations);
+  return { dir, keys: [...keys, heavyKey], bytes, annotations, heavyKey };
+}
+
+async function bbcTexts(): Promise<string[]> {
+  const root = join(CORPUS, 'news-txt');
+  const texts: string[] = [];
+  for (const section of await readdir(root)) {
+    for (const name of (await readdir(join(root, section))).slice(0, 200)) {
+      const text = await readFile(join(root, section, name), 'utf8');
+      if (!text.includes('\uFFFD')) texts.push(text.replace(/\r\n?/g, '\n').trim());
+    }
+  }
+  return texts;
+}
+
+async function writeDocument(dir: string, key: string, text: string): Promise<number> {
+  const path = join(dir, ...key.split('/'));
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFile(path, text);
+  return Buffer.byteLength(text);
+}
+
+/** Annotations on whole words, spread through the text, in the file format Gloss writes. */
+async function writeAnnotations(dir: string, key: string, text: string, count: number): Promise<number> {
+  const words = [...text.matchAll(/[A-Za-z]{4,}/g)];
+  const now = new Date().toISOString();
+  const codes = ['stakeholder', 'security', 'privacy', 'free-expression', 'money'];
+  const annotations = Array.from({ length: count }, (_, i) => {
+    const word = words[Math.floor((i * words.length) / count)]!;
+    const start = word.index!;
+    const end = start + word[0].length;
+    return {
+      id: randomUUID(),
+      code: codes[i % codes.length]!,
+      author: 'alice',
+      created: now,
+      modified: now,
+      target: { start, end, quote: word[0], prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+    };
+  });
+  const file = {
+    format: 'gloss-annotations',
+    schemaVersion: 1,
+    document: key,
+    annotator: 'alice',
+    fingerprint: createHash('sha256').update(text).digest('hex'),
+    status: 'in-progress',
+    note: '',
+    annotations,
+  };
+  const path = join(dir, '.gloss/annotations', ...key.split('/'), 'alice.json');
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
+  return count;
+}

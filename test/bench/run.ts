@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: Gloss's speed and memory beside raw baselines measured in the same run.
+ * Figures, not pass/fail: the targets are printed next to each ratio.
+ */
+import { execFile } from 'node:child_process';
+import { readdir, readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Project } from '../../main/project/project';
+import { generateProject } from './generate-project';
+
+const run = promisify(execFile);
+const ARTICLES = Number(process.env.GLOSS_BENCH_ARTICLES ?? 10_000);
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-bench-'));
+  const small = await mkdtemp(join(tmpdir(), 'gloss-bench-small-'));
+  try {
+    let t = performance.now();
+    const project = await generateProject(dir, { articles: ARTICLES });
+    console.log(
+      `Generated ${project.keys.length} articles (${mb(project.bytes)}) with ${project.annotations.toLocaleString('en')} annotations in ${seconds(performance.now() - t)}`,
+    );
+    const tiny = await generateProject(small, { articles: 10, heavyAnnotations: 10 });
+
+    console.log('\nOpen and list the project');
+    const raw = await median(3, () => readEverything(dir));
+    const cold = await median(3, async () => {
+      await rm(join(dir, '.gloss/cache'), { recursive: true, force: true });
+      return openAndList(dir);
+    });
+    const warm = await median(3, () => openAndList(dir));
+    row('raw: read every file with fs', raw);
+    row('Gloss, first open (no cache)', cold, raw, 2);
+    row('Gloss, reopen (cache)', warm, raw, 2);
+
+    console.log(`\nLoad one document's annotations (${project.heavyKey}, 10,000 annotations, fresh process)`);
+    const loadRaw = await measureLoad('raw', dir, project.heavyKey);
+    const loadGloss = await measureLoad('gloss', dir, project.heavyKey);
+    row('raw: readFile + JSON.parse', loadRaw.ms);
+    row('Gloss listAnnotations (validated)', loadGloss.ms, loadRaw.ms);
+    console.log(`  peak memory: raw ${mb(loadRaw.peakBytes)}, Gloss ${mb(loadGloss.peakBytes)}`);
+
+    console.log('\nSave one annotation edit (median of 200)');
+    const key = project.keys[1234 % project.keys.length]!;
+    const bare = await bareWrite(dir, key);
+    const save = await glossSave(dir, key);
+    const saveSmall = await glossSave(small, tiny.keys[3]!);
+    row('raw: fs.writeFile of the document JSON', bare);
+    row(`Gloss updateAnnotation, ${project.keys.length}-article project`, save, bare, 1.5);
+    row(`Gloss updateAnnotation, ${tiny.keys.length}-article project`, saveSmall, bare, 1.5);
+    console.log(`  save time, large project vs small: ${(save / saveSmall).toFixed(2)}x (independent of size: about 1x)`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await rm(small, { recursive: true, force: true });
+  }
+}
+
+async function readEverything(dir: string): Promise<number> {
+  const t = performance.now();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < files.length) await readFile(files[next++]!);
+    }),
+  );
+  return performance.now() - t;
+}
+
+async function openAndList(dir: string): Promise<number> {
+  const t = performance.now();
+  const project = await Project.open(dir, { annotator: 'alice' });
+  const list = await project.listDocuments();
+  if (list.documents.length === 0) throw new Error('nothing listed');
+  return performance.now() - t;
+}
+
+async function measureLoad(mode: 'gloss' | 'raw', dir: string, key: string) {
+  const script = join(import.meta.dirname, 'measure-load.ts');
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', script, mode, dir, key]);
+  return JSON.parse(stdout) as { ms: number; peakBytes: number };
+}
+
+async function bareWrite(dir: string, key: string): Promise<number> {
+  const path = join(dir, '.gloss/annotations', ...key.split('/'), 'alice.json');
+  const data = JSON.parse(await readFile(path, 'utf8'));
+  return median(200, async () => {
+    const t = performance.now();
+    data.annotations[0].note = `edit ${Math.random()}`;
+    await writeFile(path, `${JSON.stringify(data, null, 2)}\n`);
+    return performance.now() - t;
+  });
+}
+
+async function glossSave(dir: string, key: string): Promise<number> {
+  const project = await Project.open(dir, { annotator: 'alice' });
+  const [first] = await project.listAnnotations(key);
+  return median(200, async () => {
+    const t = performance.now();
+    await project.updateAnnotation(key, first!.id, { note: `edit ${Math.random()}` });
+    return performance.now() - t;
+  });
+}
+
+async function median(times: number, measure: () => Promise<number>): Promise<number> {
+  const values: number[] = [];
+  for (let i = 0; i < times; i++) values.push(await measure());
+  values.sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)]!;
+}
+
+function row(label: string, ms: number, baseline?: number, target?: number): void {
+  const ratio = baseline ? `  ${(ms / baseline).toFixed(2)}x raw` : '';
+  const goal = target ? ` (target ≤ ${target}x)` : '';
+  console.log(`  ${label.padEnd(48)} ${seconds(ms).padStart(9)}${ratio}${goal}`);
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+await main();
