@@ -12,6 +12,9 @@ import { DocumentStatus } from './model/document';
 import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
+import { type OperationName, OPERATION_NAMES, isOperationName } from './operations';
+
+export { type OperationName, OPERATION_NAMES, isOperationName };
 
 const Offset = z
   .number()
@@ -129,9 +132,8 @@ export const requests = {
     })
     .strict(),
   deleteStakeholder: z.object({ id: Id }).strict(),
-} as const;
+} satisfies Record<OperationName, z.ZodType>;
 
-export type OperationName = keyof typeof requests;
 export type ApiRequest<K extends OperationName> = z.input<(typeof requests)[K]>;
 export type ParsedRequest<K extends OperationName> = z.output<(typeof requests)[K]>;
 
@@ -208,8 +210,3 @@ export interface ApiEvents {
 }
 export type ApiEvent = { [K in keyof ApiEvents]: { type: K; payload: ApiEvents[K] } }[keyof ApiEvents];
 
-export const operationNames = Object.keys(requests) as OperationName[];
-
-export function isOperationName(name: string): name is OperationName {
-  return Object.hasOwn(requests, name);
-}

@@ -1,0 +1,46 @@
+/**
+ * The one Gloss window: a sandboxed, context-isolated page on gloss://app/ whose only way to
+ * main is the preload's `window.gloss`. Navigation, pop-ups, webviews and permissions are
+ * refused by content-guards.ts for every webContents.
+ */
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from './app-origin';
+
+export interface AppWindowOptions {
+  preloadFile: string;
+  title: string;
+}
+
+export function createAppWindow({ preloadFile, title }: AppWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    title,
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+      preload: preloadFile,
+    },
+  });
+  // The title names the project (set by main.ts), not the page's <title>.
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  window
+    .loadURL(APP_ENTRY_URL)
+    .catch((error: unknown) => console.error('Gloss could not load its window:', error));
+  return window;
+}
+
+/** "tiktok-articles — Gloss", or "Gloss" when no project is open. */
+export function windowTitle(projectName: string | undefined): string {
+  return projectName ? `${projectName} — Gloss` : 'Gloss';
+}

@@ -1,0 +1,145 @@
+/**
+ * Gloss's desktop entry (bundled to dist/electron/main.cjs). Thin on purpose: it wires the
+ * one service and its dispatch to one sandboxed window, the menu and the recent list; all
+ * project logic lives in main/api and below, shared with the browser host and the CLI.
+ *
+ *   electron . [folder]      Gloss [folder]
+ * With no folder, Gloss opens (a writable copy of) the bundled sample project.
+ */
+import { app, type BrowserWindow, dialog, Menu, session } from 'electron';
+import { createDispatch } from '../api/dispatch';
+import { createGlossService } from '../api/gloss-service';
+import { appPaths } from './app-paths';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createAppWindow, windowTitle } from './app-window';
+import { folderFromArgv } from './command-line';
+import { denyAllPermissions, guardEveryWebContents } from './content-guards';
+import { registerApiIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { createProjectOpener } from './project-opener';
+import { RecentProjects } from './recent-projects';
+import { prepareSampleProject } from './sample-project';
+
+// Both must happen before the app is ready.
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Gloss is running: it receives our argv in 'second-instance' and opens the folder.
+  app.quit();
+} else {
+  startGloss();
+}
+
+function startGloss(): void {
+  const paths = appPaths({
+    appPath: app.getAppPath(),
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    userData: app.getPath('userData'),
+  });
+  const service = createGlossService({ allowOpenProject: false });
+  const dispatch = createDispatch(service);
+  const recent = new RecentProjects(paths.recentProjectsFile);
+  let window: BrowserWindow | undefined;
+  /** Set once the scheme, IPC and first project are ready: macOS may 'activate' sooner. */
+  let started = false;
+  const getWindow = () => (window && !window.isDestroyed() ? window : undefined);
+
+  const rebuildMenu = () => {
+    const template = buildMenuTemplate(
+      {
+        openFolder: () => void opener.choose(),
+        openRecent: (path) => void opener.openRecent(path),
+        clearRecent: () => void opener.clearRecent(),
+        showAbout,
+      },
+      { recent: recent.projects, isDev: !app.isPackaged, platform: process.platform },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  const opener = createProjectOpener({ service, recent, getWindow, onRecentChanged: rebuildMenu });
+
+  const showWindow = () => {
+    if (getWindow()) return;
+    window = createAppWindow({
+      preloadFile: paths.preloadFile,
+      title: windowTitle(service.project?.info().name),
+    });
+    window.on('closed', () => {
+      window = undefined;
+    });
+  };
+
+  service.subscribe((event) => {
+    if (event.type === 'projectOpened') getWindow()?.setTitle(windowTitle(event.payload.name));
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const current = getWindow();
+    if (current) {
+      if (current.isMinimized()) current.restore();
+      current.focus();
+    }
+    const folder = folderFromArgv(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory });
+    if (folder) void opener.open(folder);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (started) showWindow();
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      guardEveryWebContents(app);
+      denyAllPermissions(session.defaultSession);
+      serveRenderer(paths.rendererDir);
+      registerApiIpc({ dispatch, events: service, getWindow });
+
+      const problem = await recent.load();
+      if (problem) console.warn(`Gloss ignored its recent projects list: ${problem}`);
+      rebuildMenu();
+
+      // The project is open before the window asks for it; if the folder named on the
+      // command line fails, the error is shown and the sample opens instead.
+      const folder = folderFromArgv(process.argv, {
+        defaultApp: process.defaultApp === true,
+        cwd: process.cwd(),
+      });
+      if (!folder || !(await opener.open(folder))) await openSampleProject();
+      showWindow();
+      started = true;
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Gloss could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+
+  async function openSampleProject(): Promise<void> {
+    let sample: string;
+    try {
+      sample = await prepareSampleProject(paths.bundledSampleProject, paths.sampleProject);
+    } catch (error) {
+      dialog.showErrorBox(
+        'Gloss could not prepare the sample project',
+        `${error instanceof Error ? error.message : String(error)}\n\nUse File → Open Folder… to open a folder of articles.`,
+      );
+      return;
+    }
+    await opener.open(sample);
+  }
+
+  function showAbout(): void {
+    const options = {
+      type: 'info' as const,
+      title: 'About Gloss',
+      message: `Gloss ${app.getVersion()}`,
+      detail: 'A desktop annotation workbench for researchers who tag passages in folders of news articles.',
+    };
+    const current = getWindow();
+    void (current ? dialog.showMessageBox(current, options) : dialog.showMessageBox(options));
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The native menu, as a template built from the current recent list and the actions main.ts
+ * wires in. Only types come from Electron here, so the template is tested under plain Node.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { RecentProject } from './recent-projects';
+
+export interface MenuActions {
+  openFolder(): void;
+  openRecent(path: string): void;
+  clearRecent(): void;
+  showAbout(): void;
+}
+
+export interface MenuState {
+  recent: readonly RecentProject[];
+  /** Reload and the developer tools are offered only when running from source. */
+  isDev: boolean;
+  platform: NodeJS.Platform;
+}
+
+export function buildMenuTemplate(actions: MenuActions, state: MenuState): MenuItemConstructorOptions[] {
+  const isMac = state.platform === 'darwin';
+  const recentItems: MenuItemConstructorOptions[] = state.recent.map((project) => ({
+    label: escapeMnemonics(`${project.name} — ${project.path}`),
+    click: () => actions.openRecent(project.path),
+  }));
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
+      {
+        label: 'Open Recent',
+        submenu: [
+          ...(recentItems.length > 0 ? recentItems : [{ label: 'No recent projects', enabled: false }]),
+          { type: 'separator' },
+          { label: 'Clear Recent', enabled: recentItems.length > 0, click: () => actions.clearRecent() },
+        ],
+      },
+      ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] satisfies MenuItemConstructorOptions[])),
+    ],
+  };
+  // Standard roles for now; Gloss's own undo (of annotation edits) replaces undo/redo later.
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      ...(state.isDev
+        ? ([
+            { role: 'reload' },
+            { role: 'toggleDevTools' },
+            { type: 'separator' },
+          ] satisfies MenuItemConstructorOptions[])
+        : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+  const help: MenuItemConstructorOptions = {
+    label: '&Help',
+    role: 'help',
+    submenu: [{ label: 'About Gloss', click: () => actions.showAbout() }],
+  };
+  return [
+    ...(isMac ? ([{ role: 'appMenu' }] satisfies MenuItemConstructorOptions[]) : []),
+    file,
+    edit,
+    view,
+    ...(isMac ? ([{ role: 'windowMenu' }] satisfies MenuItemConstructorOptions[]) : []),
+    help,
+  ];
+}
+
+/** A literal "&" in a label (a folder named "R&D") would otherwise mark a Windows/Linux access key. */
+function escapeMnemonics(label: string): string {
+  return label.replaceAll('&', '&&');
+}

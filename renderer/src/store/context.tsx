@@ -1,0 +1,20 @@
+import { createContext, type ReactNode, useContext } from 'react';
+import { useStore as useZustandStore } from 'zustand';
+import type { GlossStore } from './gloss-store';
+import type { GlossState } from './slice';
+
+const StoreContext = createContext<GlossStore | null>(null);
+
+export function StoreProvider({ store, children }: { store: GlossStore; children: ReactNode }) {
+  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+}
+
+/**
+ * Reads the smallest piece a component needs, e.g. `useStore((s) => s.selectedKey)`;
+ * the component re-renders only when that piece changes.
+ */
+export function useStore<T>(selector: (state: GlossState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useStore needs a <StoreProvider> above it');
+  return useZustandStore(store, selector);
+}

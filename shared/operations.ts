@@ -1,0 +1,29 @@
+/**
+ * The names of the API's operations, kept apart from their zod schemas so that the renderer's
+ * client can list them without bundling the schemas: validation happens in main, not in the page.
+ */
+export const OPERATION_NAMES = [
+  'getProject',
+  'openProject',
+  'listDocuments',
+  'getDocument',
+  'setDocumentStatus',
+  'setDocumentNote',
+  'listAnnotations',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'addCode',
+  'updateCode',
+  'moveCode',
+  'deleteCode',
+  'addStakeholder',
+  'updateStakeholder',
+  'deleteStakeholder',
+] as const;
+
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+export function isOperationName(name: string): name is OperationName {
+  return (OPERATION_NAMES as readonly string[]).includes(name);
+}
