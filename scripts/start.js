@@ -75,7 +75,11 @@ function obtainElectron() {
   const installer = join(root, 'node_modules', 'electron', 'install.js');
   if (!existsSync(installer)) return undefined;
   console.log('Gloss: fetching the desktop runtime (first start only)…');
-  const result = spawnSync(process.execPath, [installer], { cwd: dirname(installer), stdio: 'ignore', timeout: 10 * 60_000 });
+  const result = spawnSync(process.execPath, [installer], {
+    cwd: dirname(installer),
+    stdio: 'ignore',
+    timeout: 10 * 60_000,
+  });
   return result.status === 0 ? findElectron() : undefined;
 }
 

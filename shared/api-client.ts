@@ -1,6 +1,6 @@
 import type { ApiEvent, GlossApi } from './api';
-import { OPERATION_NAMES, type OperationName } from './operations';
 import { type ApiEnvelope, ApiError } from './api-error';
+import { OPERATION_NAMES, type OperationName } from './operations';
 
 /** What a transport does: carry one call and its envelope, and optionally notices from main. */
 export interface Transport {

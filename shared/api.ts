@@ -12,9 +12,9 @@ import { DocumentStatus } from './model/document';
 import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
-import { type OperationName, OPERATION_NAMES, isOperationName } from './operations';
+import { isOperationName, OPERATION_NAMES, type OperationName } from './operations';
 
-export { type OperationName, OPERATION_NAMES, isOperationName };
+export { isOperationName, OPERATION_NAMES, type OperationName };
 
 const Offset = z
   .number()
@@ -209,4 +209,3 @@ export interface ApiEvents {
   projectOpened: ProjectInfo;
 }
 export type ApiEvent = { [K in keyof ApiEvents]: { type: K; payload: ApiEvents[K] } }[keyof ApiEvents];
-

@@ -1,5 +1,6 @@
-import { type GlossHandlers, isOperationName, requests } from '../../shared/api';
+import { type GlossHandlers, requests } from '../../shared/api';
 import { type ApiEnvelope, ApiError } from '../../shared/api-error';
+import { isOperationName } from '../../shared/operations';
 
 export type Dispatch = (operation: string, request: unknown) => Promise<ApiEnvelope<unknown>>;
 

@@ -74,7 +74,13 @@ async function writeAnnotations(dir: string, key: string, text: string, count: n
       author: 'alice',
       created: now,
       modified: now,
-      target: { start, end, quote: word[0], prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
+      target: {
+        start,
+        end,
+        quote: word[0],
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(end, end + 32),
+      },
     };
   });
   const file = {

@@ -14,7 +14,9 @@ let count: number;
 if (project) {
   count = (await project.listAnnotations(key)).length;
 } else {
-  const raw = JSON.parse(await readFile(join(dir, '.gloss/annotations', ...key.split('/'), 'alice.json'), 'utf8'));
+  const raw = JSON.parse(
+    await readFile(join(dir, '.gloss/annotations', ...key.split('/'), 'alice.json'), 'utf8'),
+  );
   count = raw.annotations.length;
 }
 const ms = performance.now() - started;

@@ -3,7 +3,7 @@
  * Figures, not pass/fail: the targets are printed next to each ratio.
  */
 import { execFile } from 'node:child_process';
-import { readdir, readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'gloss-bench-'));
   const small = await mkdtemp(join(tmpdir(), 'gloss-bench-small-'));
   try {
-    let t = performance.now();
+    const t = performance.now();
     const project = await generateProject(dir, { articles: ARTICLES });
     console.log(
       `Generated ${project.keys.length} articles (${mb(project.bytes)}) with ${project.annotations.toLocaleString('en')} annotations in ${seconds(performance.now() - t)}`,
@@ -50,7 +50,9 @@ async function main(): Promise<void> {
     row('raw: fs.writeFile of the document JSON', bare);
     row(`Gloss updateAnnotation, ${project.keys.length}-article project`, save, bare, 1.5);
     row(`Gloss updateAnnotation, ${tiny.keys.length}-article project`, saveSmall, bare, 1.5);
-    console.log(`  save time, large project vs small: ${(save / saveSmall).toFixed(2)}x (independent of size: about 1x)`);
+    console.log(
+      `  save time, large project vs small: ${(save / saveSmall).toFixed(2)}x (independent of size: about 1x)`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(small, { recursive: true, force: true });

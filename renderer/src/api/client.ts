@@ -1,6 +1,5 @@
-import type { Transport } from '../../../shared/api-client';
+import type { GlossBridge, Transport } from '../../../shared/api-client';
 import { createApiClient, type GlossClient } from '../../../shared/api-client';
-import type { GlossBridge } from '../../../shared/api-client';
 import './electron-bridge';
 import { httpTransport } from './http-transport';
 
