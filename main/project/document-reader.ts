@@ -42,15 +42,17 @@ export class DocumentReader {
     return this.#remember(loaded);
   }
 
-  async load(key: string): Promise<LoadedText> {
+  /** Throws not-found unless `key` is an article file inside the project. */
+  async assertExists(key: string): Promise<{ path: string; size: number; mtimeMs: number }> {
     const path = this.layout.documentPath(key);
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(path);
-    } catch {
-      throw new ApiError('not-found', `There is no article "${key}" in this project`);
-    }
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new ApiError('not-found', `There is no article "${key}" in this project`);
     if (!info.isFile()) throw new ApiError('not-found', `"${key}" is not an article file`);
+    return { path, size: info.size, mtimeMs: info.mtimeMs };
+  }
+
+  async load(key: string): Promise<LoadedText> {
+    const { path, ...info } = await this.assertExists(key);
     const recent = this.#recent.get(key);
     if (recent && recent.size === info.size && recent.mtimeMs === info.mtimeMs) {
       this.#recent.delete(key);

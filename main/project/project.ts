@@ -204,7 +204,7 @@ export class Project {
 
   /** Every annotator's annotations of the document, in text order. */
   async listAnnotations(key: string): Promise<Annotation[]> {
-    this.layout.documentPath(key);
+    await this.#reader.assertExists(key);
     const own = await this.#ownStore(key);
     const out: Annotation[] = own.problem ? [] : [...own.data.annotations];
     const others = await this.#otherAnnotatorFiles(key);
@@ -416,13 +416,11 @@ export class Project {
     const path = this.layout.annotationFile(key, this.annotator);
     let store = this.#stores.get(path);
     if (!store) {
-      store = (async () => {
-        const loaded = await this.#reader.load(key);
-        return JsonStore.open(
-          { path, displayName: this.layout.display(path), schema: AnnotationFileSchema },
-          newAnnotationFile(key, this.annotator, loaded.fingerprint),
-        );
-      })();
+      // The fingerprint of a file not yet on disk is filled in by its first save (#editOwn).
+      store = JsonStore.open(
+        { path, displayName: this.layout.display(path), schema: AnnotationFileSchema },
+        newAnnotationFile(key, this.annotator, ''),
+      );
       store.catch(() => this.#stores.delete(path));
       this.#stores.set(path, store);
     }
@@ -442,7 +440,11 @@ export class Project {
   async #editOwn(key: string, edit: (file: AnnotationFile) => void): Promise<void> {
     this.#assertWritable();
     const store = await this.#ownStore(key);
-    await store.update(edit);
+    const fingerprint = store.data.fingerprint || (await this.#reader.load(key)).fingerprint;
+    await store.update((file) => {
+      file.fingerprint ||= fingerprint;
+      edit(file);
+    });
   }
 
   async #throwNotOwn(key: string, id: string): Promise<never> {

@@ -26,7 +26,8 @@ export async function generateProject(
   let bytes = 0;
   let annotations = 0;
   for (let i = 0; i < articles; i++) {
-    const text = `${sources[i % sources.length]}\n\n${sources[(i * 7 + 3) % sources.length]}\n\nArticle ${i}.\n`;
+    const extra = sources[(i * 13 + 5) % sources.length]!.slice(0, 900);
+    const text = `${sources[i % sources.length]}\n\n${sources[(i * 7 + 3) % sources.length]}\n\n${extra}\n\nArticle ${i}.\n`;
     const key = `section-${String(i % 100).padStart(2, '0')}/article-${i}.txt`;
     keys.push(key);
     bytes += await writeDocument(dir, key, text);
