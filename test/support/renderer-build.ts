@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Where `npm run build` puts the screens. */
+/** Where `npm run build` puts the screens and the desktop shell. */
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+export const ELECTRON_DIR = fileURLToPath(new URL('../../dist/electron', import.meta.url));
 
-/** Fails with the fix spelled out when the screens have not been built. */
+/** Fails with the fix spelled out when a build output is missing; `npm test` builds first. */
+export function requireBuilt(path: string): string {
+  if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run build" first.`);
+  return path;
+}
+
 export function requireRendererBuild(): string {
-  if (!existsSync(`${RENDERER_DIR}/index.html`)) {
-    throw new Error(
-      `The renderer is not built (${RENDERER_DIR}/index.html is missing). Run "npm run build" first.`,
-    );
-  }
+  requireBuilt(`${RENDERER_DIR}/index.html`);
   return RENDERER_DIR;
 }

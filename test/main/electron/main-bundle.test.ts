@@ -11,6 +11,7 @@ import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { requireBuilt } from '../../support/renderer-build';
 
 const root = resolve(__dirname, '../../..');
 const mainBundle = join(root, 'dist', 'electron', 'main.cjs');
@@ -123,7 +124,10 @@ const call = (event: unknown, operation: unknown, request: unknown) =>
     error?: { code: string };
   }>;
 
-describe.skipIf(!existsSync(mainBundle))('the built desktop shell (with a stand-in for Electron)', () => {
+describe('the built desktop shell (with a stand-in for Electron)', () => {
+  beforeAll(() => {
+    requireBuilt(mainBundle);
+  });
   let window: FakeWindow;
   const trusted = () => ({
     sender: window.webContents,

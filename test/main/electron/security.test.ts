@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../main/transports/security-headers';
+import { requireBuilt } from '../../support/renderer-build';
 
 const root = resolve(__dirname, '../../..');
 const shellDir = join(root, 'main', 'electron');
@@ -181,15 +182,10 @@ describe('the electron boundary', () => {
 describe('the built preload', () => {
   const preload = join(root, 'dist', 'electron', 'preload.cjs');
 
-  it.skipIf(!existsSync(preload))(
-    'requires nothing but electron (a sandboxed preload can load nothing else)',
-    async () => {
-      const bundle = await readFile(preload, 'utf8');
-      const required = [...bundle.matchAll(/\brequire\(\s*(['"`])([^'"`]+)\1\s*\)/g)].map(
-        (match) => match[2],
-      );
-      expect(new Set(required)).toEqual(new Set(['electron']));
-      expect(bundle).not.toMatch(/\bimport\s*\(|\bimport\s+[\w{*]/);
-    },
-  );
+  it('requires nothing but electron (a sandboxed preload can load nothing else)', async () => {
+    const bundle = await readFile(requireBuilt(preload), 'utf8');
+    const required = [...bundle.matchAll(/\brequire\(\s*(['"`])([^'"`]+)\1\s*\)/g)].map((match) => match[2]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(bundle).not.toMatch(/\bimport\s*\(|\bimport\s+[\w{*]/);
+  });
 });
