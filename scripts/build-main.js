@@ -27,6 +27,10 @@ const outputs = [
     outfile: join(outdir, 'main.cjs'),
     // Every package (electron and the dependencies) is required from node_modules at run time.
     packages: 'external',
+    // Sources written as ES modules use import.meta.url (e.g. to load jsdom only when needed);
+    // in a CommonJS bundle it is the bundle's own file URL.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   },
   {
     ...common,
