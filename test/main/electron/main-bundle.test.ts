@@ -125,9 +125,6 @@ const call = (event: unknown, operation: unknown, request: unknown) =>
   }>;
 
 describe('the built desktop shell (with a stand-in for Electron)', () => {
-  beforeAll(() => {
-    requireBuilt(mainBundle);
-  });
   let window: FakeWindow;
   const trusted = () => ({
     sender: window.webContents,
@@ -135,6 +132,7 @@ describe('the built desktop shell (with a stand-in for Electron)', () => {
   });
 
   beforeAll(async () => {
+    requireBuilt(mainBundle);
     dir = await mkdtemp(join(tmpdir(), 'gloss-shell-'));
     appPath = join(dir, 'app');
     userData = join(dir, 'user-data');
