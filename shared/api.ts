@@ -132,6 +132,15 @@ export const requests = {
     })
     .strict(),
   deleteStakeholder: z.object({ id: Id }).strict(),
+  /**
+   * Folds `from` into `into`: its name and aliases become aliases of `into`, and every mention of
+   * `from` counts as a mention of `into` (this annotator's files are rewritten; other annotators'
+   * mentions follow a redirect kept in project.json, so their files are not touched).
+   */
+  mergeStakeholders: z.object({ from: Id, into: Id }).strict(),
+  /** Mentions per stakeholder across the project, by every annotator. */
+  countMentions: z.object({}).strict(),
+  updateSettings: z.object({ snapToWords: z.boolean() }).partial().strict(),
 } satisfies Record<OperationName, z.ZodType>;
 
 export type ApiRequest<K extends OperationName> = z.input<(typeof requests)[K]>;
@@ -192,6 +201,9 @@ export interface ApiResponses {
   addStakeholder: Stakeholder;
   updateStakeholder: Stakeholder;
   deleteStakeholder: { id: string };
+  mergeStakeholders: { stakeholders: Stakeholder[]; repointed: number };
+  countMentions: Record<string, number>;
+  updateSettings: ProjectSettings;
 }
 
 /** Gloss's API as the renderer, the CLI and tests see it, whatever carries it. */
@@ -207,5 +219,7 @@ export type GlossHandlers = {
 /** Notices from main to the screens. */
 export interface ApiEvents {
   projectOpened: ProjectInfo;
+  /** A command chosen in the desktop app's menu that the screens carry out (Edit → Undo…). */
+  menuCommand: { command: 'undo' | 'redo' };
 }
 export type ApiEvent = { [K in keyof ApiEvents]: { type: K; payload: ApiEvents[K] } }[keyof ApiEvents];

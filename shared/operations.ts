@@ -20,6 +20,9 @@ export const OPERATION_NAMES = [
   'addStakeholder',
   'updateStakeholder',
   'deleteStakeholder',
+  'mergeStakeholders',
+  'countMentions',
+  'updateSettings',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

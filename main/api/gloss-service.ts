@@ -72,6 +72,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     addStakeholder: (request) => project().stakeholders.add(request),
     updateStakeholder: ({ id, changes }) => project().stakeholders.update(id, changes),
     deleteStakeholder: ({ id }) => project().deleteStakeholder(id),
+    mergeStakeholders: ({ from, into }) => project().mergeStakeholders(from, into),
+    countMentions: () => project().countMentions(),
+    updateSettings: (changes) => project().updateSettings(changes),
   };
   return service;
 }

@@ -13,6 +13,8 @@ export const ProjectFileSchema = z.object({
   schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
   codebook: Codebook,
   stakeholders: z.array(Stakeholder),
+  /** Stakeholders merged into others: old id → the id it now counts as. */
+  stakeholderRedirects: z.record(z.string(), z.string()).default({}),
   settings: ProjectSettingsSchema.default({ snapToWords: true }),
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;
@@ -57,6 +59,7 @@ export function newProjectFile(): ProjectFile {
     schemaVersion: PROJECT_SCHEMA_VERSION,
     codebook,
     stakeholders: [],
+    stakeholderRedirects: {},
     settings: { snapToWords: true },
   };
 }

@@ -24,7 +24,7 @@ import { type CachedAnnotationFile, type CachedDocument, DocumentCache } from '.
 import { DocumentReader } from './document-reader';
 import { ProjectLayout } from './layout';
 import { migrateProjectFile, newProjectFile, type ProjectFile, ProjectFileSchema } from './project-file';
-import { addStakeholder, findStakeholder, updateStakeholder } from './register-edits';
+import { addStakeholder, findStakeholder, mergeStakeholders, updateStakeholder } from './register-edits';
 import { compareKeys, scanFolder } from './scan-folder';
 
 type ProjectStore = JsonStore<typeof ProjectFileSchema>;
@@ -208,7 +208,7 @@ export class Project {
     const own = await this.#ownStore(key);
     const out: Annotation[] = own.problem ? [] : [...own.data.annotations];
     const others = await this.#otherAnnotatorFiles(key);
-    for (const file of others) out.push(...file.annotations);
+    for (const file of others) out.push(...file.annotations.map((a) => this.#withResolvedStakeholder(a)));
     return out.sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
   }
 
@@ -385,7 +385,81 @@ export class Project {
     return { id };
   }
 
+  async mergeStakeholders(
+    fromId: string,
+    intoId: string,
+  ): Promise<{ stakeholders: Stakeholder[]; repointed: number }> {
+    const data = this.projectStore.data;
+    const { register, redirects } = mergeStakeholders(
+      data.stakeholders,
+      data.stakeholderRedirects,
+      fromId,
+      intoId,
+    );
+    const uses = await this.#ownUses((a) => a.stakeholderId === fromId);
+    let repointed = 0;
+    for (const key of uses.keys) {
+      await this.#editOwn(key, (file) => {
+        for (const a of file.annotations) {
+          if (a.stakeholderId === fromId) {
+            a.stakeholderId = intoId;
+            a.modified = new Date().toISOString();
+            repointed++;
+          }
+        }
+      });
+    }
+    await this.#updateProject((file) => {
+      file.stakeholders = register;
+      file.stakeholderRedirects = redirects;
+    });
+    return { stakeholders: register, repointed };
+  }
+
+  /** Mentions per stakeholder id, by every annotator, with merged stakeholders counted as their target. */
+  async countMentions(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const ref of await findAnnotationFiles(this.layout.annotationsDir)) {
+      const annotations = await this.#readAnnotations(ref.key, ref.annotator, ref.path);
+      for (const a of annotations) {
+        if (!a.stakeholderId) continue;
+        const id = this.#resolveStakeholder(a.stakeholderId);
+        counts[id] = (counts[id] ?? 0) + 1;
+      }
+    }
+    return counts;
+  }
+
+  async updateSettings(changes: ParsedRequest<'updateSettings'>): Promise<ProjectFile['settings']> {
+    return this.#updateProject((file) => {
+      file.settings = { ...file.settings, ...changes };
+      return file.settings;
+    });
+  }
+
   // ——— internals ———
+
+  /** Others' mentions of a merged stakeholder show as mentions of the one it was merged into. */
+  #withResolvedStakeholder(a: Annotation): Annotation {
+    return a.stakeholderId && a.stakeholderId !== this.#resolveStakeholder(a.stakeholderId)
+      ? { ...a, stakeholderId: this.#resolveStakeholder(a.stakeholderId) }
+      : a;
+  }
+
+  #resolveStakeholder(id: string): string {
+    return this.projectStore.data.stakeholderRedirects[id] ?? id;
+  }
+
+  /** One annotation file's annotations: this annotator's from memory when open; [] when invalid. */
+  async #readAnnotations(key: string, annotator: string, path: string): Promise<Annotation[]> {
+    if (annotator === this.annotator) {
+      const store = await this.#ownStore(key).catch(() => undefined);
+      return store && !store.problem ? store.data.annotations : [];
+    }
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    const parsed = text === undefined ? undefined : parseJsonText(text, AnnotationFileSchema);
+    return parsed?.ok ? parsed.value.annotations : [];
+  }
 
   #target(text: string, start: number, end: number) {
     try {

@@ -58,3 +58,32 @@ function uniqueAliases(aliases: string[], name: string): string[] {
   }
   return out;
 }
+
+/**
+ * `from` folded into `into`: its name and aliases join `into`'s aliases, and a redirect makes
+ * every mention of `from` (and of anything already merged into it) count as `into`.
+ */
+export function mergeStakeholders(
+  register: Stakeholder[],
+  redirects: Record<string, string>,
+  fromId: string,
+  intoId: string,
+): { register: Stakeholder[]; redirects: Record<string, string>; merged: Stakeholder } {
+  if (fromId === intoId) throw new ApiError('conflict', 'A stakeholder cannot be merged into itself');
+  const from = findStakeholder(register, fromId);
+  const into = findStakeholder(register, intoId);
+  const merged: Stakeholder = {
+    ...into,
+    aliases: uniqueAliases([...into.aliases, from.name, ...from.aliases], into.name),
+    ...(into.description || !from.description ? {} : { description: from.description }),
+    ...(into.country || !from.country ? {} : { country: from.country }),
+  };
+  const nextRedirects: Record<string, string> = { [fromId]: intoId };
+  for (const [old, target] of Object.entries(redirects))
+    nextRedirects[old] = target === fromId ? intoId : target;
+  return {
+    register: register.filter((s) => s.id !== fromId).map((s) => (s.id === intoId ? merged : s)),
+    redirects: nextRedirects,
+    merged,
+  };
+}

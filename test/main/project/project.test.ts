@@ -422,3 +422,73 @@ describe('codebook', () => {
     ]);
   });
 });
+
+describe('stakeholder register', () => {
+  const text = 'ByteDance and Bytedance: TikTok owner ByteDance said.';
+
+  it('merging re-points every mention, also those of other annotators, and keeps the names as aliases', async () => {
+    await write({ 'a.txt': text });
+    const alice = await openClient('alice');
+    const real = await alice.addStakeholder({
+      name: 'ByteDance',
+      kind: 'company',
+      aliases: ['TikTok owner'],
+    });
+    const dupe = await alice.addStakeholder({ name: 'Bytedance Ltd', kind: 'company', country: 'China' });
+    await alice.createAnnotation({
+      key: 'a.txt',
+      code: 'stakeholder',
+      start: 0,
+      end: 9,
+      stakeholderId: real.id,
+    });
+    await alice.createAnnotation({
+      key: 'a.txt',
+      code: 'stakeholder',
+      start: 14,
+      end: 23,
+      stakeholderId: dupe.id,
+    });
+    const bob = await openClient('bob');
+    await bob.createAnnotation({
+      key: 'a.txt',
+      code: 'stakeholder',
+      start: 38,
+      end: 47,
+      stakeholderId: dupe.id,
+    });
+    expect(await alice.countMentions({})).toEqual({ [real.id]: 1, [dupe.id]: 2 });
+
+    const merged = await alice.mergeStakeholders({ from: dupe.id, into: real.id });
+    expect(merged.repointed).toBe(1);
+    expect(merged.stakeholders).toEqual([
+      {
+        id: real.id,
+        name: 'ByteDance',
+        kind: 'company',
+        aliases: ['TikTok owner', 'Bytedance Ltd'],
+        country: 'China',
+      },
+    ]);
+    expect(await alice.countMentions({})).toEqual({ [real.id]: 3 });
+    const mentions = (await alice.listAnnotations({ key: 'a.txt' })).map((a) => a.stakeholderId);
+    expect(mentions).toEqual([real.id, real.id, real.id]);
+    // Bob's file is his: it keeps the old id, which the redirect in project.json resolves.
+    const bobs = JSON.parse(await readFile(join(dir, '.gloss/annotations/a.txt/bob.json'), 'utf8'));
+    expect(bobs.annotations[0].stakeholderId).toBe(dupe.id);
+    const saved = JSON.parse(await readFile(join(dir, '.gloss/project.json'), 'utf8'));
+    expect(saved.stakeholderRedirects).toEqual({ [dupe.id]: real.id });
+    expect((await rejection(alice.mergeStakeholders({ from: real.id, into: real.id }))).code).toBe(
+      'conflict',
+    );
+  });
+
+  it('settings are saved in project.json', async () => {
+    await write({ 'a.txt': text });
+    let api = await openClient();
+    expect((await api.getProject({})).settings.snapToWords).toBe(true);
+    expect(await api.updateSettings({ snapToWords: false })).toEqual({ snapToWords: false });
+    api = await openClient();
+    expect((await api.getProject({})).settings.snapToWords).toBe(false);
+  });
+});
