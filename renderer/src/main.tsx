@@ -1,4 +1,3 @@
-// Must run before any module that uses zod schemas.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createGlossClient } from './api/client';

@@ -1,18 +1,28 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GlossClient } from '../../../shared/api-client';
+import { createAnnotationsSlice } from './annotations-slice';
+import { createCodebookSlice } from './codebook-slice';
 import { createDocumentsSlice } from './documents-slice';
+import { createHistorySlice } from './history-slice';
 import { createProjectSlice } from './project-slice';
 import { createReaderSlice } from './reader-slice';
+import { createSavesSlice } from './saves-slice';
 import type { GlossState } from './slice';
+import { createUiSlice } from './ui-slice';
 
 export type GlossStore = StoreApi<GlossState>;
 
-/** The screens' store over one API client (the real one, or a fake in tests). */
+/** The screens' store over one API client (over any transport; tests use the in-process one). */
 export function createGlossStore(client: GlossClient): GlossStore {
   return createStore<GlossState>()((...slice) => ({
     ...createProjectSlice(client)(...slice),
     ...createDocumentsSlice(client)(...slice),
     ...createReaderSlice(client)(...slice),
+    ...createAnnotationsSlice(client)(...slice),
+    ...createCodebookSlice(client)(...slice),
+    ...createSavesSlice(...slice),
+    ...createHistorySlice(...slice),
+    ...createUiSlice(...slice),
   }));
 }
 
@@ -20,6 +30,11 @@ export function createGlossStore(client: GlossClient): GlossStore {
 export function connectStore(store: GlossStore, client: GlossClient): () => void {
   void store.getState().reload();
   return client.subscribe((event) => {
-    if (event.type === 'projectOpened') void store.getState().reload();
+    if (event.type === 'projectOpened') {
+      store.getState().clearHistory();
+      void store.getState().reload();
+    } else if (event.type === 'menuCommand') {
+      void store.getState()[event.payload.command]();
+    }
   });
 }

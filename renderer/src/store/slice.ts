@@ -1,10 +1,22 @@
 import type { StateCreator } from 'zustand';
+import type { AnnotationsSlice } from './annotations-slice';
+import type { CodebookSlice } from './codebook-slice';
 import type { DocumentsSlice } from './documents-slice';
+import type { HistorySlice } from './history-slice';
 import type { ProjectSlice } from './project-slice';
 import type { ReaderSlice } from './reader-slice';
+import type { SavesSlice } from './saves-slice';
+import type { UiSlice } from './ui-slice';
 
 /** The whole screen state: one store made of slices, each owning its part and its actions. */
-export type GlossState = ProjectSlice & DocumentsSlice & ReaderSlice;
+export type GlossState = ProjectSlice &
+  DocumentsSlice &
+  ReaderSlice &
+  AnnotationsSlice &
+  CodebookSlice &
+  SavesSlice &
+  HistorySlice &
+  UiSlice;
 
 /** A slice sees the whole state through `get`, so its actions can call other slices' actions. */
 export type SliceCreator<Slice> = StateCreator<GlossState, [], [], Slice>;

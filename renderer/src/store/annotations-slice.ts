@@ -1,0 +1,257 @@
+import type { ApiRequest } from '../../../shared/api';
+import type { GlossClient } from '../../../shared/api-client';
+import type { Annotation } from '../../../shared/model/annotation';
+import type { DocumentStatus } from '../../../shared/model/document';
+import type { FigureValue } from '../../../shared/model/figure';
+import { targetFor } from '../../../shared/text/quote';
+import type { GlossState, SliceCreator } from './slice';
+
+export interface NewTag {
+  code: string;
+  /** UTF-16 offsets into the open document's text. */
+  start: number;
+  end: number;
+  note?: string;
+  value?: FigureValue;
+  stakeholderId?: string;
+}
+
+export type AnnotationChanges = ApiRequest<'updateAnnotation'>['changes'];
+
+export interface AnnotationsSlice {
+  /** The annotation shown in the inspector and marked in the reader. */
+  selectedAnnotationId: string | null;
+  selectAnnotation(id: string | null): void;
+  /** Tags a passage of the open document; shown at once, saved, undoable. Returns the new id. */
+  tag(tag: NewTag): Promise<string | undefined>;
+  editAnnotation(id: string, changes: AnnotationChanges): Promise<void>;
+  removeAnnotation(id: string): Promise<void>;
+  setStatus(status: DocumentStatus): Promise<void>;
+  setDocumentNote(note: string): Promise<void>;
+}
+
+/**
+ * Changes to annotations are optimistic: the screen shows them before the disk has them, and
+ * the saves slice keeps any that fail on screen with a retry. Each public action records its
+ * inverse in the history, and undo/redo go through the same internal steps, so they save too.
+ */
+export const createAnnotationsSlice =
+  (client: GlossClient): SliceCreator<AnnotationsSlice> =>
+  (set, get) => {
+    const steps = annotationSteps(client, set, get);
+    return {
+      selectedAnnotationId: null,
+
+      selectAnnotation(id) {
+        set({ selectedAnnotationId: id });
+      },
+
+      async tag(tag) {
+        const { reader, project } = get();
+        if (!reader.document || !project) return undefined;
+        const key = reader.document.key;
+        const now = new Date().toISOString();
+        const annotation: Annotation = {
+          id: crypto.randomUUID(),
+          code: tag.code,
+          author: project.annotator,
+          created: now,
+          modified: now,
+          target: targetFor(reader.document.text, tag.start, tag.end),
+          ...(tag.note ? { note: tag.note } : {}),
+          ...(tag.value ? { value: tag.value } : {}),
+          ...(tag.stakeholderId ? { stakeholderId: tag.stakeholderId } : {}),
+        };
+        const label = `Tag “${short(annotation.target.quote)}” as ${codeName(get(), tag.code)}`;
+        get().record({
+          label,
+          redo: () => steps.create(key, annotation, label),
+          undo: () => steps.remove(key, annotation.id, label),
+        });
+        set({ selectedAnnotationId: annotation.id });
+        await steps.create(key, annotation, label);
+        return annotation.id;
+      },
+
+      async editAnnotation(id, changes) {
+        const key = get().reader.key;
+        const before = get().reader.annotations.find((a) => a.id === id);
+        if (!key || !before) return;
+        const inverse = inverseChanges(before, changes);
+        const label = `Edit “${short(before.target.quote)}”`;
+        get().record({
+          label,
+          redo: () => steps.update(key, id, changes, label),
+          undo: () => steps.update(key, id, inverse, label),
+        });
+        await steps.update(key, id, changes, label);
+      },
+
+      async removeAnnotation(id) {
+        const key = get().reader.key;
+        const before = get().reader.annotations.find((a) => a.id === id);
+        if (!key || !before) return;
+        const label = `Delete “${short(before.target.quote)}”`;
+        get().record({
+          label,
+          redo: () => steps.remove(key, id, label),
+          undo: () => steps.create(key, before, label),
+        });
+        if (get().selectedAnnotationId === id) set({ selectedAnnotationId: null });
+        await steps.remove(key, id, label);
+      },
+
+      async setStatus(status) {
+        const key = get().reader.key;
+        const before = get().reader.document?.status;
+        if (!key || !before || before === status) return;
+        const label = `Mark as ${status}`;
+        get().record({
+          label,
+          redo: () => steps.status(key, status, label),
+          undo: () => steps.status(key, before, label),
+        });
+        await steps.status(key, status, label);
+      },
+
+      async setDocumentNote(note) {
+        const key = get().reader.key;
+        if (!key) return;
+        set((s) =>
+          s.reader.document ? { reader: { ...s.reader, document: { ...s.reader.document, note } } } : {},
+        );
+        await get().save('Document note', () => client.setDocumentNote({ key, note }));
+      },
+    };
+  };
+
+type Set = Parameters<SliceCreator<AnnotationsSlice>>[0];
+type Get = () => GlossState;
+
+/** The single steps every action, undo and redo is made of: change the screen, then save. */
+function annotationSteps(client: GlossClient, set: Set, get: Get) {
+  const onScreen = (key: string, change: (list: Annotation[]) => Annotation[]) =>
+    set((s) =>
+      s.reader.key === key ? { reader: { ...s.reader, annotations: change(s.reader.annotations) } } : {},
+    );
+  const count = (key: string, delta: number) =>
+    set((s) => ({
+      documents: s.documents.map((d) =>
+        d.key === key ? { ...d, annotationCount: d.annotationCount + delta } : d,
+      ),
+    }));
+
+  return {
+    async create(key: string, annotation: Annotation, label: string) {
+      onScreen(key, (list) =>
+        insertSorted(
+          list.filter((a) => a.id !== annotation.id),
+          annotation,
+        ),
+      );
+      count(key, 1);
+      await get().save(label, async () => {
+        const saved = await client.createAnnotation({
+          key,
+          id: annotation.id,
+          code: annotation.code,
+          start: annotation.target.start,
+          end: annotation.target.end,
+          ...(annotation.note ? { note: annotation.note } : {}),
+          ...(annotation.value ? { value: annotation.value } : {}),
+          ...(annotation.stakeholderId ? { stakeholderId: annotation.stakeholderId } : {}),
+        });
+        onScreen(key, (list) => list.map((a) => (a.id === saved.id ? saved : a)));
+      });
+    },
+
+    async update(key: string, id: string, changes: AnnotationChanges, label: string) {
+      onScreen(key, (list) => {
+        const text = get().reader.document?.text;
+        return sortByPosition(list.map((a) => (a.id === id ? applyChanges(a, changes, text) : a)));
+      });
+      await get().save(label, async () => {
+        const saved = await client.updateAnnotation({ key, id, changes });
+        onScreen(key, (list) => list.map((a) => (a.id === saved.id ? saved : a)));
+      });
+    },
+
+    async remove(key: string, id: string, label: string) {
+      onScreen(key, (list) => list.filter((a) => a.id !== id));
+      count(key, -1);
+      await get().save(label, () => client.deleteAnnotation({ key, id }));
+    },
+
+    async status(key: string, status: DocumentStatus, label: string) {
+      set((s) => ({
+        documents: s.documents.map((d) => (d.key === key ? { ...d, status } : d)),
+        reader:
+          s.reader.key === key && s.reader.document
+            ? { ...s.reader, document: { ...s.reader.document, status } }
+            : s.reader,
+      }));
+      await get().save(label, () => client.setDocumentStatus({ key, status }));
+    },
+  };
+}
+
+/** The changes that take `after` back to `before`'s values for the same fields. */
+export function inverseChanges(before: Annotation, changes: AnnotationChanges): AnnotationChanges {
+  const inverse: AnnotationChanges = {};
+  if (changes.code !== undefined) inverse.code = before.code;
+  if (changes.start !== undefined || changes.end !== undefined) {
+    inverse.start = before.target.start;
+    inverse.end = before.target.end;
+  }
+  if (changes.note !== undefined) inverse.note = before.note ?? null;
+  if (changes.value !== undefined) inverse.value = before.value ?? null;
+  if (changes.stakeholderId !== undefined) inverse.stakeholderId = before.stakeholderId ?? null;
+  return inverse;
+}
+
+/** The annotation as the server will save it, so the screen can show it before the answer. */
+export function applyChanges(
+  a: Annotation,
+  changes: AnnotationChanges,
+  text: string | undefined,
+): Annotation {
+  const next: Annotation = { ...a, modified: new Date().toISOString() };
+  if (changes.code !== undefined) next.code = changes.code;
+  if ((changes.start !== undefined || changes.end !== undefined) && text !== undefined) {
+    next.target = targetFor(text, changes.start ?? a.target.start, changes.end ?? a.target.end);
+  }
+  if (changes.note === null || changes.note === '') delete next.note;
+  else if (changes.note !== undefined) next.note = changes.note;
+  if (changes.value === null) delete next.value;
+  else if (changes.value !== undefined) next.value = { qualifier: 'exactly', ...changes.value };
+  if (changes.stakeholderId === null) delete next.stakeholderId;
+  else if (changes.stakeholderId !== undefined) next.stakeholderId = changes.stakeholderId;
+  return next;
+}
+
+const byPosition = (a: Annotation, b: Annotation) =>
+  a.target.start - b.target.start || a.target.end - b.target.end;
+
+function sortByPosition(list: Annotation[]): Annotation[] {
+  return [...list].sort(byPosition);
+}
+
+/** Inserts in position order without re-sorting the whole list (lists reach 10,000 annotations). */
+function insertSorted(list: Annotation[], annotation: Annotation): Annotation[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byPosition(list[mid]!, annotation) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...list.slice(0, lo), annotation, ...list.slice(lo)];
+}
+
+function codeName(state: GlossState, codeId: string): string {
+  return state.project?.codebook.codes.find((c) => c.id === codeId)?.name ?? codeId;
+}
+
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

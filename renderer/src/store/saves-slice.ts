@@ -1,0 +1,65 @@
+import type { ApiErrorShape } from '../../../shared/api-error';
+import { errorShape } from './api-errors';
+import type { SliceCreator } from './slice';
+
+/** A change the screens show but the disk refused; `retry` sends it again. */
+export interface FailedSave {
+  id: number;
+  /** What the change was, for the researcher: "Tag “ByteDance” as Stakeholder". */
+  label: string;
+  error: ApiErrorShape;
+  retry(): Promise<void>;
+}
+
+export interface SavesSlice {
+  /** Saves sent and not yet answered. */
+  savesPending: number;
+  savesFailed: FailedSave[];
+  /**
+   * Runs one save. On failure the change stays on screen and is listed with a retry:
+   * nothing the researcher did is dropped silently. Resolves true when saved.
+   */
+  save(label: string, send: () => Promise<unknown>): Promise<boolean>;
+  retryAll(): Promise<void>;
+}
+
+let nextId = 1;
+
+export const createSavesSlice: SliceCreator<SavesSlice> = (set, get) => ({
+  savesPending: 0,
+  savesFailed: [],
+
+  async save(label, send) {
+    set((s) => ({ savesPending: s.savesPending + 1 }));
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      const failed: FailedSave = {
+        id: nextId++,
+        label,
+        error: errorShape(error),
+        retry: async () => {
+          set((s) => ({ savesFailed: s.savesFailed.filter((f) => f.id !== failed.id) }));
+          await get().save(label, send);
+        },
+      };
+      set((s) => ({ savesFailed: [...s.savesFailed, failed] }));
+      return false;
+    } finally {
+      set((s) => ({ savesPending: s.savesPending - 1 }));
+    }
+  },
+
+  async retryAll() {
+    for (const failed of get().savesFailed) await failed.retry();
+  },
+});
+
+/** What the save indicator says. */
+export function saveStatus(
+  s: Pick<SavesSlice, 'savesPending' | 'savesFailed'>,
+): 'saved' | 'saving' | 'failed' {
+  if (s.savesFailed.length > 0) return 'failed';
+  return s.savesPending > 0 ? 'saving' : 'saved';
+}
