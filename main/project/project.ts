@@ -338,6 +338,7 @@ export class Project {
       if (!target.codable)
         throw new ApiError('conflict', `"${target.name}" is a group; pick a code that can be applied`);
     }
+    const targetRole = annotations.action === 'reassign' ? roleOf(book, annotations.to) : undefined;
     const uses = await this.#ownUses((a) => removed.has(a.code));
     if (annotations.action === 'refuse-if-used' && uses.total > 0) {
       throw new ApiError(
@@ -354,6 +355,9 @@ export class Project {
             if (removed.has(a.code)) {
               a.code = annotations.to;
               a.modified = new Date().toISOString();
+              // A value or stakeholder link only means something on a code of that role.
+              if (targetRole !== 'figure') delete a.value;
+              if (targetRole !== 'stakeholder') delete a.stakeholderId;
               reassigned++;
             }
           }

@@ -413,6 +413,23 @@ describe('codebook', () => {
     expect(moved.reassigned).toBe(2);
     expect(moved.codebook.codes.some((c) => c.id === 'privacy')).toBe(false);
     expect((await api.listAnnotations({ key: 'a.txt' }))[0]!.code).toBe('security');
+    const figure = await api.createAnnotation({
+      key: 'a.txt',
+      code: 'jobs',
+      start: 8,
+      end: 12,
+      value: { min: 5, max: 5 },
+    });
+    const toConcern = await api.deleteCode({
+      id: 'jobs',
+      annotations: { action: 'reassign', to: 'security' },
+    });
+    expect(toConcern.reassigned).toBe(1);
+    const moved2 = (await api.listAnnotations({ key: 'a.txt' })).find((a) => a.id === figure.id)!;
+    // A figure value means nothing on a concern code, so it goes with the move.
+    expect(moved2).toMatchObject({ code: 'security' });
+    expect(moved2.value).toBeUndefined();
+    await api.deleteAnnotation({ key: 'a.txt', id: figure.id });
     const gone = await api.deleteCode({ id: 'concerns', annotations: { action: 'remove' } });
     expect(gone.removed).toBe(3);
     expect(await api.listAnnotations({ key: 'b.txt' })).toEqual([]);
