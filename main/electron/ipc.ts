@@ -1,7 +1,8 @@
 /**
  * The only file that touches ipcMain. One channel answers API calls, after checking that the
  * caller is our window's top frame showing gloss://app/; the request itself is validated by
- * dispatch against shared/api.ts. One channel carries the service's notices to the window.
+ * dispatch against shared/api.ts. One channel carries notices to the
+ * window: the service's, and the menu's commands (sendApiEvent).
  */
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { ApiEvent } from '../../shared/api';
@@ -35,14 +36,16 @@ export function registerApiIpc({ dispatch, events, getWindow }: ApiIpcOptions): 
       return dispatch(operation, request);
     },
   );
-  const unsubscribe = events.subscribe((event) => {
-    const window = getWindow();
-    if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
-  });
+  const unsubscribe = events.subscribe((event) => sendApiEvent(getWindow(), event));
   return () => {
     ipcMain.removeHandler(IPC_CALL_CHANNEL);
     unsubscribe();
   };
+}
+
+/** Sends one notice to the window's page (the preload hands it to the store's subscribers). */
+export function sendApiEvent(window: BrowserWindow | undefined, event: ApiEvent): void {
+  if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
 }
 
 /** Our window's webContents, its top frame (no iframe), and a gloss://app/ page. */

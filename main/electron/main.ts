@@ -14,7 +14,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createAppWindow, windowTitle } from './app-window';
 import { folderFromArgv } from './command-line';
 import { denyAllPermissions, guardEveryWebContents } from './content-guards';
-import { registerApiIpc } from './ipc';
+import { registerApiIpc, sendApiEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createProjectOpener } from './project-opener';
 import { RecentProjects } from './recent-projects';
@@ -53,6 +53,8 @@ function startGloss(): void {
         openRecent: (path) => void opener.openRecent(path),
         clearRecent: () => void opener.clearRecent(),
         showAbout,
+        sendCommand: (command) => sendApiEvent(getWindow(), { type: 'menuCommand', payload: { command } }),
+        editText: (command) => getWindow()?.webContents[command](),
       },
       { recent: recent.projects, isDev: !app.isPackaged, platform: process.platform },
     );

@@ -3,13 +3,23 @@
  * wires in. Only types come from Electron here, so the template is tested under plain Node.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { ApiEvents } from '../../shared/api';
 import type { RecentProject } from './recent-projects';
+
+export type MenuCommand = ApiEvents['menuCommand']['command'];
 
 export interface MenuActions {
   openFolder(): void;
   openRecent(path: string): void;
   clearRecent(): void;
   showAbout(): void;
+  /** Edit → Undo/Redo chosen in the menu: the screens undo or redo Gloss's last step. */
+  sendCommand(command: MenuCommand): void;
+  /**
+   * The same accelerator pressed where the page did not take it (macOS reaches the menu only
+   * then, e.g. from a text field): the native text undo/redo that the standard role would do.
+   */
+  editText(command: MenuCommand): void;
 }
 
 export interface MenuState {
@@ -40,12 +50,22 @@ export function buildMenuTemplate(actions: MenuActions, state: MenuState): MenuI
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] satisfies MenuItemConstructorOptions[])),
     ],
   };
-  // Standard roles for now; Gloss's own undo (of annotation edits) replaces undo/redo later.
+  // Undo and redo are Gloss's own (annotation edits), the same commands as the keyboard's. The
+  // page's keydown handler does the work for the keys, so the accelerators are only shown
+  // (registerAccelerator: false, Windows and Linux); one that still fires (macOS) reached the
+  // menu because the page left the key alone, so it goes to the focused text field instead.
+  const history = (command: MenuCommand, label: string, accelerator: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: (_item, _window, event) =>
+      event.triggeredByAccelerator ? actions.editText(command) : actions.sendCommand(command),
+  });
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      history('undo', '&Undo', 'CmdOrCtrl+Z'),
+      history('redo', '&Redo', 'Shift+CmdOrCtrl+Z'),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

@@ -1,10 +1,15 @@
+import './zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createGlossClient } from './api/client';
 import { App } from './components/App';
+import { applyTheme, storedTheme } from './components/header/theme';
 import { StoreProvider } from './store/context';
 import { connectStore, createGlossStore } from './store/gloss-store';
 import './styles.css';
+
+// Before the first paint, so a chosen theme does not flash the system's.
+applyTheme(storedTheme());
 
 const client = createGlossClient();
 const store = createGlossStore(client);

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: Gloss's speed and memory beside raw baselines measured in the same run.
+ * `npm run bench`: Gloss's speed and memory beside raw baselines measured in the same run,
+ * then the reader in Chromium (reader-bench.ts; needs `npm run build`).
  * Figures, not pass/fail: the targets are printed next to each ratio.
  */
 import { execFile } from 'node:child_process';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Project } from '../../main/project/project';
 import { generateProject } from './generate-project';
+import { benchReader } from './reader-bench';
+import { mb, median, row, seconds } from './report';
 
 const run = promisify(execFile);
 const ARTICLES = Number(process.env.GLOSS_BENCH_ARTICLES ?? 10_000);
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
     console.log(
       `  save time, large project vs small: ${(save / saveSmall).toFixed(2)}x (independent of size: about 1x)`,
     );
+
+    await benchReader();
   } finally {
     await rm(dir, { recursive: true, force: true });
     await rm(small, { recursive: true, force: true });
@@ -105,27 +110,6 @@ async function glossSave(dir: string, key: string): Promise<number> {
     await project.updateAnnotation(key, first!.id, { note: `edit ${Math.random()}` });
     return performance.now() - t;
   });
-}
-
-async function median(times: number, measure: () => Promise<number>): Promise<number> {
-  const values: number[] = [];
-  for (let i = 0; i < times; i++) values.push(await measure());
-  values.sort((a, b) => a - b);
-  return values[Math.floor(values.length / 2)]!;
-}
-
-function row(label: string, ms: number, baseline?: number, target?: number): void {
-  const ratio = baseline ? `  ${(ms / baseline).toFixed(2)}x raw` : '';
-  const goal = target ? ` (target ≤ ${target}x)` : '';
-  console.log(`  ${label.padEnd(48)} ${seconds(ms).padStart(9)}${ratio}${goal}`);
-}
-
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 await main();

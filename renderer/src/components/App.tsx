@@ -1,26 +1,32 @@
+import { ShortcutHelp } from '../keyboard/ShortcutHelp';
+import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import { useStore } from '../store/context';
-import { DocumentList } from './DocumentList';
+import { DocumentList } from './document-list/DocumentList';
 import { ErrorNotice } from './ErrorNotice';
 import { FileProblems } from './FileProblems';
+import { Header } from './header/Header';
 import { Reader } from './Reader';
+import { SidePanel } from './side-panel/SidePanel';
 
-/** The workbench: the document list beside the reader, or what stands in for them. */
+/** The reader's landmark; the skip link jumps here. */
+const READER_ID = 'reader';
+
+/**
+ * The workbench: the header above three panes (documents, the reader, the side panel), or
+ * what stands in for them while the project loads or when none is open.
+ */
 export function App() {
+  useGlobalShortcuts();
   const loaded = useStore((s) => s.projectLoaded);
-  const name = useStore((s) => s.project?.name);
-  const root = useStore((s) => s.project?.root);
+  const hasProject = useStore((s) => s.project !== null);
   const error = useStore((s) => s.projectError);
 
   return (
     <div className="app">
-      <header className="app-header">
-        <span className="app-name">Gloss</span>
-        {name && (
-          <span className="project-name" title={root}>
-            {name}
-          </span>
-        )}
-      </header>
+      <a className="skip-link" href={`#${READER_ID}`}>
+        Skip to the reader
+      </a>
+      <Header />
       {!loaded ? (
         <main className="app-message">
           <p className="empty-state">Loading…</p>
@@ -29,21 +35,26 @@ export function App() {
         <main className="app-message">
           <ErrorNotice error={error} />
         </main>
-      ) : name === undefined ? (
+      ) : !hasProject ? (
         <main className="app-message">
           <p className="empty-state">No project open</p>
         </main>
       ) : (
         <>
-          <nav className="sidebar" aria-label="Documents">
+          <nav className="documents-pane" aria-label="Documents">
             <ProjectProblems />
             <DocumentList />
           </nav>
-          <main className="reading-pane">
+          {/* tabIndex -1: the skip link moves focus here, not just the scroll position. */}
+          <main className="reading-pane" id={READER_ID} tabIndex={-1}>
             <Reader />
           </main>
+          <aside className="side-pane" aria-label="Side panel">
+            <SidePanel />
+          </aside>
         </>
       )}
+      <ShortcutHelp />
     </div>
   );
 }

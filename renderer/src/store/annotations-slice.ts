@@ -27,7 +27,11 @@ export interface AnnotationsSlice {
   editAnnotation(id: string, changes: AnnotationChanges): Promise<void>;
   removeAnnotation(id: string): Promise<void>;
   setStatus(status: DocumentStatus): Promise<void>;
-  setDocumentNote(note: string): Promise<void>;
+  /**
+   * Saves a document's note: the open one's unless `key` says which (a draft saved as the
+   * reader moves on to another document still belongs to the one it was written for).
+   */
+  setDocumentNote(note: string, key?: string): Promise<void>;
 }
 
 /**
@@ -62,7 +66,7 @@ export const createAnnotationsSlice =
           ...(tag.value ? { value: tag.value } : {}),
           ...(tag.stakeholderId ? { stakeholderId: tag.stakeholderId } : {}),
         };
-        const label = `Tag “${short(annotation.target.quote)}” as ${codeName(get(), tag.code)}`;
+        const label = `Tag “${shortQuote(annotation.target.quote)}” as ${codeName(get(), tag.code)}`;
         get().record({
           label,
           redo: () => steps.create(key, annotation, label),
@@ -78,7 +82,7 @@ export const createAnnotationsSlice =
         const before = get().reader.annotations.find((a) => a.id === id);
         if (!key || !before) return;
         const inverse = inverseChanges(before, changes);
-        const label = `Edit “${short(before.target.quote)}”`;
+        const label = `Edit “${shortQuote(before.target.quote)}”`;
         get().record({
           label,
           redo: () => steps.update(key, id, changes, label),
@@ -91,7 +95,7 @@ export const createAnnotationsSlice =
         const key = get().reader.key;
         const before = get().reader.annotations.find((a) => a.id === id);
         if (!key || !before) return;
-        const label = `Delete “${short(before.target.quote)}”`;
+        const label = `Delete “${shortQuote(before.target.quote)}”`;
         get().record({
           label,
           redo: () => steps.remove(key, id, label),
@@ -114,11 +118,12 @@ export const createAnnotationsSlice =
         await steps.status(key, status, label);
       },
 
-      async setDocumentNote(note) {
-        const key = get().reader.key;
+      async setDocumentNote(note, key = get().reader.key ?? undefined) {
         if (!key) return;
         set((s) =>
-          s.reader.document ? { reader: { ...s.reader, document: { ...s.reader.document, note } } } : {},
+          s.reader.key === key && s.reader.document
+            ? { reader: { ...s.reader, document: { ...s.reader.document, note } } }
+            : {},
         );
         await get().save('Document note', () => client.setDocumentNote({ key, note }));
       },
@@ -252,6 +257,7 @@ function codeName(state: GlossState, codeId: string): string {
   return state.project?.codebook.codes.find((c) => c.id === codeId)?.name ?? codeId;
 }
 
-function short(text: string): string {
+/** A quote cut to 40 characters, for labels and announcements. */
+export function shortQuote(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

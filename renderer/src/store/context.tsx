@@ -14,7 +14,15 @@ export function StoreProvider({ store, children }: { store: GlossStore; children
  * the component re-renders only when that piece changes.
  */
 export function useStore<T>(selector: (state: GlossState) => T): T {
+  return useZustandStore(useStoreApi(), selector);
+}
+
+/**
+ * The store itself, for an event handler that needs the state as an awaited action left it
+ * (e.g. the failure a refused edit just added to `savesFailed`). Rendering uses `useStore`.
+ */
+export function useStoreApi(): GlossStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useStore needs a <StoreProvider> above it');
-  return useZustandStore(store, selector);
+  return store;
 }

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GlossClient } from '../../../shared/api-client';
 import { createAnnotationsSlice } from './annotations-slice';
 import { createCodebookSlice } from './codebook-slice';
+import { createDocumentFilterSlice } from './document-filter-slice';
 import { createDocumentsSlice } from './documents-slice';
 import { createHistorySlice } from './history-slice';
 import { createProjectSlice } from './project-slice';
@@ -17,6 +18,7 @@ export function createGlossStore(client: GlossClient): GlossStore {
   return createStore<GlossState>()((...slice) => ({
     ...createProjectSlice(client)(...slice),
     ...createDocumentsSlice(client)(...slice),
+    ...createDocumentFilterSlice(...slice),
     ...createReaderSlice(client)(...slice),
     ...createAnnotationsSlice(client)(...slice),
     ...createCodebookSlice(client)(...slice),

@@ -21,6 +21,8 @@ export interface SavesSlice {
    */
   save(label: string, send: () => Promise<unknown>): Promise<boolean>;
   retryAll(): Promise<void>;
+  /** Drops a failure without retrying it, e.g. an edit the project refused that the screen has already shown. */
+  dismissFailedSave(id: number): void;
 }
 
 let nextId = 1;
@@ -53,6 +55,10 @@ export const createSavesSlice: SliceCreator<SavesSlice> = (set, get) => ({
 
   async retryAll() {
     for (const failed of get().savesFailed) await failed.retry();
+  },
+
+  dismissFailedSave(id) {
+    set((s) => ({ savesFailed: s.savesFailed.filter((f) => f.id !== id) }));
   },
 });
 

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AnnotationsSlice } from './annotations-slice';
 import type { CodebookSlice } from './codebook-slice';
+import type { DocumentFilterSlice } from './document-filter-slice';
 import type { DocumentsSlice } from './documents-slice';
 import type { HistorySlice } from './history-slice';
 import type { ProjectSlice } from './project-slice';
@@ -11,6 +12,7 @@ import type { UiSlice } from './ui-slice';
 /** The whole screen state: one store made of slices, each owning its part and its actions. */
 export type GlossState = ProjectSlice &
   DocumentsSlice &
+  DocumentFilterSlice &
   ReaderSlice &
   AnnotationsSlice &
   CodebookSlice &

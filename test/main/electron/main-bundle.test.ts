@@ -34,8 +34,15 @@ const electronCalls = {
 class FakeWebContents extends EventEmitter {
   sent: [string, unknown][] = [];
   loaded: string[] = [];
+  edits: string[] = [];
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
+  }
+  undo() {
+    this.edits.push('undo');
+  }
+  redo() {
+    this.edits.push('redo');
   }
 }
 
@@ -261,6 +268,23 @@ describe('the built desktop shell (with a stand-in for Electron)', () => {
         `sample-project — ${join(userData, 'sample-project')}`,
       ]);
     });
+  });
+
+  it('sends Edit → Undo/Redo to the page as menu commands, and a key that reaches the menu to the text field', () => {
+    type Item = { label?: string; submenu?: Item[]; click?: (...args: unknown[]) => void };
+    const menu = electronCalls.menus.at(-1) as Item[];
+    const edit = menu.find((item) => item.label === '&Edit')?.submenu ?? [];
+    const item = (label: string) => edit.find((each) => each.label === label)!;
+    window.webContents.sent = [];
+    item('&Undo').click?.({}, window, { triggeredByAccelerator: false });
+    item('&Redo').click?.({}, window, { triggeredByAccelerator: false });
+    expect(window.webContents.sent).toEqual([
+      ['gloss:event', { type: 'menuCommand', payload: { command: 'undo' } }],
+      ['gloss:event', { type: 'menuCommand', payload: { command: 'redo' } }],
+    ]);
+    item('&Undo').click?.({}, window, { triggeredByAccelerator: true });
+    expect(window.webContents.edits).toEqual(['undo']);
+    expect(window.webContents.sent).toHaveLength(2);
   });
 
   it('shows why a folder cannot be opened', async () => {

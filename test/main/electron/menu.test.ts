@@ -8,6 +8,8 @@ function actions(): { [K in keyof MenuActions]: Mock<MenuActions[K]> } {
     openRecent: vi.fn<MenuActions['openRecent']>(),
     clearRecent: vi.fn<MenuActions['clearRecent']>(),
     showAbout: vi.fn<MenuActions['showAbout']>(),
+    sendCommand: vi.fn<MenuActions['sendCommand']>(),
+    editText: vi.fn<MenuActions['editText']>(),
   };
 }
 
@@ -19,7 +21,12 @@ function find(items: MenuItemConstructorOptions[], label: string) {
   return items.find((item) => item.label === label);
 }
 
-const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.();
+const click = (item: MenuItemConstructorOptions | undefined, event = { triggeredByAccelerator: false }) =>
+  (item?.click as ((item: unknown, window: unknown, event: unknown) => void) | undefined)?.(
+    {},
+    undefined,
+    event,
+  );
 
 describe('buildMenuTemplate', () => {
   const recent = [
@@ -74,16 +81,32 @@ describe('buildMenuTemplate', () => {
     expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
   });
 
-  it('uses the standard edit roles', () => {
+  it('keeps the standard roles for the clipboard and Select All', () => {
     const edit = submenu(buildMenuTemplate(actions(), { recent, isDev: false, platform: 'linux' })[1]);
-    expect(edit.map((item) => item.role).filter(Boolean)).toEqual([
-      'undo',
-      'redo',
-      'cut',
-      'copy',
-      'paste',
-      'selectAll',
-    ]);
+    expect(edit.map((item) => item.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+  });
+
+  it("Edit → Undo/Redo are Gloss's own commands, sent to the screens when chosen in the menu", () => {
+    const a = actions();
+    const edit = submenu(buildMenuTemplate(a, { recent, isDev: false, platform: 'linux' })[1]);
+    const undo = find(edit, '&Undo');
+    const redo = find(edit, '&Redo');
+    expect(undo).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
+    expect(redo).toMatchObject({ accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false });
+    expect(undo?.role).toBeUndefined();
+    click(undo);
+    click(redo);
+    expect(a.sendCommand.mock.calls).toEqual([['undo'], ['redo']]);
+    expect(a.editText).not.toHaveBeenCalled();
+  });
+
+  it('an accelerator that reaches the menu (the page left the key alone) edits text instead', () => {
+    // The page's keydown handler undoes Gloss's steps itself, so the key never undoes twice.
+    const a = actions();
+    const edit = submenu(buildMenuTemplate(a, { recent, isDev: false, platform: 'darwin' })[2]);
+    click(find(edit, '&Undo'), { triggeredByAccelerator: true });
+    expect(a.editText).toHaveBeenCalledWith('undo');
+    expect(a.sendCommand).not.toHaveBeenCalled();
   });
 
   it('follows macOS conventions: the app menu first, Quit in it, a Window menu', () => {

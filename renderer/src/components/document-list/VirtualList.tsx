@@ -1,0 +1,139 @@
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import { flushSync } from 'react-dom';
+
+export interface VirtualListHandle {
+  /** Scrolls just enough to show row `index` (nothing when it is in view). */
+  scrollToIndex(index: number): void;
+}
+
+interface VirtualListProps<T> {
+  items: readonly T[];
+  /** Every row is this tall, in CSS pixels; rows must not grow (styles.css clips them). */
+  rowHeight: number;
+  itemKey(item: T): string;
+  /** The row's content, inside its <li>. */
+  renderRow(item: T, index: number): ReactNode;
+  label: string;
+  className?: string;
+  /** Rows drawn beyond each edge of the view, so fast scrolling shows no gap. */
+  overscan?: number;
+  ref?: Ref<VirtualListHandle>;
+}
+
+/** Used until the list has been measured (and where nothing is laid out, as under jsdom). */
+const FALLBACK_HEIGHT = 800;
+
+/**
+ * A list of fixed-height rows that draws only the rows in view (plus `overscan`), so 10,000
+ * rows cost what 20 do. Up, Down, Home, End, Page Up and Page Down move focus between rows,
+ * scrolling as needed, since rows out of view do not exist to be tabbed to.
+ */
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  itemKey,
+  renderRow,
+  label,
+  className,
+  overscan = 8,
+  ref,
+}: VirtualListProps<T>) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(FALLBACK_HEIGHT);
+
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const measure = () => setHeight(element.clientHeight || FALLBACK_HEIGHT);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const element = viewport.current;
+      if (!element) return;
+      const top = index * rowHeight;
+      const view = element.clientHeight || height;
+      let next = element.scrollTop;
+      if (top < next) next = top;
+      else if (top + rowHeight > next + view) next = top + rowHeight - view;
+      if (next !== element.scrollTop) {
+        element.scrollTop = next;
+        setScrollTop(next);
+      }
+    },
+    [rowHeight, height],
+  );
+  useImperativeHandle(ref, () => ({ scrollToIndex }), [scrollToIndex]);
+
+  // A list made shorter (a filter typed) may leave the last scroll position past its end until
+  // the browser's scroll event says where it clamped it.
+  const top = Math.min(scrollTop, Math.max(0, items.length * rowHeight - height));
+  const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
+  const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + overscan);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const row = (event.target as Element).closest<HTMLElement>('[data-index]');
+    if (!row || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const index = Number(row.dataset.index);
+    const page = Math.max(1, Math.floor(height / rowHeight) - 1);
+    const target = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: items.length - 1,
+    }[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = Math.min(items.length - 1, Math.max(0, target));
+    // Draw the target row now, so it can take focus in this same keypress.
+    flushSync(() => scrollToIndex(next));
+    viewport.current
+      ?.querySelector<HTMLElement>(`[data-index="${next}"]`)
+      ?.querySelector<HTMLElement>('button, a, [tabindex]')
+      ?.focus();
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the keys move focus between the rows' own buttons inside.
+    <div
+      ref={viewport}
+      className={className ? `virtual-list ${className}` : 'virtual-list'}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
+    >
+      <ul aria-label={label} style={{ height: items.length * rowHeight }}>
+        {items.slice(first, last).map((item, offset) => {
+          const index = first + offset;
+          return (
+            <li
+              key={itemKey(item)}
+              data-index={index}
+              aria-setsize={items.length}
+              aria-posinset={index + 1}
+              style={{ height: rowHeight, transform: `translateY(${index * rowHeight}px)` }}
+            >
+              {renderRow(item, index)}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

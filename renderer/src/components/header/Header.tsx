@@ -1,0 +1,38 @@
+import { useStore } from '../../store/context';
+import { HistoryButtons } from './HistoryButtons';
+import { SaveIndicator } from './SaveIndicator';
+import { ThemeToggle } from './ThemeToggle';
+
+/** The top bar: the project's name, whether changes are saved, undo/redo, the shortcuts and the theme. */
+export function Header() {
+  const name = useStore((s) => s.project?.name);
+  const root = useStore((s) => s.project?.root);
+  const hasProject = name !== undefined;
+  const setHelpOpen = useStore((s) => s.setHelpOpen);
+  return (
+    <header className="app-header">
+      <span className="app-name">Gloss</span>
+      {hasProject && (
+        <span className="project-name" title={root}>
+          {name}
+        </span>
+      )}
+      <div className="header-tools">
+        {hasProject && <SaveIndicator />}
+        {hasProject && <HistoryButtons />}
+        <button
+          type="button"
+          className="button help-button"
+          aria-label="Keyboard shortcuts"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setHelpOpen(true)}
+        >
+          ?
+        </button>
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}

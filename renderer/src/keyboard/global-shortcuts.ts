@@ -1,0 +1,148 @@
+/**
+ * The window-wide keyboard handler: turns a keydown into one of shortcuts.ts's commands and
+ * runs it through the store's own actions (the same ones the buttons and the menu use).
+ */
+import { selectVisibleDocuments } from '../store/document-filter-slice';
+import type { GlossStore } from '../store/gloss-store';
+import type { GlossState } from '../store/slice';
+import { type Chord, matchesChord, parseChord } from './chords';
+import { type GlobalCommand, SHORTCUTS } from './shortcuts';
+
+/** The document filter's element id, so `/` can focus it wherever the list is. */
+export const DOCUMENT_FILTER_ID = 'document-filter';
+/** The help overlay's element id: keys pressed inside it still reach `?` and Escape. */
+export const SHORTCUT_HELP_ID = 'shortcut-help';
+
+const BINDINGS: readonly { chord: Chord; command: GlobalCommand }[] = SHORTCUTS.flatMap(
+  ({ keys, command }) => (command ? keys.map((key) => ({ chord: parseChord(key), command })) : []),
+);
+
+/** Commands that still act from a text field or another dialog. */
+const FROM_FIELDS: ReadonlySet<GlobalCommand> = new Set(['dismiss']);
+/** Commands that still act while the help overlay is open. */
+const WHILE_HELP_OPEN: ReadonlySet<GlobalCommand> = new Set(['dismiss', 'toggleHelp']);
+
+/** Letters, digits and `/` belong to the palette while a passage waits to be tagged. */
+const PALETTE_KEY = /^[\p{L}\p{N}/]$/u;
+
+type Action = (state: GlossState) => boolean;
+
+const ACTIONS: Record<GlobalCommand, Action> = {
+  undo: (s) => run(s.undo()),
+  redo: (s) => run(s.redo()),
+  nextDocument: (s) => moveDocument(s, 1),
+  previousDocument: (s) => moveDocument(s, -1),
+  markTodo: (s) => markStatus(s, 'todo'),
+  markInProgress: (s) => markStatus(s, 'in-progress'),
+  markDone: (s) => markStatus(s, 'done'),
+  nextAnnotation: (s) => moveAnnotation(s, 1),
+  previousAnnotation: (s) => moveAnnotation(s, -1),
+  deleteAnnotation: (s) => (s.selectedAnnotationId ? run(s.removeAnnotation(s.selectedAnnotationId)) : false),
+  dismiss,
+  toggleHelp: (s) => {
+    s.setHelpOpen(!s.helpOpen);
+    return true;
+  },
+  focusDocumentFilter: () => {
+    const input = document.getElementById(DOCUMENT_FILTER_ID);
+    if (!(input instanceof HTMLInputElement)) return false;
+    input.focus();
+    input.select();
+    return true;
+  },
+};
+
+/** The command a keydown asks for here, if any, after the rules about where focus is. */
+function commandFor(event: KeyboardEvent, state: GlossState): GlobalCommand | undefined {
+  if (event.defaultPrevented || event.isComposing) return undefined;
+  const command = BINDINGS.find((binding) => matchesChord(event, binding.chord))?.command;
+  if (!command) return undefined;
+  const target = event.target instanceof Element ? event.target : null;
+  // Text fields keep their keys, Ctrl/Cmd+Z included (it undoes typing there); other dialogs handle their own.
+  if ((isEditable(target) || isInOtherDialog(target)) && !FROM_FIELDS.has(command)) return undefined;
+  if (state.helpOpen && !WHILE_HELP_OPEN.has(command)) return undefined;
+  const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+  if (state.pendingSelection && plain && PALETTE_KEY.test(event.key)) return undefined;
+  return command;
+}
+
+/** Runs the command of a keydown; true (and the browser's default prevented) when one acted. */
+export function handleGlobalKeydown(event: KeyboardEvent, store: GlossStore): boolean {
+  const command = commandFor(event, store.getState());
+  if (!command || !ACTIONS[command](store.getState())) return false;
+  event.preventDefault();
+  return true;
+}
+
+function run(action: Promise<unknown>): true {
+  // Store actions keep their own failures (the save indicator shows them); nothing to catch here.
+  void action;
+  return true;
+}
+
+function moveDocument(s: GlossState, step: 1 | -1): boolean {
+  const visible = selectVisibleDocuments(s);
+  if (visible.length === 0) return false;
+  const index = visible.findIndex((d) => d.key === s.selectedKey);
+  const next = index === -1 ? (step === 1 ? visible[0] : visible.at(-1)) : visible[index + step];
+  if (next && next.key !== s.selectedKey) void s.selectDocument(next.key);
+  return true;
+}
+
+function markStatus(s: GlossState, status: 'todo' | 'in-progress' | 'done'): boolean {
+  if (!s.reader.document) return false;
+  return run(s.setStatus(status));
+}
+
+/** Through the annotations in text order, only those of the side panel's code filter if it has one. */
+function moveAnnotation(s: GlossState, step: 1 | -1): boolean {
+  const filter = s.codeFilter;
+  const list =
+    filter.length > 0 ? s.reader.annotations.filter((a) => filter.includes(a.code)) : s.reader.annotations;
+  if (list.length === 0) return false;
+  const index = list.findIndex((a) => a.id === s.selectedAnnotationId);
+  const next = index === -1 ? (step === 1 ? list[0] : list.at(-1)) : list[index + step];
+  if (next) {
+    s.selectAnnotation(next.id);
+    s.scrollToAnnotation(next.id);
+  }
+  return true;
+}
+
+/** Escape closes the innermost thing: the help, then the passage waiting for a code, then the selected annotation. */
+function dismiss(s: GlossState): boolean {
+  if (s.helpOpen) s.setHelpOpen(false);
+  else if (s.pendingSelection) {
+    s.setPendingSelection(null);
+    window.getSelection()?.removeAllRanges();
+  } else if (s.selectedAnnotationId) s.selectAnnotation(null);
+  else return false;
+  return true;
+}
+
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'month',
+  'time',
+  'week',
+]);
+
+function isEditable(target: Element | null): boolean {
+  if (!target) return false;
+  if (target instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(target.type);
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+}
+
+function isInOtherDialog(target: Element | null): boolean {
+  const dialog = target?.closest('dialog, [role="dialog"], [role="alertdialog"]');
+  return !!dialog && dialog.id !== SHORTCUT_HELP_ID;
+}

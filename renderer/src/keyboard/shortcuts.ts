@@ -1,0 +1,104 @@
+/**
+ * Every keyboard shortcut of Gloss, in one table: the global handler binds the rows that have
+ * a `command`, the help overlay lists them all, and the README's table is checked against it.
+ * Rows without a command are handled by the reader and its palette; they are here so that the
+ * help and the README tell the whole story in one place.
+ */
+
+export const SHORTCUT_GROUPS = [
+  'Documents',
+  'Annotations',
+  'Tagging in the reader',
+  'History',
+  'General',
+] as const;
+export type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
+
+/** What the global handler can do; see keyboard/global-shortcuts.ts. */
+export type GlobalCommand =
+  | 'undo'
+  | 'redo'
+  | 'nextDocument'
+  | 'previousDocument'
+  | 'markTodo'
+  | 'markInProgress'
+  | 'markDone'
+  | 'nextAnnotation'
+  | 'previousAnnotation'
+  | 'deleteAnnotation'
+  | 'dismiss'
+  | 'toggleHelp'
+  | 'focusDocumentFilter';
+
+export interface Shortcut {
+  /**
+   * Key chords: a key as `KeyboardEvent.key` names it (`]`, `?`, `Escape`), after modifiers
+   * joined with "+". `Mod` is Ctrl, or Cmd on a Mac; `Ctrl` is Ctrl only.
+   */
+  keys: readonly string[];
+  /** Shown instead of the chords when the keys depend on the project (code shortcuts). */
+  keyLabel?: string;
+  description: string;
+  group: ShortcutGroup;
+  /** Bound by the global handler; absent for keys the reader and its palette handle. */
+  command?: GlobalCommand;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: [']'], description: 'Next document', group: 'Documents', command: 'nextDocument' },
+  { keys: ['['], description: 'Previous document', group: 'Documents', command: 'previousDocument' },
+  { keys: ['/'], description: 'Filter the documents', group: 'Documents', command: 'focusDocumentFilter' },
+  { keys: ['t'], description: 'Mark the document to do', group: 'Documents', command: 'markTodo' },
+  {
+    keys: ['i'],
+    description: 'Mark the document in progress',
+    group: 'Documents',
+    command: 'markInProgress',
+  },
+  { keys: ['d'], description: 'Mark the document done', group: 'Documents', command: 'markDone' },
+
+  { keys: ['j'], description: 'Next annotation', group: 'Annotations', command: 'nextAnnotation' },
+  { keys: ['k'], description: 'Previous annotation', group: 'Annotations', command: 'previousAnnotation' },
+  {
+    keys: ['Delete', 'Backspace'],
+    description: 'Delete the selected annotation',
+    group: 'Annotations',
+    command: 'deleteAnnotation',
+  },
+
+  {
+    keys: ['Shift+ArrowLeft', 'Shift+ArrowRight'],
+    description: 'Select text, a character at a time',
+    group: 'Tagging in the reader',
+  },
+  {
+    keys: ['Ctrl+Shift+ArrowLeft', 'Ctrl+Shift+ArrowRight'],
+    description: 'Select text, a word at a time',
+    group: 'Tagging in the reader',
+  },
+  {
+    keys: [],
+    keyLabel: 'A code’s key',
+    description: 'Tag the selection with that code (each code’s key is shown in the codebook)',
+    group: 'Tagging in the reader',
+  },
+  { keys: ['/'], description: 'Search the codes to tag the selection with', group: 'Tagging in the reader' },
+  { keys: ['Enter'], description: 'Apply the chosen code', group: 'Tagging in the reader' },
+  { keys: ['Escape'], description: 'Cancel the selection', group: 'Tagging in the reader' },
+
+  { keys: ['Mod+Z'], description: 'Undo', group: 'History', command: 'undo' },
+  { keys: ['Mod+Shift+Z', 'Ctrl+Y'], description: 'Redo', group: 'History', command: 'redo' },
+
+  { keys: ['?'], description: 'Show or hide these shortcuts', group: 'General', command: 'toggleHelp' },
+  {
+    keys: ['Escape'],
+    description: 'Close the help, or clear the selection or the selected annotation',
+    group: 'General',
+    command: 'dismiss',
+  },
+];
+
+/** The shortcuts of one group, in table order. */
+export function shortcutsIn(group: ShortcutGroup): Shortcut[] {
+  return SHORTCUTS.filter((shortcut) => shortcut.group === group);
+}

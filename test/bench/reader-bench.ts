@@ -1,0 +1,253 @@
+/**
+ * The reader in headless Chromium over the browser host, on one ~1 MB article: how long until
+ * 10,000 annotations are painted (beside the same article without annotations, shown as text),
+ * and how long one tag takes from the keypress to its highlight, with 10,000 and with 100
+ * annotations already there. Times are taken in the page with performance.now(); highlights are
+ * not DOM nodes (a MutationObserver cannot see them), so the page polls CSS.highlights once a frame.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { createDispatch } from '../../main/api/dispatch';
+import { createGlossService } from '../../main/api/gloss-service';
+import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
+import { launchChromium } from '../support/chromium';
+import { requireRendererBuild } from '../support/renderer-build';
+import { generateProject } from './generate-project';
+import { median, row } from './report';
+
+declare global {
+  interface Window {
+    /** Code highlight ranges registered now (the reader's marks, such as the selection, left out). */
+    glossCodeRanges(): number;
+    glossBench?: { before: number; keydown?: number; registered?: number; painted?: number };
+  }
+}
+
+const RUNS = Number(process.env.GLOSS_BENCH_RUNS ?? 5);
+
+interface Opened {
+  host: BrowserHost;
+  page: Page;
+  heavyKey: string;
+  /** The small article, to switch away to between runs. */
+  otherKey: string;
+  close(): Promise<void>;
+}
+
+export interface ReaderFigures {
+  textShown: number;
+  painted: number;
+  tagWithMany: TagTimes | undefined;
+  tagWithFew: TagTimes | undefined;
+}
+
+export async function benchReader(): Promise<ReaderFigures> {
+  const rendererDir = requireRendererBuild();
+  const browser = await launchChromium();
+  const dirs: string[] = [];
+  try {
+    const open = async (annotations: number): Promise<Opened> => {
+      const dir = await mkdtemp(join(tmpdir(), `gloss-bench-reader-${annotations}-`));
+      dirs.push(dir);
+      const project = await generateProject(dir, {
+        articles: 1,
+        perArticle: 0,
+        heavyAnnotations: annotations,
+      });
+      return openInBrowser(browser, dir, rendererDir, project.heavyKey, project.keys[0]!);
+    };
+
+    console.log(`\nThe reader in Chromium: one ~1 MB article (median of ${RUNS})`);
+    const plain = await open(0);
+    const textShown = await median(RUNS, () => timeToOpen(plain, 0));
+    await plain.close();
+    const heavy = await open(10_000);
+    const painted = await median(RUNS, () => timeToOpen(heavy, 10_000));
+    row('raw: the article without annotations, text shown', textShown);
+    row('10,000 annotations, highlights painted', painted, textShown, 'target < 1 s');
+
+    const tagWithMany = await timeToTag(heavy, 10_000);
+    await heavy.close();
+    const light = await open(100);
+    const tagWithFew = await timeToTag(light, 100);
+    await light.close();
+    if (tagWithMany === undefined || tagWithFew === undefined) {
+      console.log('  add one tag: not measured (the palette did not tag the selection on its key)');
+    } else {
+      const frame = 'target < 16 ms: one frame';
+      row('one tag among 10,000: key to highlight registered', tagWithMany.registered, undefined, frame);
+      row('one tag among 10,000: key to next frame drawn', tagWithMany.painted);
+      row('one tag among 100: key to highlight registered', tagWithFew.registered, undefined, frame);
+      row('one tag among 100: key to next frame drawn', tagWithFew.painted);
+      console.log(
+        `  one tag, 10,000 annotations vs 100: ${(tagWithMany.registered / tagWithFew.registered).toFixed(2)}x registered, ${(tagWithMany.painted / tagWithFew.painted).toFixed(2)}x drawn (independent of the count: about 1x)`,
+      );
+    }
+    return { textShown, painted, tagWithMany, tagWithFew };
+  } finally {
+    await browser.close();
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function openInBrowser(
+  browser: Browser,
+  dir: string,
+  rendererDir: string,
+  heavyKey: string,
+  otherKey: string,
+): Promise<Opened> {
+  const service = createGlossService({ annotator: 'alice' });
+  await service.open(dir);
+  const host = await startBrowserHost({ service, dispatch: createDispatch(service), rendererDir });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to the page need it too.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await context.addInitScript(() => {
+    window.glossCodeRanges = () => {
+      let count = 0;
+      for (const [name, highlight] of CSS.highlights)
+        if (name.startsWith('gloss-code-')) count += highlight.size;
+      return count;
+    };
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Documents' }).getByRole('button').first().waitFor();
+  return {
+    host,
+    page,
+    heavyKey,
+    otherKey,
+    close: async () => {
+      await context.close();
+      await host.close();
+    },
+  };
+}
+
+/**
+ * From the click on the article in the list until its text is shown and `annotations`
+ * highlight ranges are registered, plus two frames (the paint after them). Each run starts
+ * from the other article, so the reader builds the heavy one anew.
+ */
+async function timeToOpen(opened: Opened, annotations: number): Promise<number> {
+  const { page } = opened;
+  await openDocument(page, opened.otherKey);
+  return page.evaluate(
+    async ({ key, expected }) => {
+      const row = [...document.querySelectorAll<HTMLButtonElement>('nav .document-row')].find(
+        (button) => button.querySelector('.document-key')?.textContent === key,
+      );
+      if (!row) throw new Error(`no row for ${key}`);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      // The other article is a few kB long: a paragraph this far in is the heavy one's text.
+      const shown = () => {
+        const last = [...document.querySelectorAll<HTMLElement>('main [data-start]')].at(-1);
+        return Number(last?.dataset.start) > 900_000 && window.glossCodeRanges() >= expected;
+      };
+      const started = performance.now();
+      row.click();
+      while (!shown()) await frame();
+      await frame();
+      await frame();
+      return performance.now() - started;
+    },
+    { key: opened.heavyKey, expected: annotations },
+  );
+}
+
+async function openDocument(page: Page, key: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Documents' });
+  await nav.locator('.document-row', { hasText: key }).click();
+  await page.locator(`main [data-start]`).first().waitFor();
+  await page.waitForFunction(
+    (k) => document.querySelector('nav .document-row[aria-current="true"] .document-key')?.textContent === k,
+    key,
+  );
+}
+
+interface TagTimes {
+  /** From the keydown until the new range is among the highlights (the handlers' work). */
+  registered: number;
+  /** Until the frame after that one has begun, so the frame with the new highlight was drawn. */
+  painted: number;
+}
+
+/**
+ * Selects a word of the article as a mouse drag would, presses Security's key ("1"), and times
+ * the tag from the keydown (medians of RUNS). Undefined when no highlight came (no palette on that key).
+ */
+async function timeToTag(opened: Opened, annotations: number): Promise<TagTimes | undefined> {
+  const { page } = opened;
+  await openDocument(page, opened.heavyKey);
+  await page.waitForFunction((expected) => window.glossCodeRanges() >= expected, annotations);
+  const runs: TagTimes[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.evaluate((run) => {
+      const paragraphs = document.querySelectorAll<HTMLElement>('main [data-start]');
+      const paragraph = paragraphs[1 + run] ?? paragraphs[0]!;
+      const node = paragraph.firstChild as Text;
+      const word = /\p{L}{4,}/u.exec(node.data);
+      if (!word) throw new Error('no word to select');
+      // As a mouse press would: focus goes to the article text, whose keys the palette hears.
+      paragraph.closest<HTMLElement>('[tabindex]')?.focus({ preventScroll: true });
+      paragraph.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+      const range = new Range();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      window.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+
+      // Added now, in the capture phase on window, so it runs before any of the page's handlers.
+      const before = window.glossCodeRanges();
+      const bench: NonNullable<Window['glossBench']> = { before };
+      window.glossBench = bench;
+      window.addEventListener(
+        'keydown',
+        () => {
+          const keydown = performance.now();
+          bench.keydown = keydown;
+          const deadline = keydown + 5000;
+          // Timers run between tasks, so each check sees the state once the key's handlers are done.
+          const check = () => {
+            if (window.glossCodeRanges() > before) {
+              bench.registered = performance.now() - keydown;
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => {
+                  bench.painted = performance.now() - keydown;
+                }),
+              );
+            } else if (performance.now() < deadline) setTimeout(check, 0);
+            else bench.painted = Number.NaN;
+          };
+          setTimeout(check, 0);
+        },
+        { capture: true, once: true },
+      );
+    }, run);
+    await page.waitForTimeout(50);
+    await page.keyboard.press('1');
+    await page.waitForFunction(() => window.glossBench?.painted !== undefined, undefined, {
+      timeout: 10_000,
+    });
+    const bench = await page.evaluate(() => window.glossBench!);
+    if (bench.registered === undefined || bench.painted === undefined || Number.isNaN(bench.painted)) {
+      return undefined;
+    }
+    runs.push({ registered: bench.registered, painted: bench.painted });
+    // Let the save finish before the next run, so runs do not overlap.
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  }
+  const middle = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  return { registered: middle(runs.map((r) => r.registered)), painted: middle(runs.map((r) => r.painted)) };
+}
+
+// `node --import tsx test/bench/reader-bench.ts` runs this part alone.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchReader();

@@ -1,0 +1,168 @@
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GlossStore } from '../../../renderer/src/store/gloss-store';
+import { openTestStore, savesSettled, type TestStore } from '../../support/renderer-store';
+
+const TEXT = 'ByteDance agreed to sell a stake in TikTok to Oracle.\n\nPrivacy advocates objected.\n';
+
+let t: TestStore | undefined;
+afterEach(async () => {
+  if (t) {
+    await savesSettled(t.store);
+    await t.cleanup();
+  }
+  t = undefined;
+});
+
+async function open(): Promise<GlossStore> {
+  t = await openTestStore({ 'a.txt': TEXT });
+  await t.store.getState().selectDocument('a.txt');
+  return t.store;
+}
+
+const annotationDir = () => join(t!.project.path, '.gloss', 'annotations', 'a.txt');
+
+/** This annotator's annotations of a.txt as saved on disk (none before the first save). */
+async function onDisk(): Promise<{ id: string; code: string; note?: string }[]> {
+  try {
+    return JSON.parse(await readFile(join(annotationDir(), 'tester.json'), 'utf8')).annotations;
+  } catch {
+    return [];
+  }
+}
+
+/** Waits for every save, then gives what the screen shows and what the disk holds. */
+async function settled(store: GlossStore) {
+  await savesSettled(store);
+  return { screen: store.getState().reader.annotations, disk: await onDisk() };
+}
+
+function range(quote: string) {
+  const start = TEXT.indexOf(quote);
+  return { start, end: start + quote.length };
+}
+
+describe('undo and redo through the store', () => {
+  it('undoes and redoes a tag, saving each step', async () => {
+    const store = await open();
+    const id = (await store.getState().tag({ code: 'stakeholder', ...range('Oracle') }))!;
+    let state = await settled(store);
+    expect(state.disk.map((a) => a.id)).toEqual([id]);
+    expect(store.getState().undoStack.at(-1)?.label).toBe('Tag “Oracle” as Stakeholder');
+
+    await store.getState().undo();
+    state = await settled(store);
+    expect(state.screen).toEqual([]);
+    expect(state.disk).toEqual([]);
+
+    await store.getState().redo();
+    state = await settled(store);
+    expect(state.screen.map((a) => a.id)).toEqual([id]);
+    expect(state.disk).toMatchObject([{ id, code: 'stakeholder' }]);
+  });
+
+  it('undoes an edit back to the previous values', async () => {
+    const store = await open();
+    const id = (await store
+      .getState()
+      .tag({ code: 'privacy', ...range('Privacy advocates'), note: 'first' }))!;
+    await store.getState().editAnnotation(id, { code: 'security', note: 'second' });
+    let state = await settled(store);
+    expect(state.disk).toMatchObject([{ id, code: 'security', note: 'second' }]);
+
+    await store.getState().undo();
+    state = await settled(store);
+    expect(state.screen).toMatchObject([{ id, code: 'privacy', note: 'first' }]);
+    expect(state.disk).toMatchObject([{ id, code: 'privacy', note: 'first' }]);
+
+    await store.getState().redo();
+    state = await settled(store);
+    expect(state.disk).toMatchObject([{ id, code: 'security', note: 'second' }]);
+  });
+
+  it('undoes a note added where there was none by removing it', async () => {
+    const store = await open();
+    const id = (await store.getState().tag({ code: 'privacy', ...range('Privacy advocates') }))!;
+    await store.getState().editAnnotation(id, { note: 'added' });
+    await store.getState().undo();
+    const state = await settled(store);
+    expect(state.disk[0]).not.toHaveProperty('note');
+    expect(state.screen[0]).not.toHaveProperty('note');
+  });
+
+  it('brings a deleted annotation back with the same id', async () => {
+    const store = await open();
+    const id = (await store
+      .getState()
+      .tag({ code: 'privacy', ...range('Privacy advocates'), note: 'keep me' }))!;
+    await store.getState().removeAnnotation(id);
+    let state = await settled(store);
+    expect(state.disk).toEqual([]);
+    expect(store.getState().selectedAnnotationId).toBeNull();
+
+    await store.getState().undo();
+    state = await settled(store);
+    expect(state.disk).toMatchObject([{ id, code: 'privacy', note: 'keep me' }]);
+    expect(state.screen.map((a) => a.id)).toEqual([id]);
+  });
+
+  it('a new step clears what could be redone', async () => {
+    const store = await open();
+    await store.getState().tag({ code: 'privacy', ...range('Privacy advocates') });
+    await store.getState().undo();
+    expect(store.getState().redoStack).toHaveLength(1);
+    await store.getState().tag({ code: 'security', ...range('Oracle') });
+    expect(store.getState().redoStack).toEqual([]);
+    expect((await settled(store)).disk).toMatchObject([{ code: 'security' }]);
+  });
+});
+
+describe('a save the disk refuses', () => {
+  it('keeps the change on screen, lists it, and saves it on retry once the disk allows', async () => {
+    const store = await open();
+    const first = (await store.getState().tag({ code: 'stakeholder', ...range('ByteDance') }))!;
+    await savesSettled(store);
+    // A directory where the atomic write puts its temporary file makes every write of the
+    // annotation file fail, whatever the permissions (tests may run as root).
+    const blocker = join(annotationDir(), '.tester.json.tmp');
+    await mkdir(blocker);
+
+    const id = (await store.getState().tag({ code: 'security', ...range('Oracle') }))!;
+    let state = await settled(store);
+    expect(state.screen.map((a) => a.id)).toEqual([first, id]);
+    expect(state.disk.map((a) => a.id)).toEqual([first]);
+    const [failed] = store.getState().savesFailed;
+    expect(failed).toMatchObject({ label: 'Tag “Oracle” as Security', error: { code: 'io' } });
+    expect(failed?.error.message).toMatch(/Could not save \.gloss\/annotations\/a\.txt\/tester\.json/);
+
+    // Retrying while the disk still refuses keeps it listed, once.
+    await failed!.retry();
+    expect(store.getState().savesFailed).toHaveLength(1);
+
+    await rm(blocker, { recursive: true });
+    await store.getState().savesFailed[0]!.retry();
+    state = await settled(store);
+    expect(store.getState().savesFailed).toEqual([]);
+    expect(state.disk.map((a) => a.id)).toEqual([first, id]);
+  });
+
+  it('an undo that cannot be saved is listed too, and saved on retry', async () => {
+    const store = await open();
+    const id = (await store.getState().tag({ code: 'privacy', ...range('Privacy advocates') }))!;
+    await savesSettled(store);
+    const blocker = join(annotationDir(), '.tester.json.tmp');
+    await mkdir(blocker);
+    await store.getState().undo();
+    let state = await settled(store);
+    expect(state.screen).toEqual([]);
+    expect(state.disk.map((a) => a.id)).toEqual([id]);
+    expect(store.getState().savesFailed.map((f) => f.label)).toEqual(['Tag “Privacy advocates” as Privacy']);
+
+    await rm(blocker, { recursive: true });
+    await store.getState().retryAll();
+    state = await settled(store);
+    expect(state.disk).toEqual([]);
+    expect(store.getState().savesFailed).toEqual([]);
+  });
+});
