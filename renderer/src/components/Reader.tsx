@@ -1,16 +1,36 @@
-import { useMemo, useRef } from 'react';
-import type { Annotation } from '../../../shared/model/annotation';
-import type { DocumentMetadata } from '../../../shared/model/document';
+import { memo, type RefObject, useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import {
+  DOCUMENT_STATUSES,
+  type DocumentMetadata,
+  type DocumentStatus,
+} from '../../../shared/model/document';
+import { placeCaret } from '../reader/dom-selection';
+import type { HighlightPainter } from '../reader/highlights';
 import { splitParagraphs } from '../reader/paragraphs';
+import { scrollRangeIntoView } from '../reader/scroll-into-view';
 import { useHighlights } from '../reader/use-highlights';
+import { useKeyboardSelection } from '../reader/use-keyboard-selection';
+import { useReaderPointer } from '../reader/use-reader-pointer';
 import { useStore } from '../store/context';
 import { ErrorNotice } from './ErrorNotice';
+import { TagPalette } from './palette/TagPalette';
+import { useTagPalette } from './palette/use-tag-palette';
+import { HoverCard, KeyboardCaret } from './ReaderOverlays';
+import './Reader.css';
 
-/** The open document: its title, where it comes from, and its text with the annotations highlighted. */
+const STATUS_LABELS: Record<DocumentStatus, string> = {
+  todo: 'To do',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
+
+/** How long a passage scrolled to stays flashed. */
+const FLASH_MS = 1200;
+
+/** The open document: its title, where it comes from, its status, and its text to read and tag. */
 export function Reader() {
   const key = useStore((s) => s.reader.key);
   const document = useStore((s) => s.reader.document);
-  const annotations = useStore((s) => s.reader.annotations);
   const error = useStore((s) => s.reader.error);
 
   if (key === null) return <p className="empty-state">Choose a document to read it.</p>;
@@ -22,8 +42,9 @@ export function Reader() {
       <header className="reader-header">
         <h1 id="reader-title">{document.title}</h1>
         <Provenance metadata={document.metadata} />
+        <StatusControl status={document.status} />
       </header>
-      <ArticleText text={document.text} annotations={annotations} />
+      <ArticleBody text={document.text} />
     </article>
   );
 }
@@ -34,36 +55,146 @@ function Provenance({ metadata }: { metadata: DocumentMetadata }) {
   return (
     <p className="provenance">
       {byline && <span className="byline">{byline}</span>}
-      {siteName && <span className="site">{siteName}</span>}
       {publishedTime && (
         <time className="date" dateTime={publishedTime}>
           {formatDate(publishedTime)}
         </time>
       )}
+      {siteName && <span className="site">{siteName}</span>}
     </p>
+  );
+}
+
+/** The researcher's status for this document, as a segmented control of three radio buttons. */
+function StatusControl({ status }: { status: DocumentStatus }) {
+  const setStatus = useStore((s) => s.setStatus);
+  const name = useId();
+  return (
+    <fieldset className="status-control">
+      <legend className="visually-hidden">Status</legend>
+      {DOCUMENT_STATUSES.map((value) => (
+        <label key={value} className="status-option" data-status={value}>
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            checked={status === value}
+            onChange={() => void setStatus(value)}
+          />
+          <span>{STATUS_LABELS[value]}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * The text and everything drawn over it: highlights, the keyboard caret, the hover card and the
+ * tagging palette. Keys pressed anywhere in here go to the palette first (its shortcuts).
+ */
+function ArticleBody({ text }: { text: string }) {
+  const section = useRef<HTMLElement>(null);
+  const codes = useStore((s) => s.project?.codebook.codes);
+  const pending = useStore((s) => s.pendingSelection);
+  const setPendingSelection = useStore((s) => s.setPendingSelection);
+  const painter = useHighlights(section, text, codes);
+  const hintId = useId();
+
+  const returnFocus = useCallback(
+    (caretAt?: number) => {
+      section.current?.focus({ preventScroll: true });
+      const blocks = painter.current?.blocks;
+      if (caretAt !== undefined && blocks) placeCaret(window.getSelection(), blocks, caretAt);
+    },
+    [painter],
+  );
+  const palette = useTagPalette({ returnFocus });
+  const pointer = useReaderPointer(section, painter, text);
+  const onArticleKeyDown = useKeyboardSelection(section, painter, text);
+  useScrollRequests(painter);
+
+  // A passage chosen in one document is not offered for tagging in another.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new text is the trigger.
+  useEffect(() => () => setPendingSelection(null), [text, setPendingSelection]);
+
+  const anchorRect = useMemo(
+    () => () => {
+      const range = pending ? painter.current?.rangeFor(pending.start, pending.end) : undefined;
+      // Ranges have no boxes where nothing is laid out (jsdom); the palette then stays in the flow.
+      return typeof range?.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : undefined;
+    },
+    [pending, painter],
+  );
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble here from the article and the palette; both are focusable.
+    <div className="reader-body" onKeyDown={palette.onKeyDown}>
+      <section
+        ref={section}
+        className="article-text"
+        aria-label="Article text"
+        aria-describedby={hintId}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the text takes focus so it can be selected with the keyboard.
+        tabIndex={0}
+        onMouseDown={pointer.onMouseDown}
+        onMouseMove={pointer.onMouseMove}
+        onMouseLeave={pointer.onMouseLeave}
+        onKeyDown={onArticleKeyDown}
+      >
+        <Paragraphs text={text} />
+      </section>
+      <p id={hintId} className="visually-hidden">
+        Select a passage to tag it: drag with the mouse, or use Shift with the arrow keys (Ctrl or Alt for
+        whole words). Then press a code’s key, or slash to search the codes.
+      </p>
+      <KeyboardCaret container={section} />
+      <HoverCard hover={pointer.hover} />
+      <TagPalette palette={palette} anchorRect={anchorRect} />
+      <p className="visually-hidden" aria-live="polite">
+        {palette.announcement}
+      </p>
+    </div>
   );
 }
 
 /**
  * The text, always as React text nodes (never parsed as HTML): one <p> per paragraph holding a
  * single text node, with `data-start` giving its UTF-16 offset so highlights can find positions.
+ * Memoised on the text alone: annotation changes never re-render thousands of paragraphs.
  */
-function ArticleText({ text, annotations }: { text: string; annotations: readonly Annotation[] }) {
-  const container = useRef<HTMLElement>(null);
-  const codes = useStore((s) => s.project?.codebook.codes);
+const Paragraphs = memo(function Paragraphs({ text }: { text: string }) {
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
-  useHighlights(container, text, annotations, codes);
+  return paragraphs.map((paragraph) => (
+    <p key={paragraph.start} data-start={paragraph.start}>
+      {paragraph.text}
+    </p>
+  ));
+});
 
-  return (
-    // A named <section> is a region landmark ("Article text"), so no explicit role is needed.
-    <section ref={container} className="article-text" aria-label="Article text">
-      {paragraphs.map((paragraph) => (
-        <p key={paragraph.start} data-start={paragraph.start}>
-          {paragraph.text}
-        </p>
-      ))}
-    </section>
-  );
+/** Brings an annotation into view when asked (the annotation list, next/previous), selects it and flashes it. */
+function useScrollRequests(painter: RefObject<HighlightPainter | null>): void {
+  const request = useStore((s) => s.scrollRequest);
+  const annotations = useStore((s) => s.reader.annotations);
+  const selectAnnotation = useStore((s) => s.selectAnnotation);
+  const handled = useRef(0);
+
+  // Annotations are a dependency: a request made while the document loads is served once it is drawn.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
+  useEffect(() => {
+    const current = painter.current;
+    if (!request || handled.current === request.serial || !current) return;
+    const range = current.rangeOf(request.id);
+    if (!range) return;
+    handled.current = request.serial;
+    selectAnnotation(request.id);
+    scrollRangeIntoView(range, 'center');
+    current.mark('flash', range);
+    const timer = setTimeout(() => current.mark('flash', undefined), FLASH_MS);
+    return () => {
+      clearTimeout(timer);
+      current.mark('flash', undefined);
+    };
+  }, [request, annotations, painter, selectAnnotation]);
 }
 
 /** The date as the page states it, shown in the reader's locale when it parses. */

@@ -1,6 +1,6 @@
 import type { Annotation } from '../../../shared/model/annotation';
 import type { Code } from '../../../shared/model/codebook';
-import { rangeFor, type TextBlock } from './text-positions';
+import { blockIndexAt, rangeFor, type TextBlock } from './text-positions';
 
 /**
  * Draws annotations with the CSS Custom Highlight API: one named highlight per code
@@ -11,6 +11,17 @@ import { rangeFor, type TextBlock } from './text-positions';
 export function highlightName(codeId: string): string {
   return `gloss-code-${codeId}`;
 }
+
+/** Marks drawn over the code colours; their styles are in components/Reader.css. */
+export const MARKS = {
+  /** The annotation shown in the inspector. */
+  selected: 'gloss-selected',
+  /** The passage the palette is about to tag. */
+  pending: 'gloss-pending',
+  /** A short flash where the reader scrolled to. */
+  flash: 'gloss-flash',
+} as const;
+export type Mark = keyof typeof MARKS;
 
 /** Codebook colours at about one third opacity, so text stays readable and overlaps show. */
 const HIGHLIGHT_ALPHA = '55';
@@ -32,30 +43,214 @@ export function setHighlightColors(codes: readonly Pick<Code, 'id' | 'color'>[])
   sheet.replaceSync(rules.join('\n'));
 }
 
-/** Registers the highlights of `annotations` over `blocks`; returns the function that removes them. */
-export function paintHighlights(
-  blocks: readonly TextBlock[],
-  annotations: readonly Annotation[],
-): () => void {
-  if (!supportsHighlights()) return () => {};
-  const byCode = new Map<string, Range[]>();
-  for (const annotation of annotations) {
-    const range = rangeFor(blocks, annotation.target.start, annotation.target.end);
-    if (!range) continue;
-    const ranges = byCode.get(annotation.code) ?? [];
-    ranges.push(range);
-    byCode.set(annotation.code, ranges);
-  }
-  const names = [...byCode].map(([code, ranges]) => {
-    const name = highlightName(code);
-    CSS.highlights.set(name, new Highlight(...ranges));
-    return name;
-  });
-  return () => {
-    for (const name of names) CSS.highlights.delete(name);
-  };
+interface Painted {
+  annotation: Annotation;
+  /** Undefined when nothing of the annotation is shown (it lies in a break between paragraphs). */
+  range: Range | undefined;
+  /** The paragraphs (indexes into the blocks) the range runs over. */
+  first: number;
+  last: number;
+  /** True while the range is registered in its code's highlight. */
+  shown: boolean;
 }
 
-function supportsHighlights(): boolean {
+/** Paragraph indexes, inclusive; the painter registers only ranges that meet them. */
+export interface BlockWindow {
+  from: number;
+  to: number;
+}
+
+/**
+ * Keeps the registered highlights in step with a document's annotations, one change at a time:
+ * `update` compares the new list with the last one by object identity, then by id in the part
+ * that differs, and touches only the ranges of annotations that were added, removed or moved, so
+ * tagging one passage among ten thousand costs one Range, not ten thousand.
+ *
+ * Chromium revalidates every registered range whenever anything on the page repaints, so with
+ * thousands of annotations only those in and near the paragraphs on screen are registered
+ * (`setWindow`, fed by an IntersectionObserver); the others keep their Range, ready to show.
+ */
+export class HighlightPainter {
+  readonly #blocks: readonly TextBlock[];
+  readonly #painted = new Map<string, Painted>();
+  /** The painted annotations meeting each paragraph, to show or hide them as the window moves. */
+  readonly #byBlock: (Set<Painted> | undefined)[] = [];
+  #window: BlockWindow;
+  /** The list last painted, to compare the next one with. */
+  #list: readonly Annotation[] = [];
+  readonly #codeHighlights = new Map<string, Highlight>();
+  readonly #marks = new Map<Mark, Highlight>();
+  /** Without the Highlight API (jsdom, older engines) ranges are still kept, for positions. */
+  #paints = supportsHighlights();
+
+  constructor(blocks: readonly TextBlock[]) {
+    this.#blocks = blocks;
+    // Everything is in the window until told otherwise.
+    this.#window = { from: 0, to: blocks.length - 1 };
+  }
+
+  /** The paragraphs' text nodes the painter ranges over, in offset order. */
+  get blocks(): readonly TextBlock[] {
+    return this.#blocks;
+  }
+
+  update(annotations: readonly Annotation[]): void {
+    // The store changes one annotation at a time and keeps the others' objects, so the lists
+    // share a head and a tail by identity; only the window between them needs looking at.
+    const before = this.#list;
+    let head = 0;
+    while (head < before.length && head < annotations.length && before[head] === annotations[head]) head++;
+    let tail = 0;
+    while (
+      tail < before.length - head &&
+      tail < annotations.length - head &&
+      before[before.length - 1 - tail] === annotations[annotations.length - 1 - tail]
+    )
+      tail++;
+    const added = annotations.slice(head, annotations.length - tail);
+    const kept = new Set(added.map((annotation) => annotation.id));
+    for (const annotation of before.slice(head, before.length - tail)) {
+      const painted = this.#painted.get(annotation.id);
+      if (painted && !kept.has(annotation.id)) this.#unpaint(painted);
+    }
+    for (const annotation of added) this.#paint(annotation);
+    this.#list = annotations;
+  }
+
+  /** Registers the ranges meeting paragraphs `from`–`to` only, and drops the others'. */
+  setWindow(window: BlockWindow): void {
+    const before = this.#window;
+    this.#window = window;
+    const inside = (block: number) => block >= window.from && block <= window.to;
+    const wasInside = (block: number) => block >= before.from && block <= before.to;
+    const last = this.#blocks.length - 1;
+    // Only paragraphs that entered or left the window are looked at.
+    for (
+      let block = Math.max(0, Math.min(before.from, window.from));
+      block <= Math.min(last, Math.max(before.to, window.to));
+      block++
+    ) {
+      if (inside(block) === wasInside(block)) continue;
+      for (const painted of this.#byBlock[block] ?? []) this.#showIfInWindow(painted);
+    }
+  }
+
+  /** The range painted for an annotation, to scroll to or outline. */
+  rangeOf(id: string): Range | undefined {
+    return this.#painted.get(id)?.range;
+  }
+
+  /** A range of the text, for the pending selection and the palette's position. */
+  rangeFor(start: number, end: number): Range | undefined {
+    return rangeFor(this.#blocks, start, end);
+  }
+
+  /** Draws a mark over one range (or none). */
+  mark(mark: Mark, range: Range | undefined): void {
+    if (!this.#paints) return;
+    let highlight = this.#marks.get(mark);
+    if (!highlight) {
+      highlight = new Highlight();
+      // Marks paint above the code colours.
+      highlight.priority = 1;
+      this.#marks.set(mark, highlight);
+      CSS.highlights.set(MARKS[mark], highlight);
+    }
+    if (range ? highlight.size === 1 && highlight.has(range) : highlight.size === 0) return;
+    highlight.clear();
+    if (range) highlight.add(range);
+  }
+
+  /** Removes every highlight this painter registered. */
+  dispose(): void {
+    if (this.#paints) {
+      for (const code of this.#codeHighlights.keys()) CSS.highlights.delete(highlightName(code));
+      for (const mark of this.#marks.keys()) CSS.highlights.delete(MARKS[mark]);
+    }
+    // A late call (a flash timing out) must not register highlights for text that is gone.
+    this.#paints = false;
+    this.#codeHighlights.clear();
+    this.#marks.clear();
+    this.#painted.clear();
+    this.#byBlock.length = 0;
+    this.#list = [];
+  }
+
+  #paint(annotation: Annotation): void {
+    const before = this.#painted.get(annotation.id);
+    if (before?.annotation === annotation) return;
+    if (before && sameRangeAndCode(before.annotation, annotation)) {
+      before.annotation = annotation;
+      return;
+    }
+    if (before) this.#unpaint(before);
+    const { start, end } = annotation.target;
+    const range = rangeFor(this.#blocks, start, end);
+    const painted: Painted = {
+      annotation,
+      range,
+      first: Math.max(0, blockIndexAt(this.#blocks, start)),
+      last: Math.max(0, blockIndexAt(this.#blocks, end - 1)),
+      shown: false,
+    };
+    this.#painted.set(annotation.id, painted);
+    if (!range) return;
+    for (let block = painted.first; block <= painted.last; block++) {
+      let bucket = this.#byBlock[block];
+      if (!bucket) {
+        bucket = new Set();
+        this.#byBlock[block] = bucket;
+      }
+      bucket.add(painted);
+    }
+    this.#showIfInWindow(painted);
+  }
+
+  #unpaint(painted: Painted): void {
+    this.#hide(painted);
+    for (let block = painted.first; block <= painted.last; block++) this.#byBlock[block]?.delete(painted);
+    this.#painted.delete(painted.annotation.id);
+  }
+
+  #showIfInWindow(painted: Painted): void {
+    const meets = painted.first <= this.#window.to && painted.last >= this.#window.from;
+    if (!meets) {
+      this.#hide(painted);
+      return;
+    }
+    if (painted.shown || !painted.range || !this.#paints) return;
+    this.#codeHighlight(painted.annotation.code).add(painted.range);
+    painted.shown = true;
+  }
+
+  #hide(painted: Painted): void {
+    if (!painted.shown || !painted.range) return;
+    painted.shown = false;
+    const code = painted.annotation.code;
+    const highlight = this.#codeHighlights.get(code);
+    highlight?.delete(painted.range);
+    // An empty highlight is dropped so CSS.highlights lists only codes on show.
+    if (highlight && highlight.size === 0) {
+      CSS.highlights.delete(highlightName(code));
+      this.#codeHighlights.delete(code);
+    }
+  }
+
+  #codeHighlight(code: string): Highlight {
+    let highlight = this.#codeHighlights.get(code);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.#codeHighlights.set(code, highlight);
+      CSS.highlights.set(highlightName(code), highlight);
+    }
+    return highlight;
+  }
+}
+
+function sameRangeAndCode(a: Annotation, b: Annotation): boolean {
+  return a.code === b.code && a.target.start === b.target.start && a.target.end === b.target.end;
+}
+
+export function supportsHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }

@@ -1,27 +1,67 @@
-import { type RefObject, useEffect } from 'react';
-import type { Annotation } from '../../../shared/model/annotation';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Code } from '../../../shared/model/codebook';
-import { paintHighlights, setHighlightColors } from './highlights';
+import { useStoreApi } from '../store/context';
+import type { GlossState } from '../store/slice';
+import type { PendingSelection } from '../store/ui-slice';
+import { HighlightPainter, setHighlightColors } from './highlights';
 import { textBlocksIn } from './text-positions';
+import { watchVisibleBlocks } from './visible-blocks';
 
 /**
- * Keeps the highlights of the reader's text in step with its annotations and the codebook.
- * Runs after React has written the paragraphs, so their text nodes exist.
+ * Keeps the reader's highlights in step with its annotations, the selected annotation and the
+ * pending selection, and the codebook's colours. A new text gets a new painter (its text nodes
+ * are new). Highlights live outside React, so the painter follows the store directly: a new tag
+ * is painted in the store update that made it, whatever else re-renders for it, and only what
+ * changed is repainted. Only paragraphs on screen or near it have their highlights registered.
  */
 export function useHighlights(
   container: RefObject<HTMLElement | null>,
   text: string,
-  annotations: readonly Annotation[],
   codes: readonly Code[] | undefined,
-): void {
+): RefObject<HighlightPainter | null> {
+  const store = useStoreApi();
+  const painter = useRef<HighlightPainter | null>(null);
+
   useEffect(() => {
     if (codes) setHighlightColors(codes);
   }, [codes]);
 
-  useEffect(() => {
+  // Runs after React has written the paragraphs of `text`, so their text nodes exist.
+  useLayoutEffect(() => {
     const element = container.current;
-    // `text` is a dependency because a new text means new text nodes to range over.
-    if (!element || text === '') return;
-    return paintHighlights(textBlocksIn(element), annotations);
-  }, [container, text, annotations]);
+    if (!element) return;
+    const created = new HighlightPainter(textBlocksIn(element));
+    painter.current = created;
+    let pendingMarked: PendingSelection | null | undefined;
+    const paint = (state: GlossState) => {
+      // The store can hold the next document a moment before React draws its text.
+      if (state.reader.document?.text !== text) return;
+      created.update(state.reader.annotations);
+      const { selectedAnnotationId: selected, pendingSelection: pending } = state;
+      created.mark('selected', selected ? created.rangeOf(selected) : undefined);
+      if (pending !== pendingMarked) {
+        created.mark('pending', pending ? created.rangeFor(pending.start, pending.end) : undefined);
+        pendingMarked = pending;
+      }
+    };
+    paint(store.getState());
+    const stopWatching = watchVisibleBlocks(created.blocks, (window) => created.setWindow(window));
+    const unsubscribe = store.subscribe((state, before) => {
+      if (
+        state.reader.annotations !== before.reader.annotations ||
+        state.reader.document !== before.reader.document ||
+        state.selectedAnnotationId !== before.selectedAnnotationId ||
+        state.pendingSelection !== before.pendingSelection
+      )
+        paint(state);
+    });
+    return () => {
+      unsubscribe();
+      stopWatching();
+      created.dispose();
+      if (painter.current === created) painter.current = null;
+    };
+  }, [container, text, store]);
+
+  return painter;
 }

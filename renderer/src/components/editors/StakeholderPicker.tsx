@@ -1,0 +1,299 @@
+import { type FormEvent, type KeyboardEvent, type MouseEvent, useId, useMemo, useState } from 'react';
+import {
+  STAKEHOLDER_KINDS,
+  type Stakeholder,
+  type StakeholderKind,
+} from '../../../../shared/model/stakeholder';
+import { isKnownName, matchStakeholders } from './stakeholder-matching';
+import './editors.css';
+
+export const STAKEHOLDER_KIND_LABELS: Record<StakeholderKind, string> = {
+  company: 'company',
+  person: 'person',
+  government: 'government',
+  ngo: 'NGO',
+  media: 'media',
+  public: 'public',
+};
+
+/** The name of the last option, which makes a new register entry. */
+export const NEW_STAKEHOLDER_OPTION = 'New stakeholder from selection';
+
+/** Options shown at once; typing narrows a longer register. */
+const SHOWN = 50;
+
+export interface StakeholderChoice {
+  stakeholder: Stakeholder;
+  /** Set when the researcher asked to keep the selected text as a new alias of the stakeholder. */
+  addAlias?: string;
+}
+
+export interface NewStakeholder {
+  name: string;
+  kind: StakeholderKind;
+}
+
+export interface StakeholderPickerProps {
+  /** The register to choose from. */
+  stakeholders: readonly Stakeholder[];
+  /** The selected text: the first search, the new stakeholder's name, and the alias offered. */
+  quote: string;
+  /** The stakeholder linked now (when re-linking a mention), marked in the list. */
+  currentId?: string;
+  onPick(choice: StakeholderChoice): void;
+  onCreate(draft: NewStakeholder): void;
+  /** Escape in the search. */
+  onCancel?(): void;
+  /** The search input's label. */
+  label?: string;
+  autoFocus?: boolean;
+  /** True while the parent saves a choice: buttons are disabled so nothing is sent twice. */
+  busy?: boolean;
+}
+
+/**
+ * Links a passage to the stakeholder register: a type-ahead over names and aliases, best matches
+ * first, ending with "New stakeholder from selection". When the chosen stakeholder is not known by
+ * the selected words yet, it offers to keep them as an alias. Props in, callbacks out: the reader's
+ * palette and the side panel's inspector both save through their own store actions.
+ */
+export function StakeholderPicker({
+  stakeholders,
+  quote,
+  currentId,
+  onPick,
+  onCreate,
+  onCancel,
+  label = 'Stakeholder',
+  autoFocus = false,
+  busy = false,
+}: StakeholderPickerProps) {
+  const id = useId();
+  const [query, setQuery] = useState(quote);
+  const [active, setActive] = useState(0);
+  const [addAlias, setAddAlias] = useState(true);
+  const [creating, setCreating] = useState(false);
+
+  const matches = useMemo(() => matchStakeholders(stakeholders, query), [stakeholders, query]);
+  const shown = matches.slice(0, SHOWN);
+  // The last option, after the matches, makes a new stakeholder.
+  const optionCount = shown.length + 1;
+  const activeIndex = Math.min(active, optionCount - 1);
+  const activeMatch = shown[activeIndex];
+  const offerAlias = activeMatch && quote.trim() !== '' && !isKnownName(activeMatch.stakeholder, quote);
+  const optionId = (index: number) => `${id}-option-${index}`;
+
+  const choose = (index: number) => {
+    if (busy) return;
+    const match = shown[index];
+    if (!match) {
+      setCreating(true);
+      return;
+    }
+    const alias = addAlias && !isKnownName(match.stakeholder, quote) ? quote.trim() : undefined;
+    onPick({ stakeholder: match.stakeholder, ...(alias ? { addAlias: alias } : {}) });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((activeIndex + step + optionCount) % optionCount);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      choose(activeIndex);
+    } else if (event.key === 'Escape' && onCancel) {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+
+  if (creating) {
+    return (
+      <NewStakeholderForm
+        initialName={query.trim() || quote.trim()}
+        busy={busy}
+        onCreate={onCreate}
+        onBack={() => setCreating(false)}
+      />
+    );
+  }
+
+  return (
+    <div className="stakeholder-picker editor-form">
+      <label className="editor-label" htmlFor={`${id}-search`}>
+        {label}
+      </label>
+      <input
+        id={`${id}-search`}
+        className="editor-input"
+        type="text"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={`${id}-options`}
+        aria-autocomplete="list"
+        aria-activedescendant={optionId(activeIndex)}
+        autoComplete="off"
+        spellCheck={false}
+        // biome-ignore lint/a11y/noAutofocus: the picker opens because the researcher asked for it.
+        autoFocus={autoFocus}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <div id={`${id}-options`} className="picker-options" role="listbox" aria-label="Stakeholders">
+        {shown.map((match, index) => (
+          <div
+            key={match.stakeholder.id}
+            id={optionId(index)}
+            role="option"
+            tabIndex={-1}
+            aria-selected={index === activeIndex}
+            className="picker-option"
+            onMouseDown={keepFocus}
+            onMouseMove={() => setActive(index)}
+            onClick={() => choose(index)}
+          >
+            <span className="picker-option-name">{match.stakeholder.name}</span>
+            <span className="picker-option-meta">
+              {STAKEHOLDER_KIND_LABELS[match.stakeholder.kind]}
+              {match.alias && ` · “${match.alias}”`}
+              {match.stakeholder.id === currentId && ' · linked now'}
+            </span>
+          </div>
+        ))}
+        <div
+          id={optionId(shown.length)}
+          role="option"
+          tabIndex={-1}
+          aria-selected={activeIndex === shown.length}
+          aria-label={NEW_STAKEHOLDER_OPTION}
+          className="picker-option picker-option-new"
+          onMouseDown={keepFocus}
+          onMouseMove={() => setActive(shown.length)}
+          onClick={() => choose(shown.length)}
+        >
+          <span className="picker-option-name">{NEW_STAKEHOLDER_OPTION}</span>
+          {query.trim() && <span className="picker-option-meta">“{query.trim()}”</span>}
+        </div>
+      </div>
+      {matches.length > shown.length && (
+        <p className="editor-hint">{matches.length - shown.length} more: type to narrow the list.</p>
+      )}
+      {offerAlias && (
+        <label className="editor-check">
+          <input type="checkbox" checked={addAlias} onChange={(event) => setAddAlias(event.target.checked)} />
+          Add “{quote.trim()}” as an alias of {activeMatch.stakeholder.name}
+        </label>
+      )}
+    </div>
+  );
+}
+
+/** Options are chosen with the pointer without taking focus from the search (aria-activedescendant). */
+function keepFocus(event: MouseEvent) {
+  event.preventDefault();
+}
+
+function NewStakeholderForm({
+  initialName,
+  busy,
+  onCreate,
+  onBack,
+}: {
+  initialName: string;
+  busy: boolean;
+  onCreate(draft: NewStakeholder): void;
+  onBack(): void;
+}) {
+  const id = useId();
+  const [name, setName] = useState(initialName);
+  const [kind, setKind] = useState<StakeholderKind>('company');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const trimmed = name.trim();
+    if (trimmed === '') {
+      setError('Give the stakeholder a name.');
+      return;
+    }
+    if (trimmed.length > 200) {
+      setError('A name has at most 200 characters.');
+      return;
+    }
+    onCreate({ name: trimmed, kind });
+  };
+
+  return (
+    <form
+      className="new-stakeholder editor-form"
+      aria-label="New stakeholder"
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        // Enter on a kind saves too, as it does in the name field.
+        if (
+          event.key === 'Enter' &&
+          event.target instanceof HTMLInputElement &&
+          event.target.type === 'radio'
+        ) {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          onBack();
+        }
+      }}
+    >
+      <label className="editor-label" htmlFor={`${id}-name`}>
+        Name
+      </label>
+      <input
+        id={`${id}-name`}
+        className="editor-input"
+        type="text"
+        value={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        // biome-ignore lint/a11y/noAutofocus: the form opens because the researcher chose it.
+        autoFocus
+        onChange={(event) => {
+          setName(event.target.value);
+          setError(null);
+        }}
+      />
+      {error && (
+        <p id={`${id}-error`} className="editor-error">
+          {error}
+        </p>
+      )}
+      <fieldset className="editor-choices">
+        <legend className="editor-label">Kind</legend>
+        {STAKEHOLDER_KINDS.map((value) => (
+          <label key={value} className="editor-choice">
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              value={value}
+              checked={kind === value}
+              onChange={() => setKind(value)}
+            />
+            {STAKEHOLDER_KIND_LABELS[value]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="editor-actions">
+        <button type="submit" className="editor-button editor-button-primary" disabled={busy}>
+          Add stakeholder
+        </button>
+        <button type="button" className="editor-button" onClick={onBack}>
+          Back
+        </button>
+      </div>
+    </form>
+  );
+}
