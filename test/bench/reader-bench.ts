@@ -148,7 +148,8 @@ async function timeToOpen(opened: Opened, annotations: number): Promise<number> 
       // The other article is a few kB long: a paragraph this far in is the heavy one's text.
       const shown = () => {
         const last = [...document.querySelectorAll<HTMLElement>('main [data-start]')].at(-1);
-        return Number(last?.dataset.start) > 900_000 && window.glossCodeRanges() >= expected;
+        // Only paragraphs on or near the screen have their ranges registered (the reader's window).
+        return Number(last?.dataset.start) > 900_000 && window.glossCodeRanges() >= Math.min(expected, 1);
       };
       const started = performance.now();
       row.click();
@@ -185,7 +186,7 @@ interface TagTimes {
 async function timeToTag(opened: Opened, annotations: number): Promise<TagTimes | undefined> {
   const { page } = opened;
   await openDocument(page, opened.heavyKey);
-  await page.waitForFunction((expected) => window.glossCodeRanges() >= expected, annotations);
+  await page.waitForFunction((expected) => window.glossCodeRanges() >= Math.min(expected, 1), annotations);
   const runs: TagTimes[] = [];
   for (let run = 0; run < RUNS; run++) {
     await page.evaluate((run) => {
