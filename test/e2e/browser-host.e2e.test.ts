@@ -36,7 +36,15 @@ let annotations: Annotation[];
 function readHighlights(): Promise<Record<string, string[]>> {
   return page.evaluate(() =>
     Object.fromEntries(
-      [...CSS.highlights].map(([name, highlight]) => [name, [...highlight].map((r) => r.toString())]),
+      [...CSS.highlights].map(([name, highlight]) => [
+        name,
+        [...highlight].map((r) => {
+          const live = new Range();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        }),
+      ]),
     ),
   );
 }

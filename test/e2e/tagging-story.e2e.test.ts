@@ -60,14 +60,28 @@ const sidePanel = () => page.getByRole('complementary', { name: 'Side panel' });
 function readHighlights(): Promise<Record<string, string[]>> {
   return page.evaluate(() =>
     Object.fromEntries(
-      [...CSS.highlights].map(([name, highlight]) => [name, [...highlight].map((r) => r.toString())]),
+      [...CSS.highlights].map(([name, highlight]) => [
+        name,
+        [...highlight].map((r) => {
+          const live = new Range();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          return live.toString();
+        }),
+      ]),
     ),
   );
 }
 
 function waitForHighlight(name: string, quote: string) {
   return page.waitForFunction(
-    ([name, quote]) => [...(CSS.highlights.get(name) ?? [])].some((range) => range.toString() === quote),
+    ([name, quote]) =>
+      [...(CSS.highlights.get(name) ?? [])].some((r) => {
+        const live = new Range();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString() === quote;
+      }),
     [name, quote] as const,
   );
 }

@@ -1,6 +1,6 @@
 import type { Annotation } from '../../../shared/model/annotation';
 import type { Code } from '../../../shared/model/codebook';
-import { blockIndexAt, rangeFor, type TextBlock } from './text-positions';
+import { blockIndexAt, rangeFor, staticRangeFor, type TextBlock } from './text-positions';
 
 /**
  * Draws annotations with the CSS Custom Highlight API: one named highlight per code
@@ -46,7 +46,7 @@ export function setHighlightColors(codes: readonly Pick<Code, 'id' | 'color'>[])
 interface Painted {
   annotation: Annotation;
   /** Undefined when nothing of the annotation is shown (it lies in a break between paragraphs). */
-  range: Range | undefined;
+  range: AbstractRange | undefined;
   /** The paragraphs (indexes into the blocks) the range runs over. */
   first: number;
   last: number;
@@ -137,6 +137,15 @@ export class HighlightPainter {
 
   /** The range painted for an annotation, to scroll to or outline. */
   rangeOf(id: string): Range | undefined {
+    const painted = this.#painted.get(id);
+    // Made on demand: only a live Range can be measured for scrolling.
+    return painted?.range
+      ? rangeFor(this.#blocks, painted.annotation.target.start, painted.annotation.target.end)
+      : undefined;
+  }
+
+  /** The range object registered in the code's highlight: kept as long as the annotation keeps its place. */
+  paintedRangeOf(id: string): AbstractRange | undefined {
     return this.#painted.get(id)?.range;
   }
 
@@ -146,7 +155,7 @@ export class HighlightPainter {
   }
 
   /** Draws a mark over one range (or none). */
-  mark(mark: Mark, range: Range | undefined): void {
+  mark(mark: Mark, range: AbstractRange | undefined): void {
     if (!this.#paints) return;
     let highlight = this.#marks.get(mark);
     if (!highlight) {
@@ -156,7 +165,7 @@ export class HighlightPainter {
       this.#marks.set(mark, highlight);
       CSS.highlights.set(MARKS[mark], highlight);
     }
-    if (range ? highlight.size === 1 && highlight.has(range) : highlight.size === 0) return;
+    if (range ? highlight.size === 1 && sameBounds([...highlight][0]!, range) : highlight.size === 0) return;
     highlight.clear();
     if (range) highlight.add(range);
   }
@@ -185,7 +194,7 @@ export class HighlightPainter {
     }
     if (before) this.#unpaint(before);
     const { start, end } = annotation.target;
-    const range = rangeFor(this.#blocks, start, end);
+    const range = staticRangeFor(this.#blocks, start, end);
     const painted: Painted = {
       annotation,
       range,
@@ -253,4 +262,15 @@ function sameRangeAndCode(a: Annotation, b: Annotation): boolean {
 
 export function supportsHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/** Ranges made at different times for the same passage (rangeOf makes a new one per call). */
+function sameBounds(a: AbstractRange, b: AbstractRange): boolean {
+  return (
+    a === b ||
+    (a.startContainer === b.startContainer &&
+      a.startOffset === b.startOffset &&
+      a.endContainer === b.endContainer &&
+      a.endOffset === b.endOffset)
+  );
 }
