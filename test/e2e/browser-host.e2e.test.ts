@@ -10,6 +10,7 @@ import type { GlossClient } from '../../shared/api-client';
 import { createApiClient } from '../../shared/api-client';
 import type { Annotation } from '../../shared/model/annotation';
 import { launchChromium } from '../support/chromium';
+import { readHighlights as readHighlightsOf } from '../support/highlights';
 import { requireRendererBuild } from '../support/renderer-build';
 import { makeTempProject, type TempProject } from '../support/temp-project';
 
@@ -32,22 +33,7 @@ const pageProblems: string[] = [];
 let codes: string[];
 let annotations: Annotation[];
 
-/** Every registered highlight, by name, with the text of each of its ranges. */
-function readHighlights(): Promise<Record<string, string[]>> {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      [...CSS.highlights].map(([name, highlight]) => [
-        name,
-        [...highlight].map((r) => {
-          const live = new Range();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          return live.toString();
-        }),
-      ]),
-    ),
-  );
-}
+const readHighlights = () => readHighlightsOf(page);
 
 beforeAll(async () => {
   const rendererDir = requireRendererBuild();

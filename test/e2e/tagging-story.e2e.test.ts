@@ -11,6 +11,7 @@ import type { Stakeholder } from '../../shared/model/stakeholder';
 import { targetFor } from '../../shared/text/quote';
 import { launchChromium } from '../support/chromium';
 import { REPO } from '../support/corpus';
+import { readHighlights as readHighlightsOf } from '../support/highlights';
 import { requireRendererBuild } from '../support/renderer-build';
 import { openWatchedPage } from '../support/watched-page';
 
@@ -56,22 +57,7 @@ const article = () => page.getByRole('region', { name: 'Article text' });
 const palette = () => page.getByRole('dialog', { name: 'Tag selection' });
 const sidePanel = () => page.getByRole('complementary', { name: 'Side panel' });
 
-/** Every registered highlight, by name, with the text of each of its ranges. */
-function readHighlights(): Promise<Record<string, string[]>> {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      [...CSS.highlights].map(([name, highlight]) => [
-        name,
-        [...highlight].map((r) => {
-          const live = new Range();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          return live.toString();
-        }),
-      ]),
-    ),
-  );
-}
+const readHighlights = () => readHighlightsOf(page);
 
 function waitForHighlight(name: string, quote: string) {
   return page.waitForFunction(
