@@ -1,4 +1,3 @@
-import './zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createGlossClient } from './api/client';

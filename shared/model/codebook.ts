@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { Id } from './ids';
+import { CODE_ROLES } from './vocabulary';
 
-/**
- * What applying a code means. Stakeholder codes link a passage to the register,
- * figure codes carry a normalised value; other codes are plain qualitative codes.
- * A code's role is inherited from its group (top-level code) unless set on it.
- */
-export const CODE_ROLES = ['stakeholder', 'concern', 'figure', 'other'] as const;
-export type CodeRole = (typeof CODE_ROLES)[number];
+export { roleOf, subtreeIds } from './codebook-tree';
+export { CODE_ROLES, type CodeRole } from './vocabulary';
 
 export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are written #rrggbb');
 
@@ -57,32 +53,3 @@ export const Codebook = z.object({ codes: z.array(Code) }).superRefine((book, ct
   }
 });
 export type Codebook = z.infer<typeof Codebook>;
-
-/** The role a code has, looking up its ancestors. */
-export function roleOf(book: Codebook, codeId: string): CodeRole {
-  const byId = new Map(book.codes.map((c) => [c.id, c]));
-  let code = byId.get(codeId);
-  const seen = new Set<string>();
-  while (code && !seen.has(code.id)) {
-    if (code.role) return code.role;
-    seen.add(code.id);
-    code = code.parentId ? byId.get(code.parentId) : undefined;
-  }
-  return 'other';
-}
-
-/** The ids of a code and all its descendants. */
-export function subtreeIds(book: Codebook, codeId: string): Set<string> {
-  const out = new Set([codeId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of book.codes) {
-      if (c.parentId && out.has(c.parentId) && !out.has(c.id)) {
-        out.add(c.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}

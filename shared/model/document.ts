@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { DOCUMENT_STATUSES } from './vocabulary';
 
-export const DOCUMENT_STATUSES = ['todo', 'in-progress', 'done'] as const;
+export { DOCUMENT_STATUSES } from './vocabulary';
 export const DocumentStatus = z.enum(DOCUMENT_STATUSES);
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 

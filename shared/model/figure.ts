@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { FIGURE_QUALIFIERS } from './vocabulary';
 
-export const FIGURE_QUALIFIERS = [
-  'exactly',
-  'approximately',
-  'more-than',
-  'at-least',
-  'less-than',
-  'up-to',
-] as const;
-export type FigureQualifier = (typeof FIGURE_QUALIFIERS)[number];
+export { FIGURE_QUALIFIERS, type FigureQualifier } from './vocabulary';
 
 /**
  * A figure's normalised value. "$ 15-30 billion" is { min: 15e9, max: 30e9, currency: 'USD' };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Id } from './ids';
+import { STAKEHOLDER_KINDS } from './vocabulary';
 
-export const STAKEHOLDER_KINDS = ['company', 'person', 'government', 'ngo', 'media', 'public'] as const;
-export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
+export { STAKEHOLDER_KINDS, type StakeholderKind } from './vocabulary';
 
 /** A canonical entity of the stakeholder register, with the other names it goes by. */
 export const Stakeholder = z.object({

@@ -1,9 +1,6 @@
 import { memo, type RefObject, useCallback, useEffect, useId, useMemo, useRef } from 'react';
-import {
-  DOCUMENT_STATUSES,
-  type DocumentMetadata,
-  type DocumentStatus,
-} from '../../../shared/model/document';
+import type { DocumentMetadata, DocumentStatus } from '../../../shared/model/document';
+import { DOCUMENT_STATUSES } from '../../../shared/model/vocabulary';
 import { placeCaret } from '../reader/dom-selection';
 import type { HighlightPainter } from '../reader/highlights';
 import { splitParagraphs } from '../reader/paragraphs';

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import { FIGURE_QUALIFIERS, type FigureQualifier, type FigureValue } from '../../../../shared/model/figure';
+import type { FigureValue } from '../../../../shared/model/figure';
+import { FIGURE_QUALIFIERS, type FigureQualifier } from '../../../../shared/model/vocabulary';
 import { QUALIFIER_LABELS } from './format-figure';
 import { formatAmount, parseAmount } from './parse-amount';
 import './editors.css';

@@ -1,9 +1,6 @@
 import { type FormEvent, type KeyboardEvent, type MouseEvent, useId, useMemo, useState } from 'react';
-import {
-  STAKEHOLDER_KINDS,
-  type Stakeholder,
-  type StakeholderKind,
-} from '../../../../shared/model/stakeholder';
+import type { Stakeholder } from '../../../../shared/model/stakeholder';
+import { STAKEHOLDER_KINDS, type StakeholderKind } from '../../../../shared/model/vocabulary';
 import { isKnownName, matchStakeholders } from './stakeholder-matching';
 import './editors.css';
 

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
-import { type Code, roleOf } from '../../../../shared/model/codebook';
+import type { Code } from '../../../../shared/model/codebook';
+import { roleOf } from '../../../../shared/model/codebook-tree';
 import type { FigureValue } from '../../../../shared/model/figure';
 import type { Stakeholder } from '../../../../shared/model/stakeholder';
 import { shortQuote } from '../../store/annotations-slice';

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { type Code, roleOf, subtreeIds } from '../../../../shared/model/codebook';
+import type { Code } from '../../../../shared/model/codebook';
+import { roleOf, subtreeIds } from '../../../../shared/model/codebook-tree';
 import { useStore } from '../../store/context';
 import { CodeOptions } from './CodeOptions';
 import { codableOptions } from './codebook-view';

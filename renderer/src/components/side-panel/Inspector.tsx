@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation';
-import { roleOf } from '../../../../shared/model/codebook';
+import { roleOf } from '../../../../shared/model/codebook-tree';
 import type { AnnotationChanges } from '../../store/annotations-slice';
 import { useStore } from '../../store/context';
 import { FigureValueEditor } from '../editors/FigureValueEditor';

@@ -1,9 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import {
-  STAKEHOLDER_KINDS,
-  type Stakeholder,
-  type StakeholderKind,
-} from '../../../../shared/model/stakeholder';
+import type { Stakeholder } from '../../../../shared/model/stakeholder';
+import { STAKEHOLDER_KINDS, type StakeholderKind } from '../../../../shared/model/vocabulary';
 import { STAKEHOLDER_KIND_LABELS } from '../editors/StakeholderPicker';
 import { FormActions, SaveError } from './FormParts';
 import { useSaveAction } from './use-save-action';
