@@ -48,6 +48,11 @@ export const createDocumentsSlice =
     },
 
     async selectDocument(key) {
+      if (key !== get().selectedKey) {
+        // A selected annotation or passage belongs to the document it was made in.
+        get().selectAnnotation(null);
+        get().setPendingSelection(null);
+      }
       set({ selectedKey: key });
       await get().openDocument(key);
     },

@@ -111,3 +111,19 @@ describe('the document list', () => {
     expect(titles()).toEqual(['Doc 9999']);
   });
 });
+
+describe('switching documents', () => {
+  it('leaves the selected annotation and passage behind with the document they belong to', async () => {
+    const { store } = await showList({
+      'a.txt': 'First\n\nByteDance met.\n',
+      'b.txt': 'Second\n\nTikTok met.\n',
+    });
+    await act(() => store.getState().selectDocument('a.txt'));
+    const id = await act(() => store.getState().tag({ code: 'security', start: 7, end: 16 }));
+    store.getState().setPendingSelection({ start: 17, end: 20, quote: 'met' });
+    expect(store.getState().selectedAnnotationId).toBe(id);
+    await act(() => store.getState().selectDocument('b.txt'));
+    expect(store.getState().selectedAnnotationId).toBeNull();
+    expect(store.getState().pendingSelection).toBeNull();
+  });
+});
