@@ -132,7 +132,7 @@ function DocumentRow({ document, selected }: { document: DocumentSummary; select
   return (
     <button
       type="button"
-      className="document-row"
+      className="row-button document-row"
       aria-current={selected ? 'true' : undefined}
       onClick={() => void selectDocument(document.key)}
     >

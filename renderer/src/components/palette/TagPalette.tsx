@@ -197,7 +197,7 @@ function CodeButton({
   return (
     <button
       type="button"
-      className="tag-palette-code-button"
+      className="row-button tag-palette-code-button"
       data-code={code.id}
       data-depth={Math.min(depth, 3)}
       data-default={isDefault || undefined}
