@@ -179,6 +179,9 @@ describe('tagging passages by hand', () => {
     await page.keyboard.press('1');
     await waitForHighlight('gloss-code-security', 'national security risk');
     await palette().waitFor({ state: 'detached' });
+    // The caret waits for the frame with the new highlight, then goes on from the passage's end.
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.isCollapsed)).toBe(true);
+    expect(await caretOffset()).toBe(target + 'national security risk'.length);
   });
 
   it('tags “$ 15-30 billion” as a Valuation of 15e9 to 30e9 USD', async () => {

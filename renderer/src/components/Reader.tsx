@@ -1,9 +1,10 @@
 import { memo, type RefObject, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import type { DocumentMetadata, DocumentStatus } from '../../../shared/model/document';
 import { DOCUMENT_STATUSES } from '../../../shared/model/vocabulary';
+import { afterNextPaint } from '../reader/after-paint';
 import { placeCaret } from '../reader/dom-selection';
 import type { HighlightPainter } from '../reader/highlights';
-import { splitParagraphs } from '../reader/paragraphs';
+import { type Paragraph, splitParagraphs } from '../reader/paragraphs';
 import { scrollRangeIntoView } from '../reader/scroll-into-view';
 import { useHighlights } from '../reader/use-highlights';
 import { useKeyboardSelection } from '../reader/use-keyboard-selection';
@@ -97,14 +98,21 @@ function ArticleBody({ text }: { text: string }) {
   const painter = useHighlights(section, text, codes);
   const hintId = useId();
 
+  const cancelCaret = useRef<() => void>(undefined);
   const returnFocus = useCallback(
     (caretAt?: number) => {
       section.current?.focus({ preventScroll: true });
+      cancelCaret.current?.();
+      if (caretAt === undefined) return;
+      // After the frame with the new tag: the caret can wait a frame, the highlight should not.
       const blocks = painter.current?.blocks;
-      if (caretAt !== undefined && blocks) placeCaret(window.getSelection(), blocks, caretAt);
+      cancelCaret.current = afterNextPaint(() => {
+        if (blocks && painter.current?.blocks === blocks) placeCaret(window.getSelection(), blocks, caretAt);
+      });
     },
     [painter],
   );
+  useEffect(() => () => cancelCaret.current?.(), []);
   const palette = useTagPalette({ returnFocus });
   const pointer = useReaderPointer(section, painter, text);
   const onArticleKeyDown = useKeyboardSelection(section, painter, text);
@@ -154,17 +162,33 @@ function ArticleBody({ text }: { text: string }) {
   );
 }
 
+/** Paragraphs per section of text that the browser lays out or skips as one (see `.text-chunk`). */
+const CHUNK = 40;
+
 /**
  * The text, always as React text nodes (never parsed as HTML): one <p> per paragraph holding a
  * single text node, with `data-start` giving its UTF-16 offset so highlights can find positions.
  * Memoised on the text alone: annotation changes never re-render thousands of paragraphs.
+ *
+ * Paragraphs come in chunks that the browser skips while off screen (content-visibility), so a
+ * change near the caret never lays out a whole 1 MB article. Chunks, not paragraphs: the browser
+ * tracks each skipped box with an intersection observer, and thousands of them cost every frame.
  */
 const Paragraphs = memo(function Paragraphs({ text }: { text: string }) {
-  const paragraphs = useMemo(() => splitParagraphs(text), [text]);
-  return paragraphs.map((paragraph) => (
-    <p key={paragraph.start} data-start={paragraph.start}>
-      {paragraph.text}
-    </p>
+  const chunks = useMemo(() => {
+    const paragraphs = splitParagraphs(text);
+    const grouped: Paragraph[][] = [];
+    for (let at = 0; at < paragraphs.length; at += CHUNK) grouped.push(paragraphs.slice(at, at + CHUNK));
+    return grouped;
+  }, [text]);
+  return chunks.map((chunk) => (
+    <div key={chunk[0]!.start} className="text-chunk">
+      {chunk.map((paragraph) => (
+        <p key={paragraph.start} data-start={paragraph.start}>
+          {paragraph.text}
+        </p>
+      ))}
+    </div>
   ));
 });
 
