@@ -14,7 +14,7 @@ export async function median(times: number, measure: () => Promise<number>): Pro
 export function row(label: string, ms: number, baseline?: number, target?: number | string): void {
   const ratio = baseline ? `  ${(ms / baseline).toFixed(2)}x raw` : '';
   const goal = typeof target === 'number' ? ` (target ≤ ${target}x)` : target ? ` (${target})` : '';
-  console.log(`  ${label.padEnd(52)} ${seconds(ms).padStart(9)}${ratio}${goal}`);
+  console.log(`  ${label.padEnd(58)} ${seconds(ms).padStart(9)}${ratio}${goal}`);
 }
 
 export function seconds(ms: number): string {
