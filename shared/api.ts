@@ -11,7 +11,9 @@ import type { Document, DocumentSummary, FileProblem, SkippedFile } from './mode
 import { DocumentStatus } from './model/document';
 import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
+import type { Relation } from './model/relation';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
+import type { Suggestion } from './model/suggestion';
 import { isOperationName, OPERATION_NAMES, type OperationName } from './operations';
 
 export { isOperationName, OPERATION_NAMES, type OperationName };
@@ -36,6 +38,8 @@ const AnnotationChanges = z
   })
   .partial()
   .strict();
+
+const SuggestionIds = z.array(z.string().min(1).max(200)).min(1).max(100_000);
 
 /** Request schemas, one per operation. `null` in a change clears the field. */
 export const requests = {
@@ -141,6 +145,49 @@ export const requests = {
   /** Mentions per stakeholder across the project, by every annotator. */
   countMentions: z.object({}).strict(),
   updateSettings: z.object({ snapToWords: z.boolean() }).partial().strict(),
+
+  /** What Gloss proposes to tag in one document, less what is rejected or already tagged. */
+  listSuggestions: z.object({ key: DocumentKey }).strict(),
+  /** Tags each suggestion as it proposes (code, stakeholder, the parser's value). */
+  acceptSuggestions: z.object({ key: DocumentKey, ids: SuggestionIds }).strict(),
+  /** Remembers a "no" for this document, by this annotator: the suggestion does not come back. */
+  rejectSuggestions: z.object({ key: DocumentKey, ids: SuggestionIds }).strict(),
+  /** Takes rejections back (undo). */
+  unrejectSuggestions: z.object({ key: DocumentKey, ids: SuggestionIds }).strict(),
+  /** Starts finding suggestions across every document, in the background; progress comes as events. */
+  startSuggestionJob: z.object({}).strict(),
+  cancelSuggestionJob: z.object({}).strict(),
+  getSuggestionJob: z.object({}).strict(),
+
+  listRelations: z.object({ key: DocumentKey }).strict(),
+  createRelation: z
+    .object({
+      key: DocumentKey,
+      /** Given when undo re-creates a deleted relation; otherwise the service makes one. */
+      id: Id.optional(),
+      type: Id,
+      from: Id,
+      to: Id,
+      note: Note.optional(),
+    })
+    .strict(),
+  updateRelation: z
+    .object({
+      key: DocumentKey,
+      id: Id,
+      changes: z.object({ type: Id, from: Id, to: Id, note: Note.nullable() }).partial().strict(),
+    })
+    .strict(),
+  deleteRelation: z.object({ key: DocumentKey, id: Id }).strict(),
+  addRelationType: z.object({ name: Name, description: Note.optional() }).strict(),
+  updateRelationType: z
+    .object({ id: Id, changes: z.object({ name: Name, description: Note }).partial().strict() })
+    .strict(),
+  /** Refused while relations of the type exist. */
+  deleteRelationType: z.object({ id: Id }).strict(),
+
+  /** Everything the project says about one stakeholder: mentions, nearby concerns, linked figures. */
+  stakeholderProfile: z.object({ id: Id }).strict(),
 } satisfies Record<OperationName, z.ZodType>;
 
 export type ApiRequest<K extends OperationName> = z.input<(typeof requests)[K]>;
@@ -182,6 +229,49 @@ export interface DeletedCode {
   removed: number;
 }
 
+export interface SuggestionList {
+  key: string;
+  suggestions: Suggestion[];
+  /** How many suggestions this annotator has rejected in the document (they are left out). */
+  rejected: number;
+}
+
+/** The corpus-wide suggestion job: one per project at a time. */
+export interface SuggestionJob {
+  state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  /** Documents looked at so far, of `total`. */
+  done: number;
+  total: number;
+  /** Suggestions found so far (rejected and already tagged ones left out). */
+  found: number;
+  /** Suggestions per document key, for the documents looked at. */
+  byDocument: Record<string, number>;
+  /** Documents that could not be read, with why. */
+  failures: { key: string; message: string }[];
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+/** One tagged mention of a stakeholder, wherever in the project. */
+export interface MentionRef {
+  key: string;
+  title: string;
+  annotationId: string;
+  author: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export interface StakeholderProfile {
+  stakeholder: Stakeholder;
+  mentions: MentionRef[];
+  /** Concern codes tagged on passages overlapping a mention or in the same paragraph, most frequent first. */
+  concerns: { code: string; count: number; passages: MentionRef[] }[];
+  /** Figures linked to a mention by a relation, or in the same sentence as one. */
+  figures: (MentionRef & { code: string; value?: FigureValue; via: 'relation' | 'sentence' })[];
+}
+
 /** The answer of each operation. */
 export interface ApiResponses {
   getProject: ProjectInfo;
@@ -204,6 +294,21 @@ export interface ApiResponses {
   mergeStakeholders: { stakeholders: Stakeholder[]; repointed: number };
   countMentions: Record<string, number>;
   updateSettings: ProjectSettings;
+  listSuggestions: SuggestionList;
+  acceptSuggestions: Annotation[];
+  rejectSuggestions: { rejected: string[] };
+  unrejectSuggestions: { restored: string[] };
+  startSuggestionJob: SuggestionJob;
+  cancelSuggestionJob: SuggestionJob;
+  getSuggestionJob: SuggestionJob;
+  listRelations: Relation[];
+  createRelation: Relation;
+  updateRelation: Relation;
+  deleteRelation: { id: string };
+  addRelationType: Codebook;
+  updateRelationType: Codebook;
+  deleteRelationType: Codebook;
+  stakeholderProfile: StakeholderProfile;
 }
 
 /** Gloss's API as the renderer, the CLI and tests see it, whatever carries it. */
@@ -221,5 +326,7 @@ export interface ApiEvents {
   projectOpened: ProjectInfo;
   /** A command chosen in the desktop app's menu that the screens carry out (Edit → Undo…). */
   menuCommand: { command: 'undo' | 'redo' };
+  /** The corpus-wide suggestion job moved on (at most a few times a second) or ended. */
+  suggestionJob: SuggestionJob;
 }
 export type ApiEvent = { [K in keyof ApiEvents]: { type: K; payload: ApiEvents[K] } }[keyof ApiEvents];

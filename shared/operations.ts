@@ -23,6 +23,21 @@ export const OPERATION_NAMES = [
   'mergeStakeholders',
   'countMentions',
   'updateSettings',
+  'listSuggestions',
+  'acceptSuggestions',
+  'rejectSuggestions',
+  'unrejectSuggestions',
+  'startSuggestionJob',
+  'cancelSuggestionJob',
+  'getSuggestionJob',
+  'listRelations',
+  'createRelation',
+  'updateRelation',
+  'deleteRelation',
+  'addRelationType',
+  'updateRelationType',
+  'deleteRelationType',
+  'stakeholderProfile',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

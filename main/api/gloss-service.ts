@@ -75,6 +75,32 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     mergeStakeholders: ({ from, into }) => project().mergeStakeholders(from, into),
     countMentions: () => project().countMentions(),
     updateSettings: (changes) => project().updateSettings(changes),
+
+    // Suggestions (issue 4): main/suggestions/.
+    listSuggestions: notYet,
+    acceptSuggestions: notYet,
+    rejectSuggestions: notYet,
+    unrejectSuggestions: notYet,
+    startSuggestionJob: notYet,
+    cancelSuggestionJob: notYet,
+    getSuggestionJob: notYet,
+
+    // Relations (issue 4).
+    listRelations: notYet,
+    createRelation: notYet,
+    updateRelation: notYet,
+    deleteRelation: notYet,
+    addRelationType: notYet,
+    updateRelationType: notYet,
+    deleteRelationType: notYet,
+
+    // The stakeholder's page (issue 4).
+    stakeholderProfile: notYet,
   };
   return service;
+}
+
+/** Placeholder while an operation is being built; none is left when the work lands. */
+async function notYet(): Promise<never> {
+  throw new ApiError('internal', 'This operation is not built yet.');
 }

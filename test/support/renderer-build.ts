@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Where `npm run build` puts the screens and the desktop shell. */
-export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+/**
+ * Where `npm run build` puts the screens and the desktop shell. GLOSS_RENDERER_DIR points the
+ * browser tests at another build (`vite build --outDir …`), so two builds can be tried side by side.
+ */
+export const RENDERER_DIR =
+  process.env.GLOSS_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 export const ELECTRON_DIR = fileURLToPath(new URL('../../dist/electron', import.meta.url));
 
 /** Fails with the fix spelled out when a build output is missing; `npm test` builds first. */

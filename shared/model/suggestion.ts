@@ -1,0 +1,25 @@
+import type { FigureValue } from './figure';
+
+/**
+ * What Gloss proposes to tag: a figure the parser read, a mention of a stakeholder of the
+ * register, or a proper-noun phrase that may be a stakeholder not yet in it. Suggestions are
+ * never annotations until the researcher accepts them, and are kept apart from annotations.
+ * Offsets are UTF-16 code units into the document's text, end exclusive.
+ */
+export interface Suggestion {
+  /** The same for the same find in the same text, so a rejection can be remembered. */
+  id: string;
+  kind: SuggestionKind;
+  start: number;
+  end: number;
+  quote: string;
+  /** The code accepting it applies (for a candidate stakeholder: the stakeholder code to use). */
+  code: string;
+  /** For `stakeholder`: the register entry mentioned. */
+  stakeholderId?: string;
+  /** For `figure`: the parser's normalised value, which accepting fills in. */
+  value?: FigureValue;
+}
+
+export const SUGGESTION_KINDS = ['figure', 'stakeholder', 'candidate'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
