@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Annotation } from '../../shared/model/annotation';
 import { DocumentStatus } from '../../shared/model/document';
+import { Relation } from '../../shared/model/relation';
 
 export const ANNOTATION_SCHEMA_VERSION = 1;
 
@@ -15,6 +16,8 @@ export const AnnotationFileSchema = z.object({
   status: DocumentStatus.default('todo'),
   note: z.string().default(''),
   annotations: z.array(Annotation),
+  /** Links between this file's annotations; files from before relations have none. */
+  relations: z.array(Relation).default([]),
 });
 export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
 
@@ -28,5 +31,6 @@ export function newAnnotationFile(document: string, annotator: string, fingerpri
     status: 'todo',
     note: '',
     annotations: [],
+    relations: [],
   };
 }

@@ -41,7 +41,7 @@ export function addCode(
     ...(request.shortcut ? { shortcut: request.shortcut } : {}),
     ...(request.role ? { role: request.role } : {}),
   };
-  return { codebook: checked(ordered([...book.codes, code])), code };
+  return { codebook: checked({ ...book, codes: ordered([...book.codes, code]) }), code };
 }
 
 export function updateCode(
@@ -59,7 +59,7 @@ export function updateCode(
   else if (changes.shortcut !== undefined) next.shortcut = changes.shortcut;
   if (changes.role === null) delete next.role;
   else if (changes.role !== undefined) next.role = changes.role;
-  return checked({ codes: book.codes.map((c) => (c.id === id ? next : c)) });
+  return checked({ ...book, codes: book.codes.map((c) => (c.id === id ? next : c)) });
 }
 
 export function moveCode(book: Codebook, id: string, parentId: string | null, index: number): Codebook {
@@ -75,14 +75,14 @@ export function moveCode(book: Codebook, id: string, parentId: string | null, in
   const siblingOrder = new Map(siblings.map((c, i) => [c.id, i]));
   // Rebuild the flat list so the moved code's new siblings are in their new order.
   const rest = book.codes.filter((c) => c.id !== id && !siblingOrder.has(c.id));
-  return checked(ordered([...rest, ...siblings]));
+  return checked({ ...book, codes: ordered([...rest, ...siblings]) });
 }
 
 /** The codebook without the code and its descendants; the caller deals with their annotations. */
 export function removeCode(book: Codebook, id: string): { codebook: Codebook; removed: Set<string> } {
   findCode(book, id);
   const removed = subtreeIds(book, id);
-  return { codebook: checked({ codes: book.codes.filter((c) => !removed.has(c.id)) }), removed };
+  return { codebook: checked({ ...book, codes: book.codes.filter((c) => !removed.has(c.id)) }), removed };
 }
 
 export function findCode(book: Codebook, id: string): Code {
@@ -92,7 +92,7 @@ export function findCode(book: Codebook, id: string): Code {
 }
 
 /** Depth-first order (parent, then its children in order), the order the codebook is shown in. */
-function ordered(codes: Code[]): Codebook {
+function ordered(codes: Code[]): Code[] {
   const children = new Map<string | null, Code[]>();
   for (const code of codes) {
     const list = children.get(code.parentId) ?? [];
@@ -107,7 +107,7 @@ function ordered(codes: Code[]): Codebook {
     }
   };
   visit(null);
-  return { codes: out };
+  return out;
 }
 
 function checked(book: Codebook): Codebook {

@@ -28,3 +28,15 @@ export const RelationType = z.object({
   description: z.string().max(10_000).default(''),
 });
 export type RelationType = z.infer<typeof RelationType>;
+
+/** The relation types a new codebook starts with (and an older project file is given). */
+export const DEFAULT_RELATION_TYPES: RelationType[] = [
+  { id: 'raises', name: 'raises', description: 'A stakeholder raises or voices a concern.' },
+  {
+    id: 'describes',
+    name: 'describes',
+    description: 'A figure describes a stakeholder (its value, users, jobs…).',
+  },
+  { id: 'opposes', name: 'opposes', description: 'A stakeholder opposes another, or a concern.' },
+  { id: 'supports', name: 'supports', description: 'A stakeholder supports another, or a position.' },
+];

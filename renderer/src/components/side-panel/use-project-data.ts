@@ -3,7 +3,7 @@ import type { Stakeholder } from '../../../../shared/model/stakeholder';
 import { useStore } from '../../store/context';
 
 // Shared empties, so a component without a project gets the same value each render.
-const EMPTY_CODEBOOK: Codebook = { codes: [] };
+const EMPTY_CODEBOOK: Codebook = { codes: [], relationTypes: [] };
 const NO_STAKEHOLDERS: Stakeholder[] = [];
 
 /** The open project's codebook (empty when none is open). */
