@@ -3,7 +3,7 @@
  * offline) says so in one line and serves Gloss to the browser instead.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
+const sampleProjectFile = readFileSync(join(root, 'assets/sample-project/.gloss/project.json'), 'utf8');
 
 function electronInstalled(): boolean {
   try {
@@ -79,7 +80,10 @@ describe.skipIf(electronInstalled())('npm start without the Electron runtime', (
     if (process.platform === 'linux') {
       expect(existsSync(join(home, '.config', 'Gloss', 'sample-project', 'tiktok-microsoft.txt'))).toBe(true);
     }
-    // The shipped sample stays as it is: opening a project writes .gloss/ into the copy only.
-    expect(existsSync(join(root, 'assets', 'sample-project', '.gloss'))).toBe(false);
+    // The shipped sample stays as it is (its register and codebook only): opening a project
+    // writes annotations and the cache into the copy only.
+    const shipped = join(root, 'assets', 'sample-project', '.gloss');
+    expect(readdirSync(shipped)).toEqual(['project.json']);
+    expect(readFileSync(join(shipped, 'project.json'), 'utf8')).toBe(sampleProjectFile);
   }, 40_000);
 });
