@@ -38,3 +38,30 @@ export function splitsSurrogatePair(text: string, utf16Offset: number): boolean 
   const before = text.charCodeAt(utf16Offset - 1);
   return before >= 0xd800 && before <= 0xdbff && isLowSurrogate(text.charCodeAt(utf16Offset));
 }
+
+/**
+ * Code-point offsets of many UTF-16 offsets of one text, in one pass over it (converting each
+ * on its own would walk a 1 MB text once per offset). Returned in the order given.
+ */
+export function utf16ToCodePoints(text: string, utf16Offsets: readonly number[]): number[] {
+  const order = utf16Offsets.map((offset, index) => ({ offset, index })).sort((a, b) => a.offset - b.offset);
+  const out = new Array<number>(utf16Offsets.length);
+  let i = 0;
+  let points = 0;
+  for (const { offset, index } of order) {
+    for (; i < offset && i < text.length; i++, points++) {
+      if (
+        isHighSurrogate(text.charCodeAt(i)) &&
+        i + 1 < text.length &&
+        isLowSurrogate(text.charCodeAt(i + 1))
+      )
+        i++;
+    }
+    out[index] = points;
+  }
+  return out;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { codePointToUtf16, splitsSurrogatePair, utf16ToCodePoint } from '../../../shared/text/offsets';
+import {
+  codePointToUtf16,
+  splitsSurrogatePair,
+  utf16ToCodePoint,
+  utf16ToCodePoints,
+} from '../../../shared/text/offsets';
 import { targetFor } from '../../../shared/text/quote';
 
 const text = 'Zoë 😀 paid €3m — 北京 👩‍👩‍👧 ok';
@@ -13,6 +18,13 @@ describe('UTF-16 and code-point offsets', () => {
       expect(codePointToUtf16(text, points)).toBe(i);
     }
     expect(utf16ToCodePoint(text, text.length)).toBe([...text].length);
+  });
+
+  it('converts many offsets in one pass, in the order given, as one at a time would', () => {
+    const offsets = Array.from({ length: text.length + 1 }, (_, i) => i)
+      .filter((i) => !splitsSurrogatePair(text, i))
+      .reverse();
+    expect(utf16ToCodePoints(text, offsets)).toEqual(offsets.map((i) => utf16ToCodePoint(text, i)));
   });
 
   it('finds the pairs an offset would split', () => {
