@@ -1,6 +1,8 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { Project } from '../project/project';
+import { SuggestionJobRunner } from '../suggestions/suggestion-job';
+import { Suggestions } from '../suggestions/suggestions';
 
 export interface GlossServiceOptions {
   /** Whose annotations edits are saved as; defaults to GLOSS_ANNOTATOR or the OS user. */
@@ -21,23 +23,32 @@ export interface GlossService extends GlossHandlers {
 
 /** The one implementation of shared/api.ts: a session holding the currently open project. */
 export function createGlossService(options: GlossServiceOptions = {}): GlossService {
-  let current: Project | undefined;
+  let current: { project: Project; suggestions: Suggestions; job: SuggestionJobRunner } | undefined;
   const listeners = new Set<(event: ApiEvent) => void>();
-  const project = (): Project => {
+  const emit = (event: ApiEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const opened = () => {
     if (!current) throw new ApiError('no-project', 'No project is open. Open a folder of articles first.');
     return current;
   };
+  const project = (): Project => opened().project;
 
   const service: GlossService = {
     get project() {
-      return current;
+      return current?.project;
     },
     async open(path) {
-      const opened = await Project.open(path, { annotator: options.annotator });
-      current = opened;
-      const info = opened.info();
-      for (const listener of listeners) listener({ type: 'projectOpened', payload: info });
-      return opened;
+      const next = await Project.open(path, { annotator: options.annotator });
+      current?.job.cancel();
+      const suggestions = new Suggestions(next);
+      const job = new SuggestionJobRunner(next, suggestions, (state) => {
+        // A run of a project since closed reports nothing.
+        if (current?.project === next) emit({ type: 'suggestionJob', payload: state });
+      });
+      current = { project: next, suggestions, job };
+      emit({ type: 'projectOpened', payload: next.info() });
+      return next;
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -76,14 +87,14 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     countMentions: () => project().countMentions(),
     updateSettings: (changes) => project().updateSettings(changes),
 
-    // Suggestions (issue 4): main/suggestions/.
-    listSuggestions: notYet,
-    acceptSuggestions: notYet,
-    rejectSuggestions: notYet,
-    unrejectSuggestions: notYet,
-    startSuggestionJob: notYet,
-    cancelSuggestionJob: notYet,
-    getSuggestionJob: notYet,
+    // Suggestions: main/suggestions/.
+    listSuggestions: ({ key }) => opened().suggestions.list(key),
+    acceptSuggestions: ({ key, ids }) => opened().suggestions.accept(key, ids),
+    rejectSuggestions: ({ key, ids }) => opened().suggestions.reject(key, ids),
+    unrejectSuggestions: ({ key, ids }) => opened().suggestions.unreject(key, ids),
+    startSuggestionJob: async () => opened().job.start(),
+    cancelSuggestionJob: async () => opened().job.cancel(),
+    getSuggestionJob: async () => opened().job.state,
 
     // Relations (issue 4).
     listRelations: notYet,

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api-error';
 import { formatReport, projectReport } from './info-command';
 import { openInBrowser } from './open-browser';
 import { serveProject } from './serve-command';
+import { formatSuggestReport, suggestReport } from './suggest-command';
 import { USAGE, UsageError } from './usage';
 
 type Output = { out: (text: string) => void; err: (text: string) => void };
@@ -39,6 +40,19 @@ async function run(argv: string[], io: Output): Promise<number> {
     const { values, positionals } = parse(rest, { json: { type: 'boolean' }, annotator: { type: 'string' } });
     const report = await projectReport(folderOf(positionals), values.annotator as string | undefined);
     io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    return 0;
+  }
+  if (command === 'suggest') {
+    const { values, positionals } = parse(rest, {
+      json: { type: 'boolean' },
+      doc: { type: 'string' },
+      annotator: { type: 'string' },
+    });
+    const report = await suggestReport(folderOf(positionals), {
+      doc: values.doc as string | undefined,
+      annotator: values.annotator as string | undefined,
+    });
+    io.out(values.json ? JSON.stringify(report, null, 2) : formatSuggestReport(report));
     return 0;
   }
   if (command === 'serve') {

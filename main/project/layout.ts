@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api-error';
  *
  *   .gloss/project.json                          codebook, register, settings (schema-versioned)
  *   .gloss/annotations/<document key>/<annotator>.json   one file per document per annotator
+ *   .gloss/suggestions/<document key>/<annotator>.json   the suggestions that annotator rejected
  *   .gloss/cache/                                derived data; safe to delete
  */
 export const GLOSS_DIR = '.gloss';
@@ -16,12 +17,14 @@ export class ProjectLayout {
   readonly projectFile: string;
   readonly annotationsDir: string;
   readonly cacheDir: string;
+  readonly suggestionsDir: string;
 
   constructor(readonly root: string) {
     this.glossDir = join(root, GLOSS_DIR);
     this.projectFile = join(this.glossDir, 'project.json');
     this.annotationsDir = join(this.glossDir, 'annotations');
     this.cacheDir = join(this.glossDir, 'cache');
+    this.suggestionsDir = join(this.glossDir, 'suggestions');
   }
 
   /** The absolute path of a document, refusing any key that would leave the project. */
@@ -31,6 +34,10 @@ export class ProjectLayout {
 
   annotationFile(key: string, annotator: string): string {
     return join(this.annotationsDir, ...key.split('/'), `${annotator}.json`);
+  }
+
+  suggestionsFile(key: string, annotator: string): string {
+    return join(this.suggestionsDir, ...key.split('/'), `${annotator}.json`);
   }
 
   annotationDir(key: string): string {

@@ -1,0 +1,93 @@
+import type { SuggestionJob } from '../../shared/api';
+import type { Project } from '../project/project';
+import type { Suggestions } from './suggestions';
+
+/** Progress is reported at most this often, so a fast run does not flood the screens with events. */
+const REPORT_EVERY_MS = 200;
+
+const idle = (): SuggestionJob => ({
+  state: 'idle',
+  done: 0,
+  total: 0,
+  found: 0,
+  byDocument: {},
+  failures: [],
+});
+
+/**
+ * Finds suggestions in every document of the project, one document at a time, yielding to the
+ * event loop between them so the API keeps answering while it runs. Reports progress through
+ * `report`; can be cancelled. Reads only: nothing is written into the project.
+ */
+export class SuggestionJobRunner {
+  #job: SuggestionJob = idle();
+  #cancelled = false;
+  #running: Promise<void> | undefined;
+
+  constructor(
+    private readonly project: Project,
+    private readonly suggestions: Suggestions,
+    private readonly report: (job: SuggestionJob) => void,
+  ) {}
+
+  get state(): SuggestionJob {
+    return structuredClone(this.#job);
+  }
+
+  /** Starts a run, or returns the one under way. */
+  start(): SuggestionJob {
+    if (this.#job.state === 'running') return this.state;
+    this.#cancelled = false;
+    this.#job = { ...idle(), state: 'running', startedAt: new Date().toISOString() };
+    this.#running = this.#run();
+    return this.state;
+  }
+
+  cancel(): SuggestionJob {
+    if (this.#job.state === 'running') this.#cancelled = true;
+    return this.state;
+  }
+
+  /** Resolves when the current run (if any) has ended; for tests and the CLI. */
+  async finished(): Promise<SuggestionJob> {
+    await this.#running;
+    return this.state;
+  }
+
+  async #run(): Promise<void> {
+    const job = this.#job;
+    let reported = 0;
+    const emit = (force = false) => {
+      const now = Date.now();
+      if (!force && now - reported < REPORT_EVERY_MS) return;
+      reported = now;
+      this.report(this.state);
+    };
+    try {
+      const { documents } = await this.project.listDocuments();
+      job.total = documents.length;
+      emit(true);
+      for (const { key } of documents) {
+        if (this.#cancelled) break;
+        try {
+          const { text } = await this.project.getDocument(key);
+          const found = await this.suggestions.forText(key, text);
+          job.byDocument[key] = found.length;
+          job.found += found.length;
+        } catch (error) {
+          job.failures.push({ key, message: (error as Error).message });
+        }
+        job.done += 1;
+        emit();
+        // Lets API calls and the cancel in between documents.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      job.state = this.#cancelled ? 'cancelled' : 'done';
+    } catch (error) {
+      job.state = 'failed';
+      job.failures.push({ key: '', message: (error as Error).message });
+    }
+    job.finishedAt = new Date().toISOString();
+    emit(true);
+  }
+}

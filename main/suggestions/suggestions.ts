@@ -1,0 +1,140 @@
+import type { SuggestionList } from '../../shared/api';
+import { ApiError } from '../../shared/api-error';
+import { findFigures } from '../../shared/figures';
+import type { Annotation } from '../../shared/model/annotation';
+import type { Stakeholder } from '../../shared/model/stakeholder';
+import type { Suggestion } from '../../shared/model/suggestion';
+import { mentionFinder } from '../../shared/text/mentions';
+import type { Project } from '../project/project';
+import { JsonStore } from '../storage/json-store';
+import { documentSuggestions } from './document-suggestions';
+import { newRejectionsFile, RejectionsFileSchema } from './rejections-file';
+
+type RejectionsStore = JsonStore<typeof RejectionsFileSchema>;
+
+/**
+ * Suggestions for a project's documents: computed from the text, the register and the parser
+ * each time they are asked for (nothing of them is saved but the researcher's rejections), and
+ * turned into annotations only when accepted.
+ */
+export class Suggestions {
+  readonly #stores = new Map<string, Promise<RejectionsStore>>();
+  #finder: { register: readonly Stakeholder[]; find: ReturnType<typeof mentionFinder> } | undefined;
+
+  constructor(private readonly project: Project) {}
+
+  async list(key: string): Promise<SuggestionList> {
+    const [document, annotations, rejections] = await Promise.all([
+      this.project.getDocument(key),
+      this.project.listAnnotations(key),
+      this.#rejections(key),
+    ]);
+    const suggestions = this.#compute(document.text, annotations, rejections);
+    return { key, suggestions, rejected: rejections.data.rejected.length };
+  }
+
+  /** Tags each suggestion as proposed; ids no longer on offer (already accepted, gone) are refused. */
+  async accept(key: string, ids: readonly string[]): Promise<Annotation[]> {
+    const offered = await this.#offered(key, ids);
+    const created: Annotation[] = [];
+    for (const suggestion of offered) {
+      created.push(
+        await this.project.createAnnotation({
+          key,
+          code: suggestion.code,
+          start: suggestion.start,
+          end: suggestion.end,
+          ...(suggestion.stakeholderId ? { stakeholderId: suggestion.stakeholderId } : {}),
+          ...(suggestion.value ? { value: suggestion.value } : {}),
+        }),
+      );
+    }
+    return created;
+  }
+
+  async reject(key: string, ids: readonly string[]): Promise<{ rejected: string[] }> {
+    this.#assertWritable();
+    const offered = await this.#offered(key, ids);
+    const store = await this.#rejections(key);
+    const at = new Date().toISOString();
+    await store.update((file) => {
+      for (const { id, kind, start, end, quote } of offered)
+        file.rejected.push({ id, kind, start, end, quote, at });
+    });
+    return { rejected: offered.map((s) => s.id) };
+  }
+
+  async unreject(key: string, ids: readonly string[]): Promise<{ restored: string[] }> {
+    this.#assertWritable();
+    const store = await this.#rejections(key);
+    const wanted = new Set(ids);
+    const restored = store.data.rejected.filter((r) => wanted.has(r.id)).map((r) => r.id);
+    if (restored.length > 0) {
+      await store.update((file) => {
+        file.rejected = file.rejected.filter((r) => !wanted.has(r.id));
+      });
+    }
+    return { restored };
+  }
+
+  /** The suggestions of a text for the corpus-wide job, which reads documents itself. */
+  async forText(key: string, text: string): Promise<Suggestion[]> {
+    const [annotations, rejections] = await Promise.all([
+      this.project.listAnnotations(key),
+      this.#rejections(key),
+    ]);
+    return this.#compute(text, annotations, rejections);
+  }
+
+  #compute(text: string, annotations: readonly Annotation[], rejections: RejectionsStore): Suggestion[] {
+    const { codebook } = this.project.info();
+    return documentSuggestions({
+      text,
+      codebook,
+      annotations,
+      rejected: new Set(rejections.data.rejected.map((r) => r.id)),
+      figures: findFigures(text),
+      mentions: this.#mentionFinder()(text),
+    });
+  }
+
+  async #offered(key: string, ids: readonly string[]): Promise<Suggestion[]> {
+    const { suggestions } = await this.list(key);
+    const byId = new Map(suggestions.map((s) => [s.id, s]));
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length > 0) {
+      throw new ApiError(
+        'not-found',
+        `${missing.length === 1 ? `Suggestion ${missing[0]} is` : `${missing.length} suggestions are`} no longer offered in ${key} (accepted, rejected, or the text or register changed)`,
+      );
+    }
+    return [...new Set(ids)].map((id) => byId.get(id)!);
+  }
+
+  #assertWritable(): void {
+    if (this.project.readOnly)
+      throw new ApiError('forbidden', 'This project is open read-only; nothing can be changed');
+  }
+
+  /** Rebuilt only when the register changes (its array is replaced on every register edit). */
+  #mentionFinder() {
+    const register = this.project.info().stakeholders;
+    if (this.#finder?.register !== register) this.#finder = { register, find: mentionFinder(register) };
+    return this.#finder.find;
+  }
+
+  #rejections(key: string): Promise<RejectionsStore> {
+    const { layout, annotator } = this.project;
+    const path = layout.suggestionsFile(key, annotator);
+    let store = this.#stores.get(path);
+    if (!store) {
+      store = JsonStore.open(
+        { path, displayName: layout.display(path), schema: RejectionsFileSchema },
+        newRejectionsFile(key, annotator),
+      );
+      store.catch(() => this.#stores.delete(path));
+      this.#stores.set(path, store);
+    }
+    return store;
+  }
+}
