@@ -1,22 +1,10 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGlossService } from '../../../main/api/gloss-service';
 import { REPO } from '../../support/corpus';
-
-const run = promisify(execFile);
-const gloss = (args: string[]) =>
-  run(process.execPath, [join(REPO, 'bin/gloss.js'), ...args], { cwd: REPO }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
+import { gloss } from '../../support/gloss-cli';
 
 /** Every file under a folder with its contents, to prove a command wrote nothing. */
 async function snapshot(dir: string): Promise<Record<string, string>> {

@@ -1,0 +1,20 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { REPO } from './corpus';
+
+const run = promisify(execFile);
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the `gloss` command of this checkout as a user would, in a child process. */
+export function gloss(args: string[]): Promise<CliResult> {
+  return run(process.execPath, [join(REPO, 'bin/gloss.js'), ...args], { cwd: REPO }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: CliResult) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
