@@ -46,6 +46,16 @@ describe('FigureValueEditor', () => {
     ]);
   });
 
+  it('starts from a prefilled value with the amount selected, so typing replaces it', async () => {
+    const { saved, user } = edit({ min: 5e8, max: 5e8, unit: 'users', qualifier: 'approximately' });
+    const min = field('Min') as HTMLInputElement;
+    expect(min.value).toBe('500 million');
+    expect(min.selectionStart).toBe(0);
+    expect(min.selectionEnd).toBe('500 million'.length);
+    await user.keyboard('6e8{Enter}');
+    expect(saved).toEqual([{ min: 6e8, max: 6e8, unit: 'users', qualifier: 'approximately' }]);
+  });
+
   it('offers every qualifier', () => {
     edit();
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(

@@ -190,14 +190,21 @@ describe('the tagging palette', () => {
     ]);
   });
 
-  it('asks for the value of a figure code, and saves it with the tag', async () => {
+  it('asks for the value of a figure code, prefilled from the passage, and saves it with the tag', async () => {
     select('$ 15-30 billion');
     await user.keyboard('v');
     const form = within(palette()).getByRole('form', { name: 'Figure value' });
-    expect(document.activeElement).toBe(within(form).getByRole('textbox', { name: 'Min' }));
-    await user.keyboard('15e9');
-    await user.type(within(form).getByRole('textbox', { name: 'Max' }), '30 billion');
-    await user.type(within(form).getByRole('combobox', { name: 'Currency' }), 'usd{Enter}');
+    const min = within(form).getByRole('textbox', { name: 'Min' }) as HTMLInputElement;
+    expect(document.activeElement).toBe(min);
+    expect(min.value).toBe('15 billion');
+    expect(within(form).getByText(`= ${(15e9).toLocaleString()}`)).toBeTruthy();
+    expect((within(form).getByRole('textbox', { name: 'Max' }) as HTMLInputElement).value).toBe('30 billion');
+    expect(within(form).getByText(`= ${(30e9).toLocaleString()}`)).toBeTruthy();
+    expect((within(form).getByRole('combobox', { name: 'Currency' }) as HTMLInputElement).value).toBe('USD');
+    expect((within(form).getByRole('combobox', { name: 'Qualifier' }) as HTMLSelectElement).value).toBe(
+      'exactly',
+    );
+    await user.keyboard('{Enter}');
     expect(annotations()).toMatchObject([
       { code: 'valuation', value: { min: 15e9, max: 30e9, currency: 'USD', qualifier: 'exactly' } },
     ]);
@@ -207,6 +214,27 @@ describe('the tagging palette', () => {
       currency: 'USD',
       qualifier: 'exactly',
     });
+  });
+
+  it('replaces a prefilled amount with what is typed', async () => {
+    select('$ 15-30 billion');
+    await user.keyboard('v');
+    await user.keyboard('20e9{Enter}');
+    expect(annotations()).toMatchObject([{ value: { min: 20e9, max: 30e9, currency: 'USD' } }]);
+  });
+
+  it('leaves the value empty for a passage with no figure in it', async () => {
+    select('ByteDance');
+    await user.keyboard('v');
+    const form = within(palette()).getByRole('form', { name: 'Figure value' });
+    expect((within(form).getByRole('textbox', { name: 'Min' }) as HTMLInputElement).value).toBe('');
+    expect((within(form).getByRole('combobox', { name: 'Currency' }) as HTMLInputElement).value).toBe('');
+    await user.keyboard('15e9');
+    await user.type(within(form).getByRole('textbox', { name: 'Max' }), '30 billion');
+    await user.type(within(form).getByRole('combobox', { name: 'Currency' }), 'usd{Enter}');
+    expect(annotations()).toMatchObject([
+      { code: 'valuation', value: { min: 15e9, max: 30e9, currency: 'USD', qualifier: 'exactly' } },
+    ]);
   });
 
   it('goes back from a value to the codes with Escape', async () => {

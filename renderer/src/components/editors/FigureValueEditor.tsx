@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { FigureValue } from '../../../../shared/model/figure';
 import { FIGURE_QUALIFIERS, type FigureQualifier } from '../../../../shared/model/vocabulary';
 import { QUALIFIER_LABELS } from './format-figure';
@@ -52,6 +52,12 @@ export function FigureValueEditor({
   const [fields, setFields] = useState<Fields>(() => fieldsFrom(initial));
   const [errors, setErrors] = useState<Errors>({});
   const [tried, setTried] = useState(false);
+  const minInput = useRef<HTMLInputElement>(null);
+
+  // A prefilled amount is selected, so typing replaces it and Enter accepts it.
+  useEffect(() => {
+    if (autoFocus) minInput.current?.select();
+  }, [autoFocus]);
 
   const update = (changes: Partial<Fields>) => {
     const next = { ...fields, ...changes };
@@ -92,6 +98,7 @@ export function FigureValueEditor({
             <input
               {...described}
               {...AMOUNT_INPUT}
+              ref={minInput}
               placeholder="15e9, 15 billion…"
               // biome-ignore lint/a11y/noAutofocus: the editor opens because the researcher asked for it.
               autoFocus={autoFocus}

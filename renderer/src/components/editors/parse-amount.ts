@@ -1,21 +1,15 @@
+import { SCALE_ABBREVIATIONS, SCALE_WORDS } from '../../../../shared/figures/number-words';
+
 /**
  * Amounts as researchers type them: "15e9", "15,000,000", "15 000 000", "2.5m", "15bn",
  * "15 billion", "-3.2", "$15bn", "40%". Thousands separators are accepted only in groups of
  * three ("15,5" is refused rather than guessed), and "m" is million, never milli.
  */
 const SCALES: Record<string, number> = {
-  k: 3,
-  thousand: 3,
-  m: 6,
-  mn: 6,
-  mln: 6,
-  million: 6,
-  b: 9,
-  bn: 9,
-  billion: 9,
+  ...SCALE_WORDS,
+  ...SCALE_ABBREVIATIONS,
+  // Typed into an amount field "t" is a trillion; in running text it is too often tonnes.
   t: 12,
-  tn: 12,
-  trillion: 12,
 };
 
 const AMOUNT =

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { parseFigure } from '../../../../shared/figures';
 import type { Code } from '../../../../shared/model/codebook';
 import { scrollingAncestor } from '../../reader/scroll-into-view';
 import { shortQuote } from '../../store/annotations-slice';
@@ -63,16 +64,23 @@ export function TagPalette({ palette, anchorRect }: TagPaletteProps) {
       </p>
       {step.kind === 'codes' && <CodeChoices palette={palette} />}
       {step.kind === 'stakeholder' && <StakeholderStep palette={palette} quote={selection.quote} />}
-      {step.kind === 'figure' && (
-        <FigureValueEditor
-          autoFocus
-          saveLabel="Tag"
-          busy={palette.busy}
-          onSave={palette.saveFigure}
-          onCancel={palette.back}
-        />
-      )}
+      {step.kind === 'figure' && <FigureStep palette={palette} quote={selection.quote} />}
     </div>
+  );
+}
+
+/** The value of a figure code, prefilled with what the figure parser reads in the passage. */
+function FigureStep({ palette, quote }: { palette: TagPaletteController; quote: string }) {
+  const initial = useMemo(() => parseFigure(quote), [quote]);
+  return (
+    <FigureValueEditor
+      autoFocus
+      initial={initial}
+      saveLabel="Tag"
+      busy={palette.busy}
+      onSave={palette.saveFigure}
+      onCancel={palette.back}
+    />
   );
 }
 
