@@ -261,6 +261,9 @@ export interface MentionRef {
   start: number;
   end: number;
   quote: string;
+  /** A little of the text either side of the quote, within its paragraph, for lists; "…" marks where it is cut. */
+  prefix?: string;
+  suffix?: string;
 }
 
 export interface StakeholderProfile {
@@ -283,7 +286,8 @@ export interface ApiResponses {
   listAnnotations: Annotation[];
   createAnnotation: Annotation;
   updateAnnotation: Annotation;
-  deleteAnnotation: { id: string };
+  /** The relations that went with the annotation, so the screens can undo the delete in full. */
+  deleteAnnotation: { id: string; relations: Relation[] };
   addCode: Codebook;
   updateCode: Codebook;
   moveCode: Codebook;

@@ -1,6 +1,7 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { Project } from '../project/project';
+import { stakeholderProfile } from '../project/stakeholder-profile';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
 import { Suggestions } from '../suggestions/suggestions';
 
@@ -96,22 +97,17 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     cancelSuggestionJob: async () => opened().job.cancel(),
     getSuggestionJob: async () => opened().job.state,
 
-    // Relations (issue 4).
-    listRelations: notYet,
-    createRelation: notYet,
-    updateRelation: notYet,
-    deleteRelation: notYet,
-    addRelationType: notYet,
-    updateRelationType: notYet,
-    deleteRelationType: notYet,
+    // Relations (issue 4): main/project/relations.ts.
+    listRelations: ({ key }) => project().listRelations(key),
+    createRelation: (request) => project().createRelation(request),
+    updateRelation: ({ key, id, changes }) => project().updateRelation(key, id, changes),
+    deleteRelation: ({ key, id }) => project().deleteRelation(key, id),
+    addRelationType: (request) => project().relationTypes.add(request),
+    updateRelationType: ({ id, changes }) => project().relationTypes.update(id, changes),
+    deleteRelationType: ({ id }) => project().relationTypes.delete(id),
 
     // The stakeholder's page (issue 4).
-    stakeholderProfile: notYet,
+    stakeholderProfile: ({ id }) => stakeholderProfile(project(), id),
   };
   return service;
-}
-
-/** Placeholder while an operation is being built; none is left when the work lands. */
-async function notYet(): Promise<never> {
-  throw new ApiError('internal', 'This operation is not built yet.');
 }

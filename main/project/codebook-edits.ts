@@ -110,7 +110,8 @@ function ordered(codes: Code[]): Code[] {
   return out;
 }
 
-function checked(book: Codebook): Codebook {
+/** The codebook as validated as a whole (unique ids and shortcuts, parents that exist), or a 'conflict'. */
+export function checked(book: Codebook): Codebook {
   const result = Codebook.safeParse(book);
   if (!result.success) throw new ApiError('conflict', result.error.issues.map((i) => i.message).join('; '));
   return result.data;

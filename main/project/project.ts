@@ -12,6 +12,7 @@ import type {
   FileProblem,
   SkippedFile,
 } from '../../shared/model/document';
+import type { Relation } from '../../shared/model/relation';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import { targetFor } from '../../shared/text/quote';
 import { JsonStore } from '../storage/json-store';
@@ -22,9 +23,23 @@ import { annotatorName } from './annotator';
 import { addCode, findCode, moveCode, removeCode, updateCode } from './codebook-edits';
 import { type CachedAnnotationFile, type CachedDocument, DocumentCache } from './document-cache';
 import { DocumentReader } from './document-reader';
+import { forEachLimited } from './for-each-limited';
 import { ProjectLayout } from './layout';
 import { migrateProjectFile, newProjectFile, type ProjectFile, ProjectFileSchema } from './project-file';
 import { addStakeholder, findStakeholder, mergeStakeholders, updateStakeholder } from './register-edits';
+import {
+  addRelationType,
+  findRelationType,
+  removeRelationType,
+  updateRelationType,
+} from './relation-type-edits';
+import {
+  addRelation,
+  changeRelation,
+  type RelationChanges,
+  removeRelation,
+  removeRelationsOf,
+} from './relations';
 import { compareKeys, scanFolder } from './scan-folder';
 
 type ProjectStore = JsonStore<typeof ProjectFileSchema>;
@@ -276,15 +291,86 @@ export class Project {
     return updated!;
   }
 
-  async deleteAnnotation(key: string, id: string): Promise<{ id: string }> {
+  /** Deletes the annotation with its relations, and returns them so that undo can bring them back. */
+  async deleteAnnotation(key: string, id: string): Promise<{ id: string; relations: Relation[] }> {
     let found = false;
+    let relations: Relation[] = [];
     await this.#editOwn(key, (file) => {
       const before = file.annotations.length;
       file.annotations = file.annotations.filter((a) => a.id !== id);
       found = file.annotations.length < before;
+      if (found) relations = removeRelationsOf(file, new Set([id]));
     });
     if (!found) await this.#throwNotOwn(key, id);
+    return { id, relations };
+  }
+
+  // ——— relations (logic and checks in relations.ts) ———
+
+  /** Every annotator's relations in the document. */
+  async listRelations(key: string): Promise<Relation[]> {
+    await this.#reader.assertExists(key);
+    const own = await this.#ownStore(key);
+    const out: Relation[] = own.problem ? [] : [...own.data.relations];
+    for (const file of await this.#otherAnnotatorFiles(key)) out.push(...file.relations);
+    return out;
+  }
+
+  async createRelation(request: ParsedRequest<'createRelation'>): Promise<Relation> {
+    const { key, ...fields } = request;
+    const book = this.projectStore.data.codebook;
+    const relation = { ...fields, id: fields.id ?? randomUUID(), author: this.annotator };
+    let created: Relation | undefined;
+    await this.#editOwn(key, (file) => {
+      created = addRelation(file, book, { ...relation, now: new Date().toISOString() });
+    });
+    return created!;
+  }
+
+  async updateRelation(key: string, id: string, changes: RelationChanges): Promise<Relation> {
+    const book = this.projectStore.data.codebook;
+    let updated: Relation | undefined;
+    await this.#editOwn(key, (file) => {
+      updated = changeRelation(file, book, id, changes, new Date().toISOString());
+    });
+    return updated!;
+  }
+
+  async deleteRelation(key: string, id: string): Promise<{ id: string }> {
+    await this.#editOwn(key, (file) => {
+      removeRelation(file, id);
+    });
     return { id };
+  }
+
+  get relationTypes() {
+    const save = (edit: (book: Codebook) => Codebook) =>
+      this.#updateProject((file) => {
+        file.codebook = edit(file.codebook);
+        return file.codebook;
+      });
+    return {
+      add: (request: ParsedRequest<'addRelationType'>) =>
+        save((book) => addRelationType(book, request).codebook),
+      update: (id: string, changes: ParsedRequest<'updateRelationType'>['changes']) =>
+        save((book) => updateRelationType(book, id, changes)),
+      /** Refused while any annotator's relation is of the type: their files are not ours to change. */
+      delete: async (id: string) => {
+        const type = findRelationType(this.projectStore.data.codebook, id);
+        let used = 0;
+        for (const ref of await findAnnotationFiles(this.layout.annotationsDir)) {
+          const file = await this.#readAnnotationFile(ref.key, ref.annotator, ref.path);
+          used += file?.relations.filter((r) => r.type === id).length ?? 0;
+        }
+        if (used > 0) {
+          throw new ApiError(
+            'conflict',
+            `"${type.name}" is used by ${used} relation${used === 1 ? '' : 's'}: delete or retype them first`,
+          );
+        }
+        return save((book) => removeRelationType(book, id));
+      },
+    };
   }
 
   // ——— codebook and register (project.json) ———
@@ -362,9 +448,10 @@ export class Project {
             }
           }
         } else {
-          const before = file.annotations.length;
-          file.annotations = file.annotations.filter((a) => !removed.has(a.code));
-          removedCount += before - file.annotations.length;
+          const gone = new Set(file.annotations.filter((a) => removed.has(a.code)).map((a) => a.id));
+          file.annotations = file.annotations.filter((a) => !gone.has(a.id));
+          removeRelationsOf(file, gone);
+          removedCount += gone.size;
         }
       });
     }
@@ -434,6 +521,18 @@ export class Project {
     return counts;
   }
 
+  /**
+   * The register entry an id now stands for (a merged stakeholder's id leads to the one it was
+   * merged into), and every id whose mentions count as that entry's: its own and the merged ones.
+   */
+  stakeholderAfterMerges(id: string): { id: string; ids: string[] } {
+    const target = this.#resolveStakeholder(id);
+    const merged = Object.keys(this.projectStore.data.stakeholderRedirects).filter(
+      (from) => this.#resolveStakeholder(from) === target,
+    );
+    return { id: target, ids: [target, ...merged] };
+  }
+
   async updateSettings(changes: ParsedRequest<'updateSettings'>): Promise<ProjectFile['settings']> {
     return this.#updateProject((file) => {
       file.settings = { ...file.settings, ...changes };
@@ -456,13 +555,22 @@ export class Project {
 
   /** One annotation file's annotations: this annotator's from memory when open; [] when invalid. */
   async #readAnnotations(key: string, annotator: string, path: string): Promise<Annotation[]> {
+    return (await this.#readAnnotationFile(key, annotator, path))?.annotations ?? [];
+  }
+
+  /** One annotation file: this annotator's from memory when open; undefined when invalid. */
+  async #readAnnotationFile(
+    key: string,
+    annotator: string,
+    path: string,
+  ): Promise<AnnotationFile | undefined> {
     if (annotator === this.annotator) {
       const store = await this.#ownStore(key).catch(() => undefined);
-      return store && !store.problem ? store.data.annotations : [];
+      return store && !store.problem ? store.data : undefined;
     }
     const text = await readFile(path, 'utf8').catch(() => undefined);
     const parsed = text === undefined ? undefined : parseJsonText(text, AnnotationFileSchema);
-    return parsed?.ok ? parsed.value.annotations : [];
+    return parsed?.ok ? parsed.value : undefined;
   }
 
   #target(text: string, start: number, end: number) {
@@ -631,12 +739,4 @@ async function readWithStat(path: string): Promise<{ text: string; size: number;
   } finally {
     await handle.close();
   }
-}
-
-async function forEachLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await run(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
