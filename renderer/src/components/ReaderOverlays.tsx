@@ -4,6 +4,7 @@ import type { Code } from '../../../shared/model/codebook';
 import type { Stakeholder } from '../../../shared/model/stakeholder';
 import type { Hover } from '../reader/use-reader-pointer';
 import { useStore } from '../store/context';
+import { documentRelations } from '../store/relations-slice';
 import { formatFigureValue } from './editors/format-figure';
 
 /**
@@ -13,6 +14,8 @@ import { formatFigureValue } from './editors/format-figure';
 export function HoverCard({ hover }: { hover: Hover | null }) {
   const codes = useStore((s) => s.project?.codebook.codes);
   const stakeholders = useStore((s) => s.project?.stakeholders);
+  const relationTypes = useStore((s) => s.project?.codebook.relationTypes);
+  const relations = useStore(documentRelations);
   const card = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -36,6 +39,9 @@ export function HoverCard({ hover }: { hover: Hover | null }) {
           annotation={annotation}
           code={codes?.find((c) => c.id === annotation.code)}
           stakeholders={stakeholders}
+          relationNames={relations
+            .filter((r) => r.from === annotation.id || r.to === annotation.id)
+            .map((r) => relationTypes?.find((t) => t.id === r.type)?.name ?? r.type)}
         />
       ))}
     </div>
@@ -46,10 +52,13 @@ function HoverLine({
   annotation,
   code,
   stakeholders,
+  relationNames,
 }: {
   annotation: Annotation;
   code: Code | undefined;
   stakeholders: readonly Stakeholder[] | undefined;
+  /** The types of the annotation's relations, one per relation. */
+  relationNames: readonly string[];
 }) {
   const stakeholder = annotation.stakeholderId
     ? stakeholders?.find((s) => s.id === annotation.stakeholderId)
@@ -64,6 +73,9 @@ function HoverLine({
       <span className="hover-card-swatch" style={{ backgroundColor: code?.color ?? '#888888' }} />
       <span className="hover-card-code">{code?.name ?? annotation.code}</span>
       {detail && <span className="hover-card-detail">{detail}</span>}
+      {relationNames.length > 0 && (
+        <span className="hover-card-relations">↔ {[...new Set(relationNames)].join(', ')}</span>
+      )}
       {annotation.note && (
         <span className="hover-card-note" title={annotation.note}>
           ✎

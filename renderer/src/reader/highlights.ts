@@ -20,6 +20,8 @@ export const MARKS = {
   pending: 'gloss-pending',
   /** A short flash where the reader scrolled to. */
   flash: 'gloss-flash',
+  /** The annotations related to the selected one (components/RelationArcs.tsx). */
+  related: 'gloss-related',
 } as const;
 export type Mark = keyof typeof MARKS;
 
@@ -168,6 +170,18 @@ export class HighlightPainter {
     if (range ? highlight.size === 1 && sameBounds([...highlight][0]!, range) : highlight.size === 0) return;
     highlight.clear();
     if (range) highlight.add(range);
+  }
+
+  /** Draws a mark over several ranges (none: clears it). */
+  markAll(mark: Mark, ranges: readonly AbstractRange[]): void {
+    if (ranges.length <= 1) {
+      this.mark(mark, ranges[0]);
+      return;
+    }
+    if (!this.#paints) return;
+    this.mark(mark, undefined);
+    const highlight = this.#marks.get(mark)!;
+    for (const range of ranges) highlight.add(range);
   }
 
   /** Removes every highlight this painter registered. */

@@ -28,6 +28,7 @@ export function useReaderPointer(
   const snapToWords = useStore((s) => s.project?.settings.snapToWords ?? true);
   const setPendingSelection = useStore((s) => s.setPendingSelection);
   const selectAnnotation = useStore((s) => s.selectAnnotation);
+  const pickLinkTarget = useStore((s) => s.linkTargetPicker);
   const index = useMemo(() => lazyAnnotationIndex(annotations), [annotations]);
   const [hover, setHover] = useState<Hover | null>(null);
   const frame = useRef(0);
@@ -54,7 +55,10 @@ export function useReaderPointer(
     }
     setPendingSelection(null);
     const hit = annotationsAt(up.clientX, up.clientY);
-    selectAnnotation(innermost(hit?.list ?? [])?.id ?? null);
+    const clicked = innermost(hit?.list ?? [])?.id ?? null;
+    // While the inspector links an annotation, a click chooses the other end instead.
+    if (clicked && pickLinkTarget) pickLinkTarget(clicked);
+    else selectAnnotation(clicked);
   };
 
   const probe = () => {

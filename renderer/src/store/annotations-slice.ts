@@ -96,10 +96,15 @@ export const createAnnotationsSlice =
         const before = get().reader.annotations.find((a) => a.id === id);
         if (!key || !before) return;
         const label = `Delete “${shortQuote(before.target.quote)}”`;
+        // The project deletes the annotation's relations with it; undo brings them back too.
+        const relations = get().dropRelationsOf(key, id);
         get().record({
           label,
           redo: () => steps.remove(key, id, label),
-          undo: () => steps.create(key, before, label),
+          undo: async () => {
+            await steps.create(key, before, label);
+            await get().restoreRelations(key, relations, label);
+          },
         });
         if (get().selectedAnnotationId === id) set({ selectedAnnotationId: null });
         await steps.remove(key, id, label);
@@ -183,6 +188,7 @@ function annotationSteps(client: GlossClient, set: Set, get: Get) {
 
     async remove(key: string, id: string, label: string) {
       onScreen(key, (list) => list.filter((a) => a.id !== id));
+      get().dropRelationsOf(key, id);
       count(key, -1);
       await get().save(label, () => client.deleteAnnotation({ key, id }));
     },

@@ -5,12 +5,14 @@ import { type CodeNode, codeTree, siblingsOf } from './codebook-view';
 import { DeleteCodeDialog } from './DeleteCodeDialog';
 import { SaveError } from './FormParts';
 import { NewCodeForm } from './NewCodeForm';
+import { RelationTypesEditor } from './RelationTypesEditor';
 import { useCodebook } from './use-project-data';
 import { useSaveAction } from './use-save-action';
 
 /**
  * The codebook in edit mode: rename, recolour, reorder (buttons or Alt+↑/↓), set shortcuts,
- * delete, and add codes and groups. Each change is saved to project.json as it is made.
+ * delete, and add codes and groups; below them the relation types. Each change is saved to
+ * project.json as it is made.
  */
 export function CodebookEditor() {
   const codes = useCodebook().codes;
@@ -39,6 +41,7 @@ export function CodebookEditor() {
           </button>
         </div>
       )}
+      <RelationTypesEditor />
       {deleting && <DeleteCodeDialog code={deleting} onClose={() => setDeleting(null)} />}
     </>
   );

@@ -9,9 +9,10 @@ import { type NewStakeholder, type StakeholderChoice, StakeholderPicker } from '
 import { CodeOptions } from './CodeOptions';
 import { DraftTextArea } from './DraftTextArea';
 import './Inspector.css';
+import { RelationsSection } from './RelationsSection';
 import { useCodebook, useStakeholders } from './use-project-data';
 
-/** The selected annotation: its passage, code, stakeholder or value, note and history. */
+/** The selected annotation: its passage, code, stakeholder or value, note, links and history. */
 export function Inspector() {
   const annotation = useStore((s) =>
     s.selectedAnnotationId === null
@@ -75,6 +76,7 @@ function AnnotationInspector({ annotation }: { annotation: Annotation }) {
         disabled={!own}
         onSave={(note) => void editAnnotation(id, { note: note === '' ? null : note })}
       />
+      <RelationsSection annotation={annotation} editable={own} />
       <dl className="inspector-meta">
         <dt>Author</dt>
         <dd>{annotation.author}</dd>

@@ -1,0 +1,223 @@
+import type { ApiRequest } from '../../../shared/api';
+import type { GlossClient } from '../../../shared/api-client';
+import type { ApiErrorShape } from '../../../shared/api-error';
+import type { Codebook } from '../../../shared/model/codebook';
+import type { Relation } from '../../../shared/model/relation';
+import { shortQuote } from './annotations-slice';
+import { errorShape } from './api-errors';
+import type { GlossState, SliceCreator } from './slice';
+
+export type RelationChanges = ApiRequest<'updateRelation'>['changes'];
+
+export interface NewRelation {
+  type: string;
+  from: string;
+  to: string;
+  note?: string;
+}
+
+export interface RelationsSlice {
+  /** The relations of the document `relationsKey`, by every annotator; see `documentRelations`. */
+  relations: Relation[];
+  relationsKey: string | null;
+  relationsError: ApiErrorShape | null;
+  /** Loads a document's relations (the reader does, as it opens the document). */
+  loadRelations(key: string): Promise<void>;
+  /** Links two annotations of the open document; shown at once, saved, undoable. Returns the new id. */
+  link(relation: NewRelation): Promise<string | undefined>;
+  editRelation(id: string, changes: RelationChanges): Promise<void>;
+  unlink(id: string): Promise<void>;
+  /**
+   * For deleting an annotation: the project deletes its relations with it, so the screen drops
+   * them too and returns them, for the delete's undo to give to `restoreRelations`.
+   */
+  dropRelationsOf(key: string, annotationId: string): Relation[];
+  restoreRelations(key: string, relations: readonly Relation[], label: string): Promise<void>;
+  /** Set while the inspector's link form is open: a click on a passage in the reader goes to it. */
+  linkTargetPicker: ((annotationId: string) => void) | null;
+  setLinkTargetPicker(picker: ((annotationId: string) => void) | null): void;
+  addRelationType(name: string): Promise<boolean>;
+  updateRelationType(id: string, changes: ApiRequest<'updateRelationType'>['changes']): Promise<boolean>;
+  deleteRelationType(id: string): Promise<boolean>;
+}
+
+const NO_RELATIONS: Relation[] = [];
+
+/** The open document's relations ([] while another document's are still held). */
+export function documentRelations(s: GlossState): Relation[] {
+  return s.relationsKey !== null && s.relationsKey === s.reader.key ? s.relations : NO_RELATIONS;
+}
+
+/**
+ * Relations are optimistic like annotations (annotations-slice.ts): each action changes the
+ * screen, records its inverse in the history and saves. Relation types change the codebook, so
+ * like codes they show the project file's answer.
+ */
+export const createRelationsSlice =
+  (client: GlossClient): SliceCreator<RelationsSlice> =>
+  (set, get) => {
+    const steps = relationSteps(client, set, get);
+    const setCodebook = (codebook: Codebook) =>
+      set((s) => (s.project ? { project: { ...s.project, codebook } } : {}));
+
+    return {
+      relations: NO_RELATIONS,
+      relationsKey: null,
+      relationsError: null,
+
+      async loadRelations(key) {
+        if (get().relationsKey !== key)
+          set({ relations: NO_RELATIONS, relationsKey: key, relationsError: null });
+        try {
+          const relations = await client.listRelations({ key });
+          if (get().relationsKey === key) set({ relations, relationsError: null });
+        } catch (error) {
+          if (get().relationsKey === key) set({ relations: NO_RELATIONS, relationsError: errorShape(error) });
+        }
+      },
+
+      async link(request) {
+        const { reader, project } = get();
+        if (!reader.key || !project) return undefined;
+        const key = reader.key;
+        const now = new Date().toISOString();
+        const relation: Relation = {
+          id: crypto.randomUUID(),
+          type: request.type,
+          from: request.from,
+          to: request.to,
+          author: project.annotator,
+          created: now,
+          modified: now,
+          ...(request.note ? { note: request.note } : {}),
+        };
+        const label = `Link ${describe(get(), relation)}`;
+        get().record({
+          label,
+          redo: () => steps.create(key, relation, label),
+          undo: () => steps.remove(key, relation.id, label),
+        });
+        await steps.create(key, relation, label);
+        return relation.id;
+      },
+
+      async editRelation(id, changes) {
+        const key = get().reader.key;
+        const before = documentRelations(get()).find((r) => r.id === id);
+        if (!key || !before) return;
+        const inverse: RelationChanges = {};
+        if (changes.type !== undefined) inverse.type = before.type;
+        if (changes.from !== undefined) inverse.from = before.from;
+        if (changes.to !== undefined) inverse.to = before.to;
+        if (changes.note !== undefined) inverse.note = before.note ?? null;
+        const label = `Edit link ${describe(get(), before)}`;
+        get().record({
+          label,
+          redo: () => steps.update(key, id, changes, label),
+          undo: () => steps.update(key, id, inverse, label),
+        });
+        await steps.update(key, id, changes, label);
+      },
+
+      async unlink(id) {
+        const key = get().reader.key;
+        const before = documentRelations(get()).find((r) => r.id === id);
+        if (!key || !before) return;
+        const label = `Delete link ${describe(get(), before)}`;
+        get().record({
+          label,
+          redo: () => steps.remove(key, id, label),
+          undo: () => steps.create(key, before, label),
+        });
+        await steps.remove(key, id, label);
+      },
+
+      dropRelationsOf(key, annotationId) {
+        if (get().relationsKey !== key) return [];
+        const dropped = get().relations.filter((r) => r.from === annotationId || r.to === annotationId);
+        if (dropped.length > 0) {
+          const gone = new Set(dropped);
+          set((s) => ({ relations: s.relations.filter((r) => !gone.has(r)) }));
+        }
+        return dropped;
+      },
+
+      async restoreRelations(key, relations, label) {
+        // One after another: each save must find the annotation it links saved before it.
+        for (const relation of relations) await steps.create(key, relation, label);
+      },
+
+      linkTargetPicker: null,
+      setLinkTargetPicker(linkTargetPicker) {
+        set({ linkTargetPicker });
+      },
+
+      addRelationType: (name) =>
+        get().save(`Add relation type “${name}”`, async () =>
+          setCodebook(await client.addRelationType({ name })),
+        ),
+      updateRelationType: (id, changes) =>
+        get().save('Edit relation type', async () =>
+          setCodebook(await client.updateRelationType({ id, changes })),
+        ),
+      deleteRelationType: (id) =>
+        get().save('Delete relation type', async () => setCodebook(await client.deleteRelationType({ id }))),
+    };
+  };
+
+type Set = Parameters<SliceCreator<RelationsSlice>>[0];
+type Get = () => GlossState;
+
+/** The single steps every action, undo and redo is made of: change the screen, then save. */
+function relationSteps(client: GlossClient, set: Set, get: Get) {
+  const onScreen = (key: string, change: (list: Relation[]) => Relation[]) =>
+    set((s) => (s.relationsKey === key ? { relations: change(s.relations) } : {}));
+  const replace = (saved: Relation) => (list: Relation[]) => list.map((r) => (r.id === saved.id ? saved : r));
+
+  return {
+    async create(key: string, relation: Relation, label: string) {
+      onScreen(key, (list) => [...list.filter((r) => r.id !== relation.id), relation]);
+      await get().save(label, async () => {
+        const { id, type, from, to, note } = relation;
+        const saved = await client.createRelation({ key, id, type, from, to, ...(note ? { note } : {}) });
+        onScreen(key, replace(saved));
+      });
+    },
+
+    async update(key: string, id: string, changes: RelationChanges, label: string) {
+      onScreen(key, (list) => list.map((r) => (r.id === id ? applyChanges(r, changes) : r)));
+      await get().save(label, async () =>
+        onScreen(key, replace(await client.updateRelation({ key, id, changes }))),
+      );
+    },
+
+    async remove(key: string, id: string, label: string) {
+      onScreen(key, (list) => list.filter((r) => r.id !== id));
+      await get().save(label, () => client.deleteRelation({ key, id }));
+    },
+  };
+}
+
+/** The relation as the project will save it, so the screen can show it before the answer. */
+function applyChanges(relation: Relation, changes: RelationChanges): Relation {
+  const next: Relation = { ...relation, modified: new Date().toISOString() };
+  if (changes.type !== undefined) next.type = changes.type;
+  if (changes.from !== undefined) next.from = changes.from;
+  if (changes.to !== undefined) next.to = changes.to;
+  if (changes.note === null || changes.note === '') delete next.note;
+  else if (changes.note !== undefined) next.note = changes.note;
+  return next;
+}
+
+/** “ByteDance” raises “user data”, for history labels. */
+function describe(state: GlossState, relation: Relation): string {
+  const quote = (id: string) => {
+    const annotation = state.reader.annotations.find((a) => a.id === id);
+    return annotation ? `“${shortQuote(annotation.target.quote)}”` : 'an annotation';
+  };
+  return `${quote(relation.from)} ${relationTypeName(state, relation.type)} ${quote(relation.to)}`;
+}
+
+export function relationTypeName(state: GlossState, typeId: string): string {
+  return state.project?.codebook.relationTypes.find((t) => t.id === typeId)?.name ?? typeId;
+}
