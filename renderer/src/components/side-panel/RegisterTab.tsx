@@ -4,6 +4,7 @@ import { useStore } from '../../store/context';
 import { STAKEHOLDER_KIND_LABELS } from '../editors/StakeholderPicker';
 import { MergeDialog } from './MergeDialog';
 import { StakeholderForm } from './StakeholderForm';
+import { StakeholderPage } from './StakeholderPage';
 import './RegisterTab.css';
 import { useStakeholders } from './use-project-data';
 
@@ -17,6 +18,7 @@ export function RegisterTab() {
   const [merging, setMerging] = useState<Stakeholder | null>(null);
   useMentionCounts();
   const counts = useStore((s) => s.mentionCounts);
+  const pageOpen = useStore((s) => s.stakeholderPage !== null);
 
   const shown = useMemo(() => {
     const needle = query.trim().toLowerCase();
@@ -28,6 +30,8 @@ export function RegisterTab() {
     return matches.sort((a, b) => a.name.localeCompare(b.name));
   }, [stakeholders, query]);
 
+  // The page replaces the list but the tab stays mounted, so the filter is still there on the way back.
+  if (pageOpen) return <StakeholderPage />;
   return (
     <div className="register-tab">
       <div className="tab-toolbar">
@@ -120,10 +124,19 @@ function StakeholderItem({
   onMerge: () => void;
 }) {
   const { name, kind, aliases, country, description } = stakeholder;
+  const openPage = useStore((s) => s.openStakeholderPage);
   return (
     <li className="register-item">
       <div className="register-item-head">
-        <span className="register-name">{name}</span>
+        <button
+          type="button"
+          className="register-name register-open"
+          aria-label={`Open ${name}`}
+          data-stakeholder-id={stakeholder.id}
+          onClick={() => void openPage(stakeholder.id)}
+        >
+          {name}
+        </button>
         <span className="register-kind">{STAKEHOLDER_KIND_LABELS[kind]}</span>
         <span className="register-mentions">{mentions === 1 ? '1 mention' : `${mentions} mentions`}</span>
       </div>

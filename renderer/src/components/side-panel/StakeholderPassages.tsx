@@ -1,0 +1,174 @@
+import { useId, useMemo, useState } from 'react';
+import type { MentionRef, StakeholderProfile } from '../../../../shared/api';
+import { useStore } from '../../store/context';
+import { formatFigureValue } from '../editors/format-figure';
+import { useCodebook } from './use-project-data';
+
+/** A comma for screen readers between parts a sighted reader tells apart by layout. */
+function Pause() {
+  return (
+    <>
+      <span className="visually-hidden">,</span>{' '}
+    </>
+  );
+}
+
+/** One passage anywhere in the project, as a button that opens its document and selects it. */
+function PassageButton({ passage, detail }: { passage: MentionRef; detail?: string }) {
+  const goToPassage = useStore((s) => s.goToPassage);
+  const selected = useStore(
+    (s) => s.selectedAnnotationId === passage.annotationId && s.reader.key === passage.key,
+  );
+  return (
+    <button
+      type="button"
+      className="row-button passage-row"
+      data-annotation-id={passage.annotationId}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => void goToPassage(passage)}
+    >
+      <span className="passage-head">
+        <span className="passage-title">{passage.title}</span>
+        {detail && (
+          <span className="passage-detail">
+            <Pause />
+            {detail}
+          </span>
+        )}
+        <span className="passage-author">
+          <span className="visually-hidden">, by</span> {passage.author}
+          <Pause />
+        </span>
+      </span>
+      <span className="passage-quote">
+        {passage.prefix}
+        <mark>{passage.quote}</mark>
+        {passage.suffix}
+      </span>
+    </button>
+  );
+}
+
+function PassageList({ label, passages }: { label: string; passages: readonly MentionRef[] }) {
+  return (
+    <ul className="passage-list" aria-label={label}>
+      {passages.map((passage) => (
+        <li key={`${passage.key}\n${passage.annotationId}`}>
+          <PassageButton passage={passage} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A titled part of the page; its heading names the list inside. */
+function Section({ title, count, children }: { title: string; count: number; children: React.ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className="stakeholder-section" aria-labelledby={headingId}>
+      <h3 id={headingId} className="stakeholder-section-heading">
+        {title} <span className="stakeholder-count">{count}</span>
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+export function MentionsSection({ mentions }: { mentions: readonly MentionRef[] }) {
+  return (
+    <Section title="Mentions" count={mentions.length}>
+      {mentions.length === 0 ? (
+        <p className="stakeholder-empty">Not tagged anywhere yet.</p>
+      ) : (
+        <PassageList label="Mentions" passages={mentions} />
+      )}
+    </Section>
+  );
+}
+
+function useCodeNames(): (id: string) => string {
+  const codes = useCodebook().codes;
+  const names = useMemo(() => new Map(codes.map((c) => [c.id, c.name])), [codes]);
+  return (id) => names.get(id) ?? id;
+}
+
+/** Each concern code with how often it is tagged near the mentions; a code opens to its passages. */
+export function ConcernsSection({ concerns }: { concerns: StakeholderProfile['concerns'] }) {
+  const codeName = useCodeNames();
+  const baseId = useId();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (code: string) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      if (!next.delete(code)) next.add(code);
+      return next;
+    });
+  return (
+    <Section title="Concerns nearby" count={concerns.length}>
+      {concerns.length === 0 ? (
+        <p className="stakeholder-empty">No concern tagged in the paragraphs of its mentions.</p>
+      ) : (
+        <ul className="concern-list" aria-label="Concerns nearby">
+          {concerns.map(({ code, count, passages }) => {
+            const name = codeName(code);
+            const expanded = open.has(code);
+            const listId = `${baseId}-${code}`;
+            return (
+              <li key={code}>
+                <button
+                  type="button"
+                  className="row-button concern-row"
+                  aria-expanded={expanded}
+                  aria-controls={expanded ? listId : undefined}
+                  onClick={() => toggle(code)}
+                >
+                  <span aria-hidden="true" className="concern-caret">
+                    {expanded ? '▾' : '▸'}
+                  </span>
+                  <span className="concern-name">{name}</span>
+                  <Pause />
+                  <span className="stakeholder-count">{count === 1 ? '1 passage' : `${count} passages`}</span>
+                </button>
+                {expanded && (
+                  <div id={listId}>
+                    <PassageList label={`${name} passages`} passages={passages} />
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+const VIA_LABELS = { relation: 'linked', sentence: 'same sentence' } as const;
+
+export function FiguresSection({ figures }: { figures: StakeholderProfile['figures'] }) {
+  const codeName = useCodeNames();
+  return (
+    <Section title="Figures" count={figures.length}>
+      {figures.length === 0 ? (
+        <p className="stakeholder-empty">No figure linked to it or in a sentence with it.</p>
+      ) : (
+        <ul className="passage-list" aria-label="Figures">
+          {figures.map((figure) => (
+            <li key={`${figure.key}\n${figure.annotationId}`}>
+              <PassageButton
+                passage={figure}
+                detail={[
+                  codeName(figure.code),
+                  figure.value && formatFigureValue(figure.value),
+                  VIA_LABELS[figure.via],
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
