@@ -12,6 +12,7 @@ import { Project } from '../../main/project/project';
 import { generateProject } from './generate-project';
 import { benchReader } from './reader-bench';
 import { mb, median, row, seconds } from './report';
+import { benchSuggestions } from './suggestions-bench';
 
 const run = promisify(execFile);
 const ARTICLES = Number(process.env.GLOSS_BENCH_ARTICLES ?? 10_000);
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       `  save time, large project vs small: ${(save / saveSmall).toFixed(2)}x (independent of size: about 1x)`,
     );
 
+    await benchSuggestions();
     await benchReader();
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -9,11 +9,13 @@ import { scrollRangeIntoView } from '../reader/scroll-into-view';
 import { useHighlights } from '../reader/use-highlights';
 import { useKeyboardSelection } from '../reader/use-keyboard-selection';
 import { useReaderPointer } from '../reader/use-reader-pointer';
+import { useSuggestionHighlights } from '../reader/use-suggestion-highlights';
 import { useStore } from '../store/context';
 import { ErrorNotice } from './ErrorNotice';
 import { TagPalette } from './palette/TagPalette';
 import { useTagPalette } from './palette/use-tag-palette';
 import { HoverCard, KeyboardCaret } from './ReaderOverlays';
+import { RelationArcs } from './RelationArcs';
 import './Reader.css';
 
 const STATUS_LABELS: Record<DocumentStatus, string> = {
@@ -117,6 +119,7 @@ function ArticleBody({ text }: { text: string }) {
   const pointer = useReaderPointer(section, painter, text);
   const onArticleKeyDown = useKeyboardSelection(section, painter, text);
   useScrollRequests(painter);
+  useSuggestionHighlights(painter, text);
 
   // A passage chosen in one document is not offered for tagging in another.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new text is the trigger.
@@ -153,6 +156,7 @@ function ArticleBody({ text }: { text: string }) {
         whole words). Then press a code’s key, or slash to search the codes.
       </p>
       <KeyboardCaret container={section} />
+      <RelationArcs painter={painter} text={text} />
       <HoverCard hover={pointer.hover} />
       <TagPalette palette={palette} anchorRect={anchorRect} />
       <p className="visually-hidden" aria-live="polite">

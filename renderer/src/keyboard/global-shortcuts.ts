@@ -17,6 +17,9 @@ const BINDINGS: readonly { chord: Chord; command: GlobalCommand }[] = SHORTCUTS.
   ({ keys, command }) => (command ? keys.map((key) => ({ chord: parseChord(key), command })) : []),
 );
 
+/** Commands on keys that buttons and links use themselves (Enter): never taken from them. */
+const NOT_ON_CONTROLS: ReadonlySet<GlobalCommand> = new Set(['acceptSuggestion', 'acceptAllSuggestions']);
+
 /** Commands that still act from a text field or another dialog. */
 const FROM_FIELDS: ReadonlySet<GlobalCommand> = new Set(['dismiss']);
 /** Commands that still act while the help overlay is open. */
@@ -37,7 +40,25 @@ const ACTIONS: Record<GlobalCommand, Action> = {
   markDone: (s) => markStatus(s, 'done'),
   nextAnnotation: (s) => moveAnnotation(s, 1),
   previousAnnotation: (s) => moveAnnotation(s, -1),
-  deleteAnnotation: (s) => (s.selectedAnnotationId ? run(s.removeAnnotation(s.selectedAnnotationId)) : false),
+  deleteAnnotation: (s) =>
+    s.selectedAnnotationId
+      ? run(s.removeAnnotation(s.selectedAnnotationId))
+      : s.selectedSuggestionId
+        ? run(s.rejectSuggestions([s.selectedSuggestionId]))
+        : false,
+  nextSuggestion: (s) => moveSuggestion(s, 1),
+  previousSuggestion: (s) => moveSuggestion(s, -1),
+  acceptSuggestion: (s) =>
+    s.selectedSuggestionId && !s.selectedAnnotationId
+      ? run(s.acceptSuggestions([s.selectedSuggestionId]))
+      : false,
+  acceptAllSuggestions: (s) => {
+    const selected = s.suggestions.list.find((x) => x.id === s.selectedSuggestionId);
+    if (!selected || s.selectedAnnotationId) return false;
+    return run(
+      s.acceptSuggestions(s.suggestions.list.filter((x) => x.kind === selected.kind).map((x) => x.id)),
+    );
+  },
   dismiss,
   toggleHelp: (s) => {
     s.setHelpOpen(!s.helpOpen);
@@ -61,6 +82,7 @@ function commandFor(event: KeyboardEvent, state: GlossState): GlobalCommand | un
   // Text fields keep their keys, Ctrl/Cmd+Z included (it undoes typing there); other dialogs handle their own.
   if ((isEditable(target) || isInOtherDialog(target)) && !FROM_FIELDS.has(command)) return undefined;
   if (state.helpOpen && !WHILE_HELP_OPEN.has(command)) return undefined;
+  if (NOT_ON_CONTROLS.has(command) && isControl(target)) return undefined;
   const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
   if (state.pendingSelection && plain && PALETTE_KEY.test(event.key)) return undefined;
   return command;
@@ -109,6 +131,16 @@ function moveAnnotation(s: GlossState, step: 1 | -1): boolean {
   return true;
 }
 
+/** Through the open document's suggestions in text order, bringing each into view. */
+function moveSuggestion(s: GlossState, step: 1 | -1): boolean {
+  const list = s.suggestions.key === s.reader.key ? s.suggestions.list : [];
+  if (list.length === 0) return false;
+  const index = list.findIndex((x) => x.id === s.selectedSuggestionId);
+  const next = index === -1 ? (step === 1 ? list[0] : list.at(-1)) : list[index + step];
+  if (next) s.selectSuggestion(next.id);
+  return true;
+}
+
 /** Escape closes the innermost thing: the help, then the passage waiting for a code, then the selected annotation. */
 function dismiss(s: GlossState): boolean {
   if (s.helpOpen) s.setHelpOpen(false);
@@ -116,6 +148,7 @@ function dismiss(s: GlossState): boolean {
     s.setPendingSelection(null);
     window.getSelection()?.removeAllRanges();
   } else if (s.selectedAnnotationId) s.selectAnnotation(null);
+  else if (s.selectedSuggestionId) s.selectSuggestion(null);
   else return false;
   return true;
 }
@@ -140,6 +173,12 @@ function isEditable(target: Element | null): boolean {
   if (target instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(target.type);
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+}
+
+function isControl(target: Element | null): boolean {
+  return !!target?.closest(
+    'button, a[href], summary, [role="button"], [role="option"], [role="tab"], [role="menuitem"]',
+  );
 }
 
 function isInOtherDialog(target: Element | null): boolean {

@@ -8,6 +8,7 @@
 export const SHORTCUT_GROUPS = [
   'Documents',
   'Annotations',
+  'Suggestions',
   'Tagging in the reader',
   'History',
   'General',
@@ -26,6 +27,10 @@ export type GlobalCommand =
   | 'nextAnnotation'
   | 'previousAnnotation'
   | 'deleteAnnotation'
+  | 'nextSuggestion'
+  | 'previousSuggestion'
+  | 'acceptSuggestion'
+  | 'acceptAllSuggestions'
   | 'dismiss'
   | 'toggleHelp'
   | 'focusDocumentFilter';
@@ -61,9 +66,29 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['k'], description: 'Previous annotation', group: 'Annotations', command: 'previousAnnotation' },
   {
     keys: ['Delete', 'Backspace'],
-    description: 'Delete the selected annotation',
+    description: 'Delete the selected annotation, or reject the selected suggestion',
     group: 'Annotations',
     command: 'deleteAnnotation',
+  },
+
+  { keys: ['n'], description: 'Next suggestion', group: 'Suggestions', command: 'nextSuggestion' },
+  {
+    keys: ['Shift+N'],
+    description: 'Previous suggestion',
+    group: 'Suggestions',
+    command: 'previousSuggestion',
+  },
+  {
+    keys: ['Enter'],
+    description: 'Accept the selected suggestion (Backspace rejects it)',
+    group: 'Suggestions',
+    command: 'acceptSuggestion',
+  },
+  {
+    keys: ['Shift+Enter'],
+    description: 'Accept every suggestion of the selected one’s kind in this document',
+    group: 'Suggestions',
+    command: 'acceptAllSuggestions',
   },
 
   {

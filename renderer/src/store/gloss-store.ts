@@ -7,8 +7,11 @@ import { createDocumentsSlice } from './documents-slice';
 import { createHistorySlice } from './history-slice';
 import { createProjectSlice } from './project-slice';
 import { createReaderSlice } from './reader-slice';
+import { createRelationsSlice } from './relations-slice';
 import { createSavesSlice } from './saves-slice';
 import type { GlossState } from './slice';
+import { createStakeholderPageSlice } from './stakeholder-page-slice';
+import { createSuggestionsSlice } from './suggestions-slice';
 import { createUiSlice } from './ui-slice';
 
 export type GlossStore = StoreApi<GlossState>;
@@ -21,7 +24,10 @@ export function createGlossStore(client: GlossClient): GlossStore {
     ...createDocumentFilterSlice(...slice),
     ...createReaderSlice(client)(...slice),
     ...createAnnotationsSlice(client)(...slice),
+    ...createRelationsSlice(client)(...slice),
     ...createCodebookSlice(client)(...slice),
+    ...createStakeholderPageSlice(client)(...slice),
+    ...createSuggestionsSlice(client)(...slice),
     ...createSavesSlice(...slice),
     ...createHistorySlice(...slice),
     ...createUiSlice(...slice),
@@ -35,6 +41,8 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
     if (event.type === 'projectOpened') {
       store.getState().clearHistory();
       void store.getState().reload();
+    } else if (event.type === 'suggestionJob') {
+      store.getState().setSuggestionJob(event.payload);
     } else if (event.type === 'menuCommand') {
       void store.getState()[event.payload.command]();
     }

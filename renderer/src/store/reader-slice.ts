@@ -38,10 +38,14 @@ export const createReaderSlice =
         const [document, annotations] = await Promise.all([
           client.getDocument({ key }),
           client.listAnnotations({ key }),
+          get().loadRelations(key),
         ]);
         // A later click may have opened another document meanwhile; its answer wins.
-        if (get().reader.key === key)
+        if (get().reader.key === key) {
           set({ reader: { key, document, annotations, loading: false, error: null } });
+          // After the text: suggestions are extra and must not hold back reading.
+          void get().loadSuggestions(key);
+        }
       } catch (error) {
         if (get().reader.key === key) set({ reader: { ...closed, key, error: errorShape(error) } });
       }

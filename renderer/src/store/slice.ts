@@ -6,7 +6,10 @@ import type { DocumentsSlice } from './documents-slice';
 import type { HistorySlice } from './history-slice';
 import type { ProjectSlice } from './project-slice';
 import type { ReaderSlice } from './reader-slice';
+import type { RelationsSlice } from './relations-slice';
 import type { SavesSlice } from './saves-slice';
+import type { StakeholderPageSlice } from './stakeholder-page-slice';
+import type { SuggestionsSlice } from './suggestions-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole screen state: one store made of slices, each owning its part and its actions. */
@@ -15,7 +18,10 @@ export type GlossState = ProjectSlice &
   DocumentFilterSlice &
   ReaderSlice &
   AnnotationsSlice &
+  RelationsSlice &
   CodebookSlice &
+  StakeholderPageSlice &
+  SuggestionsSlice &
   SavesSlice &
   HistorySlice &
   UiSlice;

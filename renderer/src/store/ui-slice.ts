@@ -7,7 +7,7 @@ export interface PendingSelection {
   quote: string;
 }
 
-export type SidePanelTab = 'codes' | 'annotations' | 'register';
+export type SidePanelTab = 'codes' | 'annotations' | 'suggestions' | 'register';
 
 export interface UiSlice {
   /** The passage the palette offers to tag; null when nothing is selected. */

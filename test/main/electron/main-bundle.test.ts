@@ -5,7 +5,7 @@
  * and refuses others, events reach the window, the renderer is served with its CSP.
  */
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -184,7 +184,9 @@ describe('the built desktop shell (with a stand-in for Electron)', () => {
   it('opens a copy of the sample project and names it in the title', async () => {
     const sample = join(userData, 'sample-project');
     expect(await readFile(join(sample, 'tiktok-microsoft.txt'), 'utf8')).toMatch(/TikTok/);
-    expect(existsSync(join(appPath, 'assets', 'sample-project', '.gloss'))).toBe(false);
+    // The shipped sample keeps only its register and codebook: annotations and cache go to the copy.
+    expect(readdirSync(join(appPath, 'assets', 'sample-project', '.gloss'))).toEqual(['project.json']);
+    expect(existsSync(join(sample, '.gloss', 'project.json'))).toBe(true);
     expect(window.title).toBe('sample-project — Gloss');
     const recent = JSON.parse(await readFile(join(userData, 'recent-projects.json'), 'utf8'));
     expect(recent.projects).toEqual([{ path: sample, name: 'sample-project' }]);

@@ -9,10 +9,10 @@ let t: TestStore | undefined;
 afterEach(() => closePanel(t));
 
 describe('the side panel', () => {
-  it('has three tabs, moved between with the arrow keys', async () => {
+  it('has four tabs, moved between with the arrow keys', async () => {
     t = await openPanel('codes');
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Codes', 'Annotations', 'Register']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Codes', 'Annotations', 'Suggestions', 'Register']);
     expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Codes');
     expect(screen.getByRole('tabpanel', { name: 'Codes' })).toBeTruthy();
     const user = userEvent.setup();
@@ -26,7 +26,7 @@ describe('the side panel', () => {
     await user.keyboard('{ArrowRight}');
     expect(t.store.getState().sidePanelTab).toBe('codes');
     // Only the selected tab is a Tab stop.
-    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1]);
+    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1]);
   });
 });
 

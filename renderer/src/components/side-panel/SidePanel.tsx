@@ -5,11 +5,13 @@ import { AnnotationsTab } from './AnnotationsTab';
 import { CodesTab } from './CodesTab';
 import { Inspector } from './Inspector';
 import { RegisterTab } from './RegisterTab';
+import { SuggestionsTab } from './SuggestionsTab';
 import './SidePanel.css';
 
 const TABS: readonly { id: SidePanelTab; label: string }[] = [
   { id: 'codes', label: 'Codes' },
   { id: 'annotations', label: 'Annotations' },
+  { id: 'suggestions', label: 'Suggestions' },
   { id: 'register', label: 'Register' },
 ];
 
@@ -69,7 +71,15 @@ export function SidePanel() {
         ))}
       </div>
       <div role="tabpanel" id={panelId} aria-labelledby={tabId(tab)} className="side-tabpanel">
-        {tab === 'codes' ? <CodesTab /> : tab === 'annotations' ? <AnnotationsTab /> : <RegisterTab />}
+        {tab === 'codes' ? (
+          <CodesTab />
+        ) : tab === 'annotations' ? (
+          <AnnotationsTab />
+        ) : tab === 'suggestions' ? (
+          <SuggestionsTab />
+        ) : (
+          <RegisterTab />
+        )}
       </div>
       <Inspector />
     </div>

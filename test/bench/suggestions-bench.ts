@@ -1,0 +1,89 @@
+/**
+ * The corpus-wide suggestion run over the BBC articles (../shared/corpus/news-txt, copied to a
+ * temporary project with a register of names that occur in them), beside reading every article
+ * with fs, and the two finders alone over the same texts.
+ */
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Project } from '../../main/project/project';
+import { SuggestionJobRunner } from '../../main/suggestions/suggestion-job';
+import { Suggestions } from '../../main/suggestions/suggestions';
+import { findFigures } from '../../shared/figures';
+import type { Stakeholder } from '../../shared/model/stakeholder';
+import { mentionFinder } from '../../shared/text/mentions';
+import { CORPUS } from '../support/corpus';
+import { row } from './report';
+
+const REGISTER: Omit<Stakeholder, 'id'>[] = [
+  { name: 'Tony Blair', kind: 'person', aliases: ['Mr Blair', 'Blair'] },
+  { name: 'Gordon Brown', kind: 'person', aliases: ['Mr Brown', 'Chancellor'] },
+  { name: 'Michael Howard', kind: 'person', aliases: ['Mr Howard'] },
+  { name: 'Labour', kind: 'government', aliases: ['Labour Party'] },
+  { name: 'Conservatives', kind: 'government', aliases: ['Tories', 'Conservative Party'] },
+  { name: 'Liberal Democrats', kind: 'government', aliases: ['Lib Dems'] },
+  { name: 'European Union', kind: 'government', aliases: ['EU'] },
+  { name: 'BBC', kind: 'media', aliases: [] },
+  { name: 'Microsoft', kind: 'company', aliases: [] },
+  { name: 'Google', kind: 'company', aliases: [] },
+  { name: 'Apple', kind: 'company', aliases: [] },
+  { name: 'Sony', kind: 'company', aliases: [] },
+  { name: 'Yukos', kind: 'company', aliases: [] },
+  { name: 'Bank of England', kind: 'government', aliases: [] },
+  { name: 'United States', kind: 'government', aliases: ['US', 'America'] },
+];
+
+export async function benchSuggestions(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-bench-suggest-'));
+  try {
+    await cp(join(CORPUS, 'news-txt'), dir, { recursive: true });
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile() && e.name.endsWith('.txt'))
+      .map((e) => join(e.parentPath, e.name));
+    const setup = await Project.open(dir, { annotator: 'alice' });
+    for (const stakeholder of REGISTER) await setup.stakeholders.add(stakeholder);
+    console.log(
+      `\nSuggestions across ${files.length} BBC articles (${REGISTER.length} stakeholders in the register)`,
+    );
+
+    let t = performance.now();
+    const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+    const raw = performance.now() - t;
+
+    t = performance.now();
+    let figures = 0;
+    for (const text of texts) figures += findFigures(text).length;
+    const parse = performance.now() - t;
+
+    const { stakeholders } = setup.info();
+    t = performance.now();
+    const find = mentionFinder(stakeholders);
+    let mentions = 0;
+    for (const text of texts) mentions += find(text).length;
+    const names = performance.now() - t;
+
+    // A fresh open, as a researcher would start the run: documents are read and listed by it.
+    const project = await Project.open(dir, { annotator: 'alice' });
+    const runner = new SuggestionJobRunner(project, new Suggestions(project), () => {});
+    t = performance.now();
+    runner.start();
+    const job = await runner.finished();
+    const whole = performance.now() - t;
+
+    row('raw: read every article with fs', raw);
+    row(`figure parser alone (${figures.toLocaleString('en')} figures)`, parse, raw);
+    row(`register names alone (${mentions.toLocaleString('en')} mentions)`, names, raw);
+    row(`Gloss suggestion run, first open (${job.found.toLocaleString('en')} found)`, whole, raw);
+    if (job.state !== 'done' || job.done !== files.length) {
+      console.log(
+        `  the run ended ${job.state} after ${job.done} of ${files.length}: ${JSON.stringify(job.failures[0])}`,
+      );
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// `node --import tsx test/bench/suggestions-bench.ts` runs this part alone.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchSuggestions();

@@ -1,0 +1,167 @@
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatch } from '../../main/api/dispatch';
+import { createGlossService, type GlossService } from '../../main/api/gloss-service';
+import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
+import type { Annotation } from '../../shared/model/annotation';
+import type { Suggestion } from '../../shared/model/suggestion';
+import { launchChromium } from '../support/chromium';
+import { REPO } from '../support/corpus';
+import { readHighlights } from '../support/highlights';
+import { requireRendererBuild } from '../support/renderer-build';
+import { openWatchedPage } from '../support/watched-page';
+
+/**
+ * Suggestions in headless Chromium against the browser host, on a copy of the sample project
+ * (whose register names the seed article's stakeholders): shown dashed, accepted with Enter,
+ * rejected with Backspace, accepted all of a kind, undone, and still rejected after a reload.
+ */
+
+const ANNOTATOR = 'e2e';
+const DOCUMENT = 'tiktok-microsoft.txt';
+const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
+
+let folder: string;
+let service: GlossService;
+let host: BrowserHost;
+let browser: Browser;
+let page: Page;
+let pageProblems: string[] = [];
+let offered: Suggestion[];
+
+beforeAll(async () => {
+  const rendererDir = requireRendererBuild();
+  folder = await mkdtemp(join(tmpdir(), 'gloss-suggestions-'));
+  await cp(join(REPO, 'assets', 'sample-project'), folder, { recursive: true });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  service = createGlossService({ annotator: ANNOTATOR });
+  await service.open(folder);
+  offered = (await service.listSuggestions({ key: DOCUMENT })).suggestions;
+  host = await startBrowserHost({ service, dispatch: createDispatch(service), rendererDir });
+  browser = await launchChromium();
+  ({ page, problems: pageProblems } = await openWatchedPage(browser, {
+    viewport: { width: 1440, height: 900 },
+  }));
+  await page.goto(host.url);
+  await page
+    .getByRole('navigation', { name: 'Documents' })
+    .getByRole('button', { name: /TikTok/ })
+    .first()
+    .click();
+  await page.getByRole('region', { name: 'Article text' }).waitFor();
+  await page.getByRole('tab', { name: 'Suggestions' }).click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+const sidePanel = () => page.getByRole('complementary', { name: 'Side panel' });
+const summary = () => sidePanel().locator('.suggestions-summary p');
+const article = () => page.getByRole('region', { name: 'Article text' });
+
+async function annotations(): Promise<Annotation[]> {
+  const text = await readFile(
+    join(folder, '.gloss/annotations', DOCUMENT, `${ANNOTATOR}.json`),
+    'utf8',
+  ).catch(() => undefined);
+  return text ? JSON.parse(text).annotations : [];
+}
+
+async function rejectedQuotes(): Promise<string[]> {
+  const text = await readFile(
+    join(folder, '.gloss/suggestions', DOCUMENT, `${ANNOTATOR}.json`),
+    'utf8',
+  ).catch(() => undefined);
+  return text ? JSON.parse(text).rejected.map((r: { quote: string }) => r.quote) : [];
+}
+
+const selectedSuggestion = async () => (await readHighlights(page))['gloss-suggestion-selected'] ?? [];
+const suggested = async () => (await readHighlights(page))['gloss-suggestion'] ?? [];
+
+describe('suggestions in the reader', () => {
+  it('shows every suggestion of the document dashed in the text and counted in the panel', async () => {
+    expect(offered.filter((s) => s.kind === 'stakeholder').length).toBeGreaterThan(5);
+    expect(offered.filter((s) => s.kind === 'figure').length).toBeGreaterThan(3);
+    await expect.poll(() => summary().textContent()).toContain(`${offered.length} suggestions`);
+    // Only those in and near the paragraphs on screen are registered; scrolling brings the rest.
+    const quotes = new Set(offered.map((s) => s.quote));
+    await expect.poll(async () => (await suggested()).includes(offered[0]!.quote)).toBe(true);
+    for (const quote of await suggested()) expect(quotes.has(quote)).toBe(true);
+    await article().locator('[data-start]').last().scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await suggested()).includes(offered.at(-1)!.quote)).toBe(true);
+    await article().locator('[data-start]').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'suggestions-1-shown.png') });
+  });
+
+  it('walks to a suggestion with n and accepts it with Enter: a stakeholder annotation, saved', async () => {
+    await article().focus();
+    await page.keyboard.press('n');
+    await expect.poll(selectedSuggestion).toEqual([offered[0]!.quote]);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () =>
+        (await annotations()).map((a) => [a.target.start, a.target.end, a.code, a.stakeholderId]),
+      )
+      .toEqual([[offered[0]!.start, offered[0]!.end, offered[0]!.code, offered[0]!.stakeholderId]]);
+    // The next one is selected, ready for the next key.
+    await expect.poll(selectedSuggestion).toEqual([offered[1]!.quote]);
+    await expect.poll(() => summary().textContent()).toContain(`${offered.length - 1} suggestions`);
+  });
+
+  it('rejects the selected suggestion with Backspace, remembered on disk apart from annotations', async () => {
+    await page.keyboard.press('Backspace');
+    await expect.poll(rejectedQuotes).toEqual([offered[1]!.quote]);
+    expect(await annotations()).toHaveLength(1);
+    await expect.poll(() => summary().textContent()).toContain('1 rejected');
+  });
+
+  it('accepts all figures at once, each with the parser’s value; undo takes them all back, redo again', async () => {
+    const figures = offered.filter((s) => s.kind === 'figure');
+    await sidePanel()
+      .getByRole('button', { name: `Accept all ${figures.length} figures` })
+      .click();
+    await expect.poll(async () => (await annotations()).filter((a) => a.value).length).toBe(figures.length);
+    const valuation = (await annotations()).find((a) => a.target.quote.includes('15-30 billion'));
+    expect(valuation?.value).toMatchObject({ min: 15e9, max: 30e9, currency: 'USD' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'suggestions-2-accepted.png') });
+
+    await article().focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await annotations()).filter((a) => a.value).length).toBe(0);
+    await expect.poll(() => summary().textContent()).toContain(`${figures.length} figures`);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await annotations()).filter((a) => a.value).length).toBe(figures.length);
+  });
+
+  it('keeps rejected suggestions rejected after a reload', async () => {
+    await page.reload();
+    await page
+      .getByRole('navigation', { name: 'Documents' })
+      .getByRole('button', { name: /TikTok/ })
+      .first()
+      .click();
+    await page.getByRole('tab', { name: 'Suggestions' }).click();
+    const left = offered.length - 2 - offered.filter((s) => s.kind === 'figure').length;
+    await expect.poll(() => summary().textContent()).toContain(`${left} suggestions`);
+    await expect.poll(() => summary().textContent()).toContain('1 rejected');
+  });
+
+  it('looks for suggestions in every document, with progress, and lists the documents to review', async () => {
+    await sidePanel().getByRole('button', { name: 'Find suggestions in all documents' }).click();
+    const panel = sidePanel().getByRole('region', { name: 'All documents' });
+    await expect.poll(() => panel.textContent()).toMatch(/\d+ suggestions in 1 of 1 documents/);
+    await panel
+      .getByRole('list', { name: 'Documents with suggestions' })
+      .getByRole('button')
+      .first()
+      .waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'suggestions-3-all-documents.png') });
+    expect(pageProblems).toEqual([]);
+  });
+});
