@@ -186,7 +186,13 @@ const Paragraphs = memo(function Paragraphs({ text }: { text: string }) {
     return grouped;
   }, [text]);
   return chunks.map((chunk) => (
-    <div key={chunk[0]!.start} className="text-chunk">
+    <div
+      key={chunk[0]!.start}
+      className="text-chunk"
+      // A skipped chunk takes this height until it has been shown once: close to the real one, so
+      // the scrollbar is right and scrolling to a passage does not land off by screens.
+      style={{ containIntrinsicSize: `auto ${estimatedLines(chunk).toFixed(1)}lh` }}
+    >
       {chunk.map((paragraph) => (
         <p key={paragraph.start} data-start={paragraph.start}>
           {paragraph.text}
@@ -195,6 +201,18 @@ const Paragraphs = memo(function Paragraphs({ text }: { text: string }) {
     </div>
   ));
 });
+
+/** Characters on a line of the reader's 70ch column, and a paragraph's bottom margin, in lines. */
+const CHARACTERS_PER_LINE = 78;
+const PARAGRAPH_GAP_LINES = 0.6;
+
+function estimatedLines(paragraphs: readonly Paragraph[]): number {
+  let lines = 0;
+  for (const paragraph of paragraphs) {
+    lines += Math.ceil(paragraph.text.length / CHARACTERS_PER_LINE) + PARAGRAPH_GAP_LINES;
+  }
+  return lines;
+}
 
 /** Brings an annotation into view when asked (the annotation list, next/previous), selects it and flashes it. */
 function useScrollRequests(painter: RefObject<HighlightPainter | null>): void {
