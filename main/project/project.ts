@@ -228,30 +228,47 @@ export class Project {
   }
 
   async createAnnotation(request: ParsedRequest<'createAnnotation'>): Promise<Annotation> {
-    const { key } = request;
+    const [annotation] = await this.createAnnotations(request.key, [request]);
+    return annotation!;
+  }
+
+  /**
+   * Several annotations of one document in one save (accepting all of a document's suggestions):
+   * one write, not one per annotation, and all or none of them.
+   */
+  async createAnnotations(
+    key: string,
+    requests: readonly Omit<ParsedRequest<'createAnnotation'>, 'key'>[],
+  ): Promise<Annotation[]> {
     const loaded = await this.#reader.load(key);
-    const target = this.#target(loaded.text, request.start, request.end);
-    this.#checkCodeUse(request.code, request);
     const now = new Date().toISOString();
-    const annotation: Annotation = {
-      id: request.id ?? randomUUID(),
-      code: request.code,
-      author: this.annotator,
-      created: now,
-      modified: now,
-      target,
-      ...(request.note ? { note: request.note } : {}),
-      ...(request.value ? { value: request.value } : {}),
-      ...(request.stakeholderId ? { stakeholderId: request.stakeholderId } : {}),
-    };
+    const annotations = requests.map((request): Annotation => {
+      const target = this.#target(loaded.text, request.start, request.end);
+      this.#checkCodeUse(request.code, request);
+      return {
+        id: request.id ?? randomUUID(),
+        code: request.code,
+        author: this.annotator,
+        created: now,
+        modified: now,
+        target,
+        ...(request.note ? { note: request.note } : {}),
+        ...(request.value ? { value: request.value } : {}),
+        ...(request.stakeholderId ? { stakeholderId: request.stakeholderId } : {}),
+      };
+    });
     await this.#editOwn(key, (file) => {
-      if (file.annotations.some((a) => a.id === annotation.id)) {
-        throw new ApiError('conflict', `An annotation with id ${annotation.id} already exists in ${key}`);
+      const taken = new Set(file.annotations.map((a) => a.id));
+      for (const annotation of annotations) {
+        if (taken.has(annotation.id)) {
+          throw new ApiError('conflict', `An annotation with id ${annotation.id} already exists in ${key}`);
+        }
+        taken.add(annotation.id);
       }
-      file.annotations.push(annotation);
+      file.annotations.push(...annotations);
       file.fingerprint = loaded.fingerprint;
     });
-    return annotation;
+    return annotations;
   }
 
   async updateAnnotation(

@@ -36,20 +36,16 @@ export class Suggestions {
   /** Tags each suggestion as proposed; ids no longer on offer (already accepted, gone) are refused. */
   async accept(key: string, ids: readonly string[]): Promise<Annotation[]> {
     const offered = await this.#offered(key, ids);
-    const created: Annotation[] = [];
-    for (const suggestion of offered) {
-      created.push(
-        await this.project.createAnnotation({
-          key,
-          code: suggestion.code,
-          start: suggestion.start,
-          end: suggestion.end,
-          ...(suggestion.stakeholderId ? { stakeholderId: suggestion.stakeholderId } : {}),
-          ...(suggestion.value ? { value: suggestion.value } : {}),
-        }),
-      );
-    }
-    return created;
+    return this.project.createAnnotations(
+      key,
+      offered.map((suggestion) => ({
+        code: suggestion.code,
+        start: suggestion.start,
+        end: suggestion.end,
+        ...(suggestion.stakeholderId ? { stakeholderId: suggestion.stakeholderId } : {}),
+        ...(suggestion.value ? { value: suggestion.value } : {}),
+      })),
+    );
   }
 
   async reject(key: string, ids: readonly string[]): Promise<{ rejected: string[] }> {

@@ -104,6 +104,19 @@ describe('suggestions for one document', () => {
     );
   });
 
+  it('accepts every suggestion of the document in one go, or none if one is no longer offered', async () => {
+    const { suggestions } = await service.listSuggestions({ key: KEY });
+    await expect(
+      service.acceptSuggestions({ key: KEY, ids: [...suggestions.map((s) => s.id), 'f1-2-gone'] }),
+    ).rejects.toThrow(/f1-2-gone is no longer offered/);
+    expect(await service.listAnnotations({ key: KEY })).toEqual([]);
+    const created = await service.acceptSuggestions({ key: KEY, ids: suggestions.map((s) => s.id) });
+    expect(created.map((a) => a.target.quote)).toEqual(suggestions.map((s) => s.quote));
+    const file = JSON.parse(await readFile(join(dir, '.gloss/annotations', KEY, 'alice.json'), 'utf8'));
+    expect(file.annotations).toHaveLength(suggestions.length);
+    expect((await service.listSuggestions({ key: KEY })).suggestions).toEqual([]);
+  });
+
   it('leaves out a mention already tagged by hand as some stakeholder', async () => {
     const before = await service.listSuggestions({ key: KEY });
     const tiktok = before.suggestions.find((s) => s.stakeholderId === 'tiktok')!;
