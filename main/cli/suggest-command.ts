@@ -20,6 +20,8 @@ export interface SuggestReport {
       code: string;
       codeName: string;
       stakeholder?: { id: string; name: string; kind: string };
+      /** For a candidate: the register entry accepting it would add. */
+      newStakeholder?: { name: string; kind: string };
       value?: FigureValue;
     }[];
   }[];
@@ -73,6 +75,7 @@ export async function suggestReport(
               ? { stakeholder: { id: stakeholder.id, name: stakeholder.name, kind: stakeholder.kind } }
               : {}),
             ...(s.value ? { value: s.value } : {}),
+            ...(s.newStakeholder ? { newStakeholder: s.newStakeholder } : {}),
           };
         }),
       });
@@ -93,7 +96,13 @@ export function formatSuggestReport(report: SuggestReport): string {
     lines.push(`${document.key}:`);
     for (const s of document.suggestions) {
       total += 1;
-      const what = s.stakeholder ? s.stakeholder.name : s.value ? describeValue(s.value) : '';
+      const what = s.stakeholder
+        ? s.stakeholder.name
+        : s.value
+          ? describeValue(s.value)
+          : s.newStakeholder
+            ? `new ${s.newStakeholder.kind}: ${s.newStakeholder.name}`
+            : '';
       lines.push(
         `  ${s.start}-${s.end}  ${s.codeName.padEnd(12)} “${oneLine(s.quote)}”${what ? `  → ${what}` : ''}`,
       );

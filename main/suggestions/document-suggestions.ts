@@ -3,6 +3,7 @@ import { type Codebook, type CodeRole, roleOf } from '../../shared/model/codeboo
 import type { FigureValue } from '../../shared/model/figure';
 import type { Suggestion } from '../../shared/model/suggestion';
 import type { Mention } from '../../shared/text/mentions';
+import type { Candidate } from './candidates';
 import { figureCodeFor } from './figure-code';
 
 export interface FoundFigure {
@@ -20,6 +21,8 @@ export interface DocumentSuggestionInputs {
   rejected: ReadonlySet<string>;
   figures: readonly FoundFigure[];
   mentions: readonly Mention[];
+  /** Names that may be stakeholders not yet in the register. */
+  candidates?: readonly Candidate[];
 }
 
 /**
@@ -53,6 +56,23 @@ export function documentSuggestions(inputs: DocumentSuggestionInputs): Suggestio
       );
     }
   }
+  if (stakeholderCode) {
+    const named = inputs.mentions;
+    for (const candidate of inputs.candidates ?? []) {
+      // A passage that names a register entry is a mention, not a candidate.
+      if (named.some((m) => m.start < candidate.end && candidate.start < m.end)) continue;
+      offer(
+        {
+          kind: 'candidate',
+          start: candidate.start,
+          end: candidate.end,
+          code: stakeholderCode,
+          newStakeholder: { name: candidate.name, kind: candidate.kind },
+        },
+        'stakeholder',
+      );
+    }
+  }
   for (const figure of inputs.figures) {
     const code = figureCodeFor(figure.value, codebook);
     if (code)
@@ -67,7 +87,7 @@ export function documentSuggestions(inputs: DocumentSuggestionInputs): Suggestio
  * parser change that reads another value, asks again).
  */
 export function suggestionId(s: Omit<Suggestion, 'id' | 'quote'>, quote: string): string {
-  const what = `${s.kind}|${s.code}|${quote}|${s.stakeholderId ?? ''}|${s.value ? JSON.stringify(s.value) : ''}`;
+  const what = `${s.kind}|${s.code}|${quote}|${s.stakeholderId ?? ''}|${s.value ? JSON.stringify(s.value) : ''}|${s.newStakeholder?.kind ?? ''}`;
   return `${s.kind[0]}${s.start}-${s.end}-${fnv1a(what)}`;
 }
 

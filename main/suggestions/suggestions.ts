@@ -7,10 +7,14 @@ import type { Suggestion } from '../../shared/model/suggestion';
 import { mentionFinder } from '../../shared/text/mentions';
 import type { Project } from '../project/project';
 import { JsonStore } from '../storage/json-store';
+import { findCandidates } from './candidates';
 import { documentSuggestions } from './document-suggestions';
 import { newRejectionsFile, RejectionsFileSchema } from './rejections-file';
 
 type RejectionsStore = JsonStore<typeof RejectionsFileSchema>;
+
+/** Texts longer than this (UTF-16 units, about 50 news articles) get no candidate stakeholders. */
+export const CANDIDATE_TEXT_LIMIT = 200_000;
 
 /**
  * Suggestions for a project's documents: computed from the text, the register and the parser
@@ -36,16 +40,43 @@ export class Suggestions {
   /** Tags each suggestion as proposed; ids no longer on offer (already accepted, gone) are refused. */
   async accept(key: string, ids: readonly string[]): Promise<Annotation[]> {
     const offered = await this.#offered(key, ids);
+    const stakeholderIds = await this.#registerCandidates(offered);
     return this.project.createAnnotations(
       key,
-      offered.map((suggestion) => ({
-        code: suggestion.code,
-        start: suggestion.start,
-        end: suggestion.end,
-        ...(suggestion.stakeholderId ? { stakeholderId: suggestion.stakeholderId } : {}),
-        ...(suggestion.value ? { value: suggestion.value } : {}),
-      })),
+      offered.map((suggestion) => {
+        const stakeholderId = suggestion.stakeholderId ?? stakeholderIds.get(suggestion.id);
+        return {
+          code: suggestion.code,
+          start: suggestion.start,
+          end: suggestion.end,
+          ...(stakeholderId ? { stakeholderId } : {}),
+          ...(suggestion.value ? { value: suggestion.value } : {}),
+        };
+      }),
     );
+  }
+
+  /**
+   * The register entries accepted candidates stand for: one per name, the one already there if
+   * the register has that name or alias by now, else a new entry of the guessed kind.
+   */
+  async #registerCandidates(offered: readonly Suggestion[]): Promise<Map<string, string>> {
+    const bySuggestion = new Map<string, string>();
+    const byName = new Map<string, string>();
+    for (const stakeholder of this.project.info().stakeholders) {
+      for (const name of [stakeholder.name, ...stakeholder.aliases]) byName.set(folded(name), stakeholder.id);
+    }
+    for (const suggestion of offered) {
+      const wanted = suggestion.newStakeholder;
+      if (!wanted) continue;
+      let id = byName.get(folded(wanted.name));
+      if (!id) {
+        id = (await this.project.stakeholders.add({ name: wanted.name, kind: wanted.kind, aliases: [] })).id;
+        byName.set(folded(wanted.name), id);
+      }
+      bySuggestion.set(suggestion.id, id);
+    }
+    return bySuggestion;
   }
 
   async reject(key: string, ids: readonly string[]): Promise<{ rejected: string[] }> {
@@ -91,6 +122,9 @@ export class Suggestions {
       rejected: new Set(rejections.data.rejected.map((r) => r.id)),
       figures: findFigures(text),
       mentions: this.#mentionFinder()(text),
+      // The tagger takes about 20 ms per news article; on a book-length text it would hold up every
+      // other call for seconds, so long texts get figures and register names only.
+      candidates: text.length <= CANDIDATE_TEXT_LIMIT ? findCandidates(text) : [],
     });
   }
 
@@ -133,4 +167,8 @@ export class Suggestions {
     }
     return store;
   }
+}
+
+function folded(name: string): string {
+  return name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
 }

@@ -1,4 +1,5 @@
 import type { FigureValue } from './figure';
+import type { StakeholderKind } from './vocabulary';
 
 /**
  * What Gloss proposes to tag: a figure the parser read, a mention of a stakeholder of the
@@ -19,6 +20,8 @@ export interface Suggestion {
   stakeholderId?: string;
   /** For `figure`: the parser's normalised value, which accepting fills in. */
   value?: FigureValue;
+  /** For `candidate`: the register entry accepting adds (or finds, if one has that name by then). */
+  newStakeholder?: { name: string; kind: StakeholderKind };
 }
 
 export const SUGGESTION_KINDS = ['figure', 'stakeholder', 'candidate'] as const;

@@ -1,13 +1,14 @@
 /**
  * The corpus-wide suggestion run over the BBC articles (../shared/corpus/news-txt, copied to a
  * temporary project with a register of names that occur in them), beside reading every article
- * with fs, and the two finders alone over the same texts.
+ * with fs, and each finder alone over the same texts.
  */
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Project } from '../../main/project/project';
+import { findCandidates } from '../../main/suggestions/candidates';
 import { SuggestionJobRunner } from '../../main/suggestions/suggestion-job';
 import { Suggestions } from '../../main/suggestions/suggestions';
 import { findFigures } from '../../shared/figures';
@@ -63,6 +64,11 @@ export async function benchSuggestions(): Promise<void> {
     for (const text of texts) mentions += find(text).length;
     const names = performance.now() - t;
 
+    t = performance.now();
+    let candidates = 0;
+    for (const text of texts) candidates += findCandidates(text).length;
+    const proper = performance.now() - t;
+
     // A fresh open, as a researcher would start the run: documents are read and listed by it.
     const project = await Project.open(dir, { annotator: 'alice' });
     const runner = new SuggestionJobRunner(project, new Suggestions(project), () => {});
@@ -74,6 +80,7 @@ export async function benchSuggestions(): Promise<void> {
     row('raw: read every article with fs', raw);
     row(`figure parser alone (${figures.toLocaleString('en')} figures)`, parse, raw);
     row(`register names alone (${mentions.toLocaleString('en')} mentions)`, names, raw);
+    row(`candidate names alone (${candidates.toLocaleString('en')} found, compromise)`, proper, raw);
     row(`Gloss suggestion run, first open (${job.found.toLocaleString('en')} found)`, whole, raw);
     if (job.state !== 'done' || job.done !== files.length) {
       console.log(

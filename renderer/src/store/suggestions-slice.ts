@@ -176,6 +176,11 @@ function suggestionSteps(client: GlossClient, set: Set, get: Get) {
       });
       if (!saved) return [];
       withdraw(key, new Set(chosen.map((s) => s.id)));
+      // Accepted candidates are new register entries: the screens' register follows.
+      if (chosen.some((s) => s.newStakeholder)) {
+        const project = await client.getProject({}).catch(() => undefined);
+        if (project) set({ project });
+      }
       set((s) =>
         s.reader.key === key
           ? { reader: { ...s.reader, annotations: [...s.reader.annotations, ...created].sort(byPosition) } }

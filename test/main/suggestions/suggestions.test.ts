@@ -1,9 +1,10 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
 import { Project } from '../../../main/project/project';
+import { CANDIDATE_TEXT_LIMIT } from '../../../main/suggestions/suggestions';
 import type { Stakeholder } from '../../../shared/model/stakeholder';
 import type { Suggestion } from '../../../shared/model/suggestion';
 import { REPO } from '../../support/corpus';
@@ -114,8 +115,45 @@ describe('suggestions for one document', () => {
     expect(created.map((a) => a.target.quote)).toEqual(suggestions.map((s) => s.quote));
     const file = JSON.parse(await readFile(join(dir, '.gloss/annotations', KEY, 'alice.json'), 'utf8'));
     expect(file.annotations).toHaveLength(suggestions.length);
-    expect((await service.listSuggestions({ key: KEY })).suggestions).toEqual([]);
+    // Accepted candidates are register entries now: their other mentions are all that is left.
+    const before = new Set(suggestions.flatMap((s) => (s.stakeholderId ? [s.stakeholderId] : [])));
+    const added = (await service.getProject({})).stakeholders.filter((s) => !before.has(s.id));
+    expect(added.map((s) => s.name)).toContain('Jennifer Granick');
+    for (const left of (await service.listSuggestions({ key: KEY })).suggestions) {
+      expect(left.kind).toBe('stakeholder');
+      expect(added.map((s) => s.id)).toContain(left.stakeholderId);
+    }
   });
+
+  it('proposes names not in the register as candidates, and accepting one adds it to the register', async () => {
+    const { suggestions } = await service.listSuggestions({ key: KEY });
+    const candidates = suggestions.filter((s) => s.kind === 'candidate');
+    const granick = candidates.find((s) => s.quote === 'Jennifer Granick');
+    expect(granick?.newStakeholder).toEqual({ name: 'Jennifer Granick', kind: 'person' });
+    expect(candidates.find((s) => s.quote === 'American Civil Liberties Union')).toBeUndefined();
+    // Names of the register are mentions, never candidates.
+    const { stakeholders } = await service.getProject({});
+    const names = new Set(stakeholders.flatMap((s) => [s.name, ...s.aliases]));
+    for (const candidate of candidates) expect(names.has(candidate.quote)).toBe(false);
+
+    const [annotation] = await service.acceptSuggestions({ key: KEY, ids: [granick!.id] });
+    const added = (await service.getProject({})).stakeholders.find((s) => s.name === 'Jennifer Granick');
+    expect(added).toMatchObject({ kind: 'person' });
+    expect(annotation).toMatchObject({ code: 'stakeholder', stakeholderId: added!.id });
+  });
+
+  it('leaves candidates out of texts too long to tag quickly, keeping names and figures', async () => {
+    const sentence = 'Jennifer Granick said TikTok was worth $5m.\n\n';
+    await writeFile(
+      join(dir, 'long.txt'),
+      sentence.repeat(Math.ceil((CANDIDATE_TEXT_LIMIT + 1) / sentence.length)),
+    );
+    await writeFile(join(dir, 'short.txt'), sentence);
+    const kinds = async (key: string) =>
+      new Set((await service.listSuggestions({ key })).suggestions.map((s) => s.kind));
+    expect(await kinds('short.txt')).toEqual(new Set(['candidate', 'stakeholder', 'figure']));
+    expect(await kinds('long.txt')).toEqual(new Set(['stakeholder', 'figure']));
+  }, 30_000);
 
   it('leaves out a mention already tagged by hand as some stakeholder', async () => {
     const before = await service.listSuggestions({ key: KEY });

@@ -125,3 +125,32 @@ describe('the suggestions tab', () => {
     stop();
   });
 });
+
+describe('a candidate stakeholder', () => {
+  it('is offered for a name not in the register, and accepting it adds the name to the register', async () => {
+    cleanup();
+    await savesSettled(t.store);
+    await t.cleanup();
+    t = await openTestStore({
+      'beta.txt': 'Beta\n\nJennifer Granick said the ban was a threat to free expression.\n',
+    });
+    await act(() => t.store.getState().openDocument('beta.txt'));
+    render(
+      <StoreProvider store={t.store}>
+        <Panel />
+      </StoreProvider>,
+    );
+    await screen.findByText(/1 suggestion: 1 possible new stakeholder\./);
+    expect(screen.getByRole('list', { name: 'Suggestions' }).textContent).toContain(
+      'new person: Jennifer Granick',
+    );
+    await user.click(screen.getByRole('button', { name: 'Accept “Jennifer Granick” as Stakeholder' }));
+    await waitFor(() =>
+      expect(t.store.getState().project?.stakeholders.map((s) => [s.name, s.kind])).toEqual([
+        ['Jennifer Granick', 'person'],
+      ]),
+    );
+    const [annotation] = t.store.getState().reader.annotations;
+    expect(annotation?.stakeholderId).toBe(t.store.getState().project?.stakeholders[0]?.id);
+  });
+});

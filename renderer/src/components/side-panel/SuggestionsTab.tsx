@@ -3,6 +3,7 @@ import type { Suggestion, SuggestionKind } from '../../../../shared/model/sugges
 import { useStore } from '../../store/context';
 import { VirtualList, type VirtualListHandle } from '../document-list/VirtualList';
 import { formatFigureValue } from '../editors/format-figure';
+import { STAKEHOLDER_KIND_LABELS } from '../editors/StakeholderPicker';
 import { SuggestionJobPanel } from './SuggestionJobPanel';
 import { useCodebook, useStakeholders } from './use-project-data';
 import './SuggestionsTab.css';
@@ -117,7 +118,9 @@ function SuggestionList({ suggestions }: { suggestions: readonly Suggestion[] })
               ? formatFigureValue(suggestion.value)
               : suggestion.stakeholderId
                 ? (names.get(suggestion.stakeholderId) ?? '')
-                : ''
+                : suggestion.newStakeholder
+                  ? `new ${STAKEHOLDER_KIND_LABELS[suggestion.newStakeholder.kind]}: ${suggestion.newStakeholder.name}`
+                  : ''
           }
         />
       )}
