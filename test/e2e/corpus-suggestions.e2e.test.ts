@@ -1,0 +1,76 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatch } from '../../main/api/dispatch';
+import { createGlossService } from '../../main/api/gloss-service';
+import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
+import { launchChromium } from '../support/chromium';
+import { CORPUS } from '../support/corpus';
+import { requireRendererBuild } from '../support/renderer-build';
+import { openWatchedPage } from '../support/watched-page';
+
+/**
+ * The corpus-wide suggestion run over the 1,781 BBC articles (a copy), driven from the
+ * Suggestions tab in Chromium: a progress bar that moves, then the documents to review.
+ */
+
+let folder: string;
+let host: BrowserHost;
+let browser: Browser;
+let page: Page;
+let problems: string[] = [];
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'gloss-corpus-'));
+  await cp(join(CORPUS, 'news-txt'), folder, { recursive: true });
+  const service = createGlossService({ annotator: 'e2e' });
+  await service.open(folder);
+  for (const name of ['Tony Blair', 'Gordon Brown', 'Microsoft'])
+    await service.addStakeholder({ name, kind: name === 'Microsoft' ? 'company' : 'person' });
+  host = await startBrowserHost({
+    service,
+    dispatch: createDispatch(service),
+    rendererDir: requireRendererBuild(),
+  });
+  browser = await launchChromium();
+  ({ page, problems } = await openWatchedPage(browser, { viewport: { width: 1280, height: 800 } }));
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'Suggestions' }).click();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+describe('suggestions across the corpus', () => {
+  it('runs over every article with a moving progress bar, then lists the documents to review', async () => {
+    const panel = page.getByRole('region', { name: 'All documents' });
+    await panel.getByRole('button', { name: 'Find suggestions in all documents' }).click();
+    const progress = panel.getByRole('progressbar', { name: 'Finding suggestions in all documents' });
+    await progress.waitFor();
+    const seen = new Set<number>();
+    while (await progress.isVisible()) {
+      const [value, max] = await progress
+        .evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])
+        .catch(() => [0, 0]);
+      if (value! > 0) {
+        seen.add(value!);
+        expect(max).toBe(1781);
+      }
+      await page.waitForTimeout(250);
+    }
+    // Progress came in steps, not all at the end.
+    expect(seen.size).toBeGreaterThan(2);
+    await expect.poll(() => panel.textContent()).toMatch(/suggestions in [\d,]+ of 1781 documents/);
+    const documents = panel.getByRole('list', { name: 'Documents with suggestions' }).getByRole('button');
+    expect(await documents.count()).toBe(50);
+    await documents.first().click();
+    await page.getByRole('region', { name: 'Article text' }).waitFor();
+    await expect.poll(() => page.locator('.suggestions-summary p').textContent()).toMatch(/\d+ suggestions/);
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
