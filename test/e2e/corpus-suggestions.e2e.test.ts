@@ -1,50 +1,34 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../main/api/dispatch';
-import { createGlossService } from '../../main/api/gloss-service';
-import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
-import { launchChromium } from '../support/chromium';
 import { CORPUS } from '../support/corpus';
-import { requireRendererBuild } from '../support/renderer-build';
-import { openWatchedPage } from '../support/watched-page';
+import { type GlossSession, openGlossSession } from '../support/gloss-session';
 
 /**
  * The corpus-wide suggestion run over the 1,781 BBC articles (a copy), driven from the
  * Suggestions tab in Chromium: a progress bar that moves, then the documents to review.
  */
 
-let folder: string;
-let host: BrowserHost;
-let browser: Browser;
+let session: GlossSession;
 let page: Page;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'gloss-corpus-'));
-  await cp(join(CORPUS, 'news-txt'), folder, { recursive: true });
-  const service = createGlossService({ annotator: 'e2e' });
-  await service.open(folder);
-  for (const name of ['Tony Blair', 'Gordon Brown', 'Microsoft'])
-    await service.addStakeholder({ name, kind: name === 'Microsoft' ? 'company' : 'person' });
-  host = await startBrowserHost({
-    service,
-    dispatch: createDispatch(service),
-    rendererDir: requireRendererBuild(),
+  session = await openGlossSession({
+    from: join(CORPUS, 'news-txt'),
+    context: { viewport: { width: 1280, height: 800 } },
+    prepare: async (service) => {
+      for (const name of ['Tony Blair', 'Gordon Brown'])
+        await service.addStakeholder({ name, kind: 'person' });
+      await service.addStakeholder({ name: 'Microsoft', kind: 'company' });
+    },
   });
-  browser = await launchChromium();
-  ({ page, problems } = await openWatchedPage(browser, { viewport: { width: 1280, height: 800 } }));
-  await page.goto(host.url);
+  ({ page, problems } = session);
+  await page.goto(session.host.url);
   await page.getByRole('tab', { name: 'Suggestions' }).click();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('suggestions across the corpus', () => {
   it('runs over every article with a moving progress bar, then lists the documents to review', async () => {

@@ -4,46 +4,29 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../main/api/dispatch';
-import { createGlossService } from '../../main/api/gloss-service';
-import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
 import { SHORTCUTS } from '../../renderer/src/keyboard/shortcuts';
-import { launchChromium } from '../support/chromium';
-import { requireRendererBuild } from '../support/renderer-build';
-import { makeTempProject, type TempProject } from '../support/temp-project';
-import { openWatchedPage } from '../support/watched-page';
+import { type GlossSession, openGlossSession } from '../support/gloss-session';
 
-let project: TempProject;
-let host: BrowserHost;
-let browser: Browser;
+let session: GlossSession;
 let page: Page;
 let pageProblems: string[] = [];
 
 beforeAll(async () => {
-  const rendererDir = requireRendererBuild();
-  project = await makeTempProject({
-    'business/merger.txt': 'ByteDance and Oracle\n\nThe deal could be worth $30 billion.\n',
-    'tech/phones.txt': 'New phones\n\nShiny and fast.\n',
-    'world/talks.txt': 'Talks in Geneva\n\nDiplomats met on Friday.\n',
+  session = await openGlossSession({
+    from: {
+      'business/merger.txt': 'ByteDance and Oracle\n\nThe deal could be worth $30 billion.\n',
+      'tech/phones.txt': 'New phones\n\nShiny and fast.\n',
+      'world/talks.txt': 'Talks in Geneva\n\nDiplomats met on Friday.\n',
+    },
+    context: { viewport: { width: 1280, height: 800 }, colorScheme: 'light' },
   });
-  const service = createGlossService({ annotator: 'e2e' });
-  await service.open(project.path);
-  host = await startBrowserHost({ service, dispatch: createDispatch(service), rendererDir });
-  browser = await launchChromium();
-  ({ page, problems: pageProblems } = await openWatchedPage(browser, {
-    viewport: { width: 1280, height: 800 },
-    colorScheme: 'light',
-  }));
-  await page.goto(host.url);
+  ({ page, problems: pageProblems } = session);
+  await page.goto(session.host.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await project?.cleanup();
-});
+afterAll(() => session?.close());
 
 const nav = () => page.getByRole('navigation', { name: 'Documents' });
 const rowTitles = () => nav().locator('.document-title').allTextContents();
@@ -99,7 +82,7 @@ describe('the workbench in Chromium', () => {
           .count(),
       )
       .toBe(1);
-    const file = join(project.path, '.gloss/annotations/business/merger.txt/e2e.json');
+    const file = join(session.folder, '.gloss/annotations/business/merger.txt/e2e.json');
     expect(JSON.parse(await readFile(file, 'utf8')).status).toBe('done');
     const undo = page.getByRole('button', { name: 'Undo' });
     expect(await undo.getAttribute('title')).toBe('Undo Mark as done');

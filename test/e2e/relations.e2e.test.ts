@@ -1,18 +1,13 @@
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../main/api/dispatch';
-import { createGlossService } from '../../main/api/gloss-service';
-import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
+import type { BrowserHost } from '../../main/transports/browser-host';
 import type { Annotation } from '../../shared/model/annotation';
 import type { Relation } from '../../shared/model/relation';
-import { launchChromium } from '../support/chromium';
 import { REPO } from '../support/corpus';
+import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
-import { requireRendererBuild } from '../support/renderer-build';
-import { openWatchedPage } from '../support/watched-page';
 
 /**
  * Relations between annotations, in headless Chromium against the browser host, on a copy of the
@@ -29,41 +24,35 @@ const CONCERN = 'national security risk';
 const OTHER = 'Regulators';
 const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 
+let session: GlossSession;
 let folder: string;
 let host: BrowserHost;
-let browser: Browser;
 let page: Page;
 let pageProblems: string[] = [];
 
 beforeAll(async () => {
-  const rendererDir = requireRendererBuild();
-  folder = await mkdtemp(join(tmpdir(), 'gloss-relations-'));
-  await cp(join(REPO, 'assets', 'sample-project'), folder, { recursive: true });
   await mkdir(SCREENSHOTS, { recursive: true });
-  const service = createGlossService({ annotator: ANNOTATOR });
-  await service.open(folder);
-  // The two passages are tagged beforehand, as a researcher would have done: tagging has its own story.
-  const { text } = await service.getDocument({ key: DOCUMENT });
-  for (const [quote, code] of [
-    [STAKEHOLDER, 'stakeholder'],
-    [CONCERN, 'security'],
-    [OTHER, 'stakeholder'],
-  ] as const) {
-    const start = text.indexOf(quote);
-    await service.createAnnotation({ key: DOCUMENT, code, start, end: start + quote.length });
-  }
-  host = await startBrowserHost({ service, dispatch: createDispatch(service), rendererDir });
-  browser = await launchChromium();
-  ({ page, problems: pageProblems } = await openWatchedPage(browser, {
-    viewport: { width: 1440, height: 900 },
-  }));
+  session = await openGlossSession({
+    from: join(REPO, 'assets', 'sample-project'),
+    annotator: ANNOTATOR,
+    context: { viewport: { width: 1440, height: 900 } },
+    // The passages are tagged beforehand, as a researcher would have done: tagging has its own story.
+    prepare: async (service) => {
+      const { text } = await service.getDocument({ key: DOCUMENT });
+      for (const [quote, code] of [
+        [STAKEHOLDER, 'stakeholder'],
+        [CONCERN, 'security'],
+        [OTHER, 'stakeholder'],
+      ] as const) {
+        const start = text.indexOf(quote);
+        await service.createAnnotation({ key: DOCUMENT, code, start, end: start + quote.length });
+      }
+    },
+  });
+  ({ folder, host, page, problems: pageProblems } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const sidePanel = () => page.getByRole('complementary', { name: 'Side panel' });
 const inspector = () => sidePanel().getByRole('region', { name: 'Annotation' });

@@ -2,60 +2,51 @@
  * A stakeholder's page in Chromium over the browser host: opened from the register, its mentions
  * across documents, Enter on one opening that document at the passage, and Escape back to the list.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../main/api/dispatch';
-import { createGlossService } from '../../main/api/gloss-service';
-import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
-import { launchChromium } from '../support/chromium';
+import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
-import { requireRendererBuild } from '../support/renderer-build';
-import { makeTempProject, type TempProject } from '../support/temp-project';
-import { openWatchedPage } from '../support/watched-page';
 
-let project: TempProject;
-let host: BrowserHost;
-let browser: Browser;
+let session: GlossSession;
 let page: Page;
 let pageProblems: string[] = [];
 
 beforeAll(async () => {
-  const rendererDir = requireRendererBuild();
-  project = await makeTempProject({
-    'merger.txt': 'ByteDance and Oracle\n\nOracle could pay $30 billion. Privacy groups objected.\n',
-    'talks.txt': 'Talks in Geneva\n\nDiplomats met on Friday. Oracle sent nobody.\n',
+  session = await openGlossSession({
+    from: {
+      'merger.txt': 'ByteDance and Oracle\n\nOracle could pay $30 billion. Privacy groups objected.\n',
+      'talks.txt': 'Talks in Geneva\n\nDiplomats met on Friday. Oracle sent nobody.\n',
+    },
+    context: { viewport: { width: 1280, height: 800 } },
+    // Tagged earlier, as a researcher would have done before opening the page.
+    prepare: async (service) => {
+      const oracle = await service.addStakeholder({ name: 'Oracle', kind: 'company' });
+      for (const key of ['merger.txt', 'talks.txt']) {
+        const { text } = await service.getDocument({ key });
+        const start = text.indexOf('Oracle', text.indexOf('\n\n'));
+        await service.createAnnotation({
+          key,
+          code: 'stakeholder',
+          start,
+          end: start + 6,
+          stakeholderId: oracle.id,
+        });
+      }
+      const { text } = await service.getDocument({ key: 'merger.txt' });
+      const privacy = text.indexOf('Privacy groups objected');
+      await service.createAnnotation({
+        key: 'merger.txt',
+        code: 'privacy',
+        start: privacy,
+        end: privacy + 23,
+      });
+    },
   });
-  const service = createGlossService({ annotator: 'e2e' });
-  await service.open(project.path);
-  // Tagged earlier, as a researcher would have done before opening the page.
-  const oracle = await service.addStakeholder({ name: 'Oracle', kind: 'company' });
-  for (const key of ['merger.txt', 'talks.txt']) {
-    const { text } = await service.getDocument({ key });
-    const start = text.indexOf('Oracle', text.indexOf('\n\n'));
-    await service.createAnnotation({
-      key,
-      code: 'stakeholder',
-      start,
-      end: start + 6,
-      stakeholderId: oracle.id,
-    });
-  }
-  const { text } = await service.getDocument({ key: 'merger.txt' });
-  const privacy = text.indexOf('Privacy groups objected');
-  await service.createAnnotation({ key: 'merger.txt', code: 'privacy', start: privacy, end: privacy + 23 });
-  host = await startBrowserHost({ service, dispatch: createDispatch(service), rendererDir });
-  browser = await launchChromium();
-  ({ page, problems: pageProblems } = await openWatchedPage(browser, {
-    viewport: { width: 1280, height: 800 },
-  }));
-  await page.goto(host.url);
+  ({ page, problems: pageProblems } = session);
+  await page.goto(session.host.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await project?.cleanup();
-});
+afterAll(() => session?.close());
 
 const panel = () => page.getByRole('complementary', { name: 'Side panel' });
 const mentions = () => panel().getByRole('list', { name: 'Mentions' }).getByRole('button');

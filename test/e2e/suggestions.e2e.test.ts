@@ -1,18 +1,12 @@
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../main/api/dispatch';
-import { createGlossService, type GlossService } from '../../main/api/gloss-service';
-import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
 import type { Annotation } from '../../shared/model/annotation';
 import type { Suggestion } from '../../shared/model/suggestion';
-import { launchChromium } from '../support/chromium';
 import { REPO } from '../support/corpus';
+import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
-import { requireRendererBuild } from '../support/renderer-build';
-import { openWatchedPage } from '../support/watched-page';
 
 /**
  * Suggestions in headless Chromium against the browser host, on a copy of the sample project
@@ -24,28 +18,24 @@ const ANNOTATOR = 'e2e';
 const DOCUMENT = 'tiktok-microsoft.txt';
 const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 
+let session: GlossSession;
 let folder: string;
-let service: GlossService;
-let host: BrowserHost;
-let browser: Browser;
 let page: Page;
 let pageProblems: string[] = [];
 let offered: Suggestion[];
 
 beforeAll(async () => {
-  const rendererDir = requireRendererBuild();
-  folder = await mkdtemp(join(tmpdir(), 'gloss-suggestions-'));
-  await cp(join(REPO, 'assets', 'sample-project'), folder, { recursive: true });
   await mkdir(SCREENSHOTS, { recursive: true });
-  service = createGlossService({ annotator: ANNOTATOR });
-  await service.open(folder);
-  offered = (await service.listSuggestions({ key: DOCUMENT })).suggestions;
-  host = await startBrowserHost({ service, dispatch: createDispatch(service), rendererDir });
-  browser = await launchChromium();
-  ({ page, problems: pageProblems } = await openWatchedPage(browser, {
-    viewport: { width: 1440, height: 900 },
-  }));
-  await page.goto(host.url);
+  session = await openGlossSession({
+    from: join(REPO, 'assets', 'sample-project'),
+    annotator: ANNOTATOR,
+    context: { viewport: { width: 1440, height: 900 } },
+    prepare: async (service) => {
+      offered = (await service.listSuggestions({ key: DOCUMENT })).suggestions;
+    },
+  });
+  ({ folder, page, problems: pageProblems } = session);
+  await page.goto(session.host.url);
   await page
     .getByRole('navigation', { name: 'Documents' })
     .getByRole('button', { name: /TikTok/ })
@@ -55,11 +45,7 @@ beforeAll(async () => {
   await page.getByRole('tab', { name: 'Suggestions' }).click();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const sidePanel = () => page.getByRole('complementary', { name: 'Side panel' });
 const summary = () => sidePanel().locator('.suggestions-summary p');

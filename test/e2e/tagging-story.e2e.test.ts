@@ -1,7 +1,7 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../main/api/dispatch';
 import { createGlossService } from '../../main/api/gloss-service';
@@ -9,11 +9,10 @@ import { type BrowserHost, startBrowserHost } from '../../main/transports/browse
 import type { Annotation } from '../../shared/model/annotation';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import { targetFor } from '../../shared/text/quote';
-import { launchChromium } from '../support/chromium';
 import { REPO } from '../support/corpus';
+import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights as readHighlightsOf } from '../support/highlights';
 import { requireRendererBuild } from '../support/renderer-build';
-import { openWatchedPage } from '../support/watched-page';
 
 /**
  * The researcher's story of issue "Tag passages by hand", in headless Chromium against the
@@ -26,32 +25,24 @@ const ANNOTATOR = 'e2e';
 const DOCUMENT = 'tiktok-microsoft.txt';
 const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 
+let session: GlossSession;
 let folder: string;
 let host: BrowserHost;
-let browser: Browser;
 let page: Page;
 /** Console errors and warnings, uncaught exceptions and CSP violations: the page must have none. */
 let pageProblems: string[] = [];
 
 beforeAll(async () => {
-  const rendererDir = requireRendererBuild();
-  folder = await mkdtemp(join(tmpdir(), 'gloss-story-'));
-  await cp(join(REPO, 'assets', 'sample-project'), folder, { recursive: true });
   await mkdir(SCREENSHOTS, { recursive: true });
-  const service = createGlossService({ annotator: ANNOTATOR });
-  await service.open(folder);
-  host = await startBrowserHost({ service, dispatch: createDispatch(service), rendererDir });
-  browser = await launchChromium();
-  ({ page, problems: pageProblems } = await openWatchedPage(browser, {
-    viewport: { width: 1440, height: 900 },
-  }));
+  session = await openGlossSession({
+    from: join(REPO, 'assets', 'sample-project'),
+    annotator: ANNOTATOR,
+    context: { viewport: { width: 1440, height: 900 } },
+  });
+  ({ folder, host, page, problems: pageProblems } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (folder) await rm(folder, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const article = () => page.getByRole('region', { name: 'Article text' });
 const palette = () => page.getByRole('dialog', { name: 'Tag selection' });

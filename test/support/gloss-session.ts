@@ -1,0 +1,63 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { createDispatch } from '../../main/api/dispatch';
+import { createGlossService, type GlossService } from '../../main/api/gloss-service';
+import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
+import { launchChromium } from './chromium';
+import { requireRendererBuild } from './renderer-build';
+import { makeTempProject } from './temp-project';
+import { openWatchedPage } from './watched-page';
+
+/** Gloss as a browser test meets it: a project folder, the service, the browser host and a page. */
+export interface GlossSession {
+  folder: string;
+  service: GlossService;
+  host: BrowserHost;
+  browser: Browser;
+  page: Page;
+  /** Console errors and warnings, uncaught exceptions and CSP violations: a page of Gloss shows none. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export interface GlossSessionOptions {
+  /** A folder to copy into a temporary one (the sample project, a corpus folder), or files to write there. */
+  from: string | Record<string, string>;
+  annotator?: string;
+  context?: BrowserContextOptions;
+  /** Work done through the API before the page opens, as a researcher would have done earlier. */
+  prepare?(service: GlossService): Promise<void>;
+}
+
+/** Starts a session; the page is open but has not loaded Gloss yet (`page.goto(session.host.url)`). */
+export async function openGlossSession(options: GlossSessionOptions): Promise<GlossSession> {
+  const rendererDir = requireRendererBuild();
+  let folder: string;
+  if (typeof options.from === 'string') {
+    folder = await mkdtemp(join(tmpdir(), 'gloss-e2e-'));
+    await cp(options.from, folder, { recursive: true });
+  } else {
+    folder = (await makeTempProject(options.from)).path;
+  }
+  const service = createGlossService({ annotator: options.annotator ?? 'e2e' });
+  await service.open(folder);
+  await options.prepare?.(service);
+  const host = await startBrowserHost({ service, dispatch: createDispatch(service), rendererDir });
+  const browser = await launchChromium();
+  const { page, problems } = await openWatchedPage(browser, options.context);
+  return {
+    folder,
+    service,
+    host,
+    browser,
+    page,
+    problems,
+    close: async () => {
+      await browser.close();
+      await host.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
