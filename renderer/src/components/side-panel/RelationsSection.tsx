@@ -27,10 +27,16 @@ export function RelationsSection({ annotation, editable }: { annotation: Annotat
     () => relations.filter((r) => r.from === annotation.id || r.to === annotation.id),
     [relations, annotation.id],
   );
-  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  // Looked up for the few related ones only, and the own list built only while linking: a
+  // document can hold 10,000 annotations, and this re-renders on every new tag.
+  const others = useMemo(() => {
+    const wanted = new Set(mine.map((r) => (r.from === annotation.id ? r.to : r.from)));
+    if (wanted.size === 0) return new Map<string, Annotation>();
+    return new Map(annotations.filter((a) => wanted.has(a.id)).map((a) => [a.id, a]));
+  }, [mine, annotations, annotation.id]);
   const ownAnnotations = useMemo(
-    () => annotations.filter((a) => a.author === annotator),
-    [annotations, annotator],
+    () => (linking ? annotations.filter((a) => a.author === annotator) : []),
+    [linking, annotations, annotator],
   );
 
   const closeForm = () => {
@@ -54,7 +60,7 @@ export function RelationsSection({ annotation, editable }: { annotation: Annotat
               key={relation.id}
               relation={relation}
               self={annotation.id}
-              other={byId.get(relation.from === annotation.id ? relation.to : relation.from)}
+              other={others.get(relation.from === annotation.id ? relation.to : relation.from)}
               editable={editable && relation.author === annotator}
             />
           ))}
