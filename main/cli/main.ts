@@ -1,5 +1,11 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api-error';
+import {
+  exportProject,
+  formatExportSummary,
+  formatImportSummary,
+  importIntoProject,
+} from './exchange-commands';
 import { formatReport, projectReport } from './info-command';
 import { openInBrowser } from './open-browser';
 import { serveProject } from './serve-command';
@@ -55,6 +61,60 @@ async function run(argv: string[], io: Output): Promise<number> {
     io.out(values.json ? JSON.stringify(report, null, 2) : formatSuggestReport(report));
     return 0;
   }
+  if (command === 'export') {
+    const { values, positionals } = parse(rest, {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      documents: { type: 'string' },
+      codes: { type: 'string' },
+      annotators: { type: 'string' },
+      bom: { type: 'boolean' },
+      group: { type: 'string' },
+      annotator: { type: 'string' },
+    });
+    if (!values.format) throw new UsageError('say which format with --format');
+    if (!values.out) throw new UsageError('say where to write with --out');
+    const documents = values.documents as string | undefined;
+    const summary = await exportProject(
+      {
+        folder: folderOf(positionals),
+        format: values.format as string,
+        out: values.out as string,
+        filters: {
+          ...(documents
+            ? { documents: documents === 'all' || documents === 'done' ? documents : list(documents) }
+            : {}),
+          ...(values.codes ? { codes: list(values.codes as string) } : {}),
+          ...(values.annotators ? { annotators: list(values.annotators as string) } : {}),
+        },
+        bom: values.bom as boolean | undefined,
+        group: values.group as string | undefined,
+        annotator: values.annotator as string | undefined,
+      },
+      progressLine(io),
+    );
+    io.out(formatExportSummary(summary));
+    return 0;
+  }
+  if (command === 'import') {
+    const { values, positionals } = parse(rest, {
+      format: { type: 'string' },
+      into: { type: 'string' },
+      annotator: { type: 'string' },
+    });
+    if (!values.format) throw new UsageError('say which format with --format');
+    if (positionals.length !== 2)
+      throw new UsageError('give the project folder, then the file or folder to import');
+    const summary = await importIntoProject({
+      folder: positionals[0]!,
+      format: values.format as string,
+      path: positionals[1]!,
+      into: (values.into as string | undefined) ?? 'imported',
+      annotator: values.annotator as string | undefined,
+    });
+    io.out(formatImportSummary(summary));
+    return 0;
+  }
   if (command === 'serve') {
     const { values, positionals } = parse(rest, {
       port: { type: 'string' },
@@ -94,4 +154,23 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
 function folderOf(positionals: string[]): string {
   if (positionals.length !== 1) throw new UsageError('give one folder of articles');
   return positionals[0]!;
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Progress on the terminal while reading a large project: one line, rewritten, only on a TTY. */
+function progressLine(io: Output): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY || io !== console_) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    process.stderr.write(`\rReading documents: ${done} of ${total}${done === total ? '\n' : ''}`);
+  };
 }

@@ -8,6 +8,15 @@ Usage:
       Print what Gloss would suggest tagging (stakeholder mentions, figures with
       their values) in one article or all, less what that annotator rejected or
       tagged already. Offsets in UTF-16 units and in code points. Writes nothing.
+  gloss export <folder> --format F --out PATH [--documents all|done|KEY,…]
+               [--codes ID,…] [--annotators NAME,…] [--bom] [--group ID]
+      Write the annotated dataset for other tools: jsonl, csv, brat, conll, w3c,
+      refi-qda (.qdpx), refi-qda-codebook (.qdc), codebook. Reads the project
+      without writing into it; PATH must be outside the project folder.
+  gloss import <folder> --format F PATH [--into SUBFOLDER]
+      Bring in another tool's work (brat folder, jsonl, w3c, refi-qda .qdpx or
+      .qdc, codebook-csv). Checks everything first: with any problem nothing is
+      written. Texts become articles under SUBFOLDER (default: imported).
   gloss serve <folder> [--port N] [--no-open] [--annotator NAME]
       Open the folder in Gloss in your web browser. Listens on 127.0.0.1 only,
       with a token in the printed link; Ctrl+C stops it.

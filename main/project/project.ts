@@ -271,6 +271,35 @@ export class Project {
     return annotations;
   }
 
+  /**
+   * Adds imported annotations and relations to `author`'s file of a document, created if missing.
+   * Import is the one place Gloss writes a file of another annotator: the work is theirs, brought
+   * in from another tool. The author is a file name here, so it is made safe like any annotator's.
+   */
+  async addImported(
+    key: string,
+    author: string,
+    annotations: Annotation[],
+    relations: Relation[],
+  ): Promise<void> {
+    this.#assertWritable();
+    const loaded = await this.#reader.load(key);
+    const annotator = annotatorName(author);
+    const path = this.layout.annotationFile(key, annotator);
+    const store =
+      annotator === this.annotator
+        ? await this.#ownStore(key)
+        : await JsonStore.open(
+            { path, displayName: this.layout.display(path), schema: AnnotationFileSchema },
+            newAnnotationFile(key, annotator, loaded.fingerprint),
+          );
+    await store.update((file) => {
+      file.fingerprint ||= loaded.fingerprint;
+      file.annotations.push(...annotations.map((a) => ({ ...a, author: annotator })));
+      file.relations.push(...relations.map((r) => ({ ...r, author: annotator })));
+    });
+  }
+
   async updateAnnotation(
     key: string,
     id: string,

@@ -1,0 +1,104 @@
+import { ApiError } from '../../shared/api-error';
+import { applyImport, type ImportSummary } from '../exchange/apply-import';
+import { collectDataset, type ExportFilters } from '../exchange/collect-dataset';
+import { EXPORT_FORMATS, exportFormat, IMPORT_FORMATS, importFormat } from '../exchange/formats';
+import { readImportFiles } from '../exchange/read-import';
+import { writeExport } from '../exchange/write-export';
+import { Project } from '../project/project';
+import { UsageError } from './usage';
+
+export interface ExportRequest {
+  folder: string;
+  format: string;
+  out: string;
+  filters: ExportFilters;
+  bom?: boolean;
+  group?: string;
+  annotator?: string;
+}
+
+export interface ExportSummary {
+  format: string;
+  offsets: string;
+  documents: number;
+  annotations: number;
+  files: string[];
+}
+
+/** `gloss export`: reads the project without writing into it, then writes the files outside it. */
+export async function exportProject(
+  request: ExportRequest,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ExportSummary> {
+  const format = exportFormat(request.format);
+  if (!format)
+    throw new UsageError(
+      `unknown export format "${request.format}" (${EXPORT_FORMATS.map((f) => f.id).join(', ')})`,
+    );
+  const project = await Project.open(request.folder, { annotator: request.annotator, readOnly: true });
+  const dataset = await collectDataset(project, request.filters, onProgress);
+  const files = format.write(dataset, {
+    ...(request.bom ? { bom: true } : {}),
+    ...(request.group ? { group: request.group } : {}),
+  });
+  const written = await writeExport(format, files, request.out, project.root);
+  return {
+    format: format.id,
+    offsets: format.offsets,
+    documents: dataset.documents.length,
+    annotations: dataset.documents.reduce((sum, d) => sum + d.annotations.length, 0),
+    files: written,
+  };
+}
+
+export interface ImportRequest {
+  folder: string;
+  format: string;
+  path: string;
+  into: string;
+  annotator?: string;
+}
+
+/**
+ * `gloss import`: reads and checks the whole input first; with any problem it writes nothing and
+ * throws them all (ImportProblemsError), else it writes the plan into the project.
+ */
+export async function importIntoProject(request: ImportRequest): Promise<ImportSummary> {
+  const format = importFormat(request.format);
+  if (!format)
+    throw new UsageError(
+      `unknown import format "${request.format}" (${IMPORT_FORMATS.map((f) => f.id).join(', ')})`,
+    );
+  const files = await readImportFiles(request.path);
+  const result = format.read(files);
+  if (!result.ok) throw new ImportProblemsError(result.problems);
+  const project = await Project.open(request.folder, { annotator: request.annotator });
+  return applyImport(project, result.plan, request.into);
+}
+
+export class ImportProblemsError extends ApiError {
+  constructor(readonly problems: { file: string; line?: number; message: string }[]) {
+    super(
+      'bad-request',
+      `nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the input\n${problems
+        .map((p) => `  ${p.file}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`)
+        .join('\n')}`,
+    );
+  }
+}
+
+export function formatExportSummary(summary: ExportSummary): string {
+  return `Exported ${summary.documents} document${summary.documents === 1 ? '' : 's'} and ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'} as ${summary.format} (offsets: ${summary.offsets}) to ${summary.files.length === 1 ? summary.files[0] : `${summary.files.length} files`}`;
+}
+
+export function formatImportSummary(summary: ImportSummary): string {
+  const lines = [
+    `Imported ${summary.documents.length} document${summary.documents.length === 1 ? '' : 's'}, ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'} and ${summary.relations} relation${summary.relations === 1 ? '' : 's'}`,
+  ];
+  if (summary.codesAdded.length > 0) lines.push(`New codes: ${summary.codesAdded.join(', ')}`);
+  if (summary.stakeholdersAdded.length > 0)
+    lines.push(`New stakeholders: ${summary.stakeholdersAdded.join(', ')}`);
+  if (summary.relationTypesAdded.length > 0)
+    lines.push(`New relation types: ${summary.relationTypesAdded.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { ApiError } from '../../shared/api-error';
+import type { Annotation } from '../../shared/model/annotation';
+import type { Codebook } from '../../shared/model/codebook';
+import type { Relation } from '../../shared/model/relation';
+import { targetFor } from '../../shared/text/quote';
+import { annotatorName } from '../project/annotator';
+import type { Project } from '../project/project';
+import type { ImportPlan, PlannedCode } from './import-plan';
+
+export interface ImportSummary {
+  /** Keys of the new documents. */
+  documents: string[];
+  codesAdded: string[];
+  stakeholdersAdded: string[];
+  relationTypesAdded: string[];
+  annotations: number;
+  relations: number;
+}
+
+const folded = (name: string) => name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
+
+/**
+ * Writes a checked import plan into the project: the texts as new articles under `into` (a
+ * folder of the project; an existing file is never overwritten), codes merged into the codebook
+ * by name, stakeholders into the register by name or alias, then each author's annotations and
+ * relations. Everything that can be checked is checked before the first write.
+ */
+export async function applyImport(project: Project, plan: ImportPlan, into: string): Promise<ImportSummary> {
+  if (project.readOnly)
+    throw new ApiError('forbidden', 'The project is open read-only; nothing can be imported');
+  const keys = plan.documents.map((d) => [into, d.path].filter(Boolean).join('/'));
+  await checkTargets(project, keys);
+  checkReferences(plan);
+
+  const summary: ImportSummary = {
+    documents: keys,
+    codesAdded: [],
+    stakeholdersAdded: [],
+    relationTypesAdded: [],
+    annotations: 0,
+    relations: 0,
+  };
+  const codeIds = await mergeCodes(project, plan.codes, summary);
+  const stakeholderIds = await mergeStakeholders(project, plan, summary);
+  const relationTypeIds = await mergeRelationTypes(project, plan.relationTypes, summary);
+
+  for (const [index, document] of plan.documents.entries()) {
+    const key = keys[index]!;
+    const path = project.layout.documentPath(key);
+    await mkdir(dirname(path), { recursive: true });
+    // 'wx': never over an article that appeared since the check.
+    await writeFile(path, document.text, { flag: 'wx' });
+    const now = new Date().toISOString();
+    const ids = new Map(document.annotations.map((a) => [a.sourceId, randomUUID()]));
+    const byAuthor = new Map<string, { annotations: Annotation[]; relations: Relation[] }>();
+    const bucket = (author: string) => {
+      let found = byAuthor.get(author);
+      if (!found) {
+        found = { annotations: [], relations: [] };
+        byAuthor.set(author, found);
+      }
+      return found;
+    };
+    const authorOf = new Map<string, string>();
+    for (const planned of document.annotations) {
+      const author = annotatorName(planned.author ?? project.annotator);
+      authorOf.set(planned.sourceId, author);
+      bucket(author).annotations.push({
+        id: ids.get(planned.sourceId)!,
+        code: codeIds.get(folded(planned.code))!,
+        author,
+        created: planned.created ?? now,
+        modified: planned.modified ?? planned.created ?? now,
+        target: targetFor(document.text, planned.start, planned.end),
+        ...(planned.note ? { note: planned.note } : {}),
+        ...(planned.value ? { value: planned.value } : {}),
+        ...(planned.stakeholder ? { stakeholderId: stakeholderIds.get(folded(planned.stakeholder))! } : {}),
+      });
+    }
+    for (const relation of document.relations) {
+      // A relation lives in its first annotation's author's file, beside it.
+      const author = authorOf.get(relation.from)!;
+      bucket(author).relations.push({
+        id: randomUUID(),
+        type: relationTypeIds.get(folded(relation.type))!,
+        from: ids.get(relation.from)!,
+        to: ids.get(relation.to)!,
+        author,
+        created: now,
+        modified: now,
+        ...(relation.note ? { note: relation.note } : {}),
+      });
+    }
+    for (const [author, content] of byAuthor) {
+      await project.addImported(key, author, content.annotations, content.relations);
+      summary.annotations += content.annotations.length;
+      summary.relations += content.relations.length;
+    }
+  }
+  return summary;
+}
+
+async function checkTargets(project: Project, keys: string[]): Promise<void> {
+  const seen = new Set<string>();
+  const taken: string[] = [];
+  for (const key of keys) {
+    if (!key.endsWith('.txt'))
+      throw new ApiError('bad-request', `An imported document must be a .txt file, not "${key}"`);
+    if (seen.has(key)) throw new ApiError('bad-request', `Two imported documents would both be "${key}"`);
+    seen.add(key);
+    // Throws for anything outside the project or inside .gloss/.
+    const path = project.layout.documentPath(key);
+    if (await stat(path).catch(() => undefined)) taken.push(key);
+  }
+  if (taken.length > 0) {
+    throw new ApiError(
+      'conflict',
+      `Importing would overwrite ${taken.length === 1 ? 'an article' : `${taken.length} articles`} of the project (${taken.slice(0, 5).join(', ')}${taken.length > 5 ? ', …' : ''}); choose another folder to import into`,
+    );
+  }
+}
+
+function checkReferences(plan: ImportPlan): void {
+  const codes = new Set(plan.codes.map((c) => folded(c.name)));
+  const stakeholders = new Set(plan.stakeholders.map((s) => folded(s.name)));
+  const types = new Set(plan.relationTypes.map(folded));
+  for (const document of plan.documents) {
+    const sources = new Set(document.annotations.map((a) => a.sourceId));
+    for (const a of document.annotations) {
+      if (!codes.has(folded(a.code)))
+        throw planError(document.path, `the code "${a.code}" is not among the codes`);
+      if (a.stakeholder && !stakeholders.has(folded(a.stakeholder)))
+        throw planError(document.path, `the stakeholder "${a.stakeholder}" is not among the stakeholders`);
+      try {
+        targetFor(document.text, a.start, a.end);
+      } catch (error) {
+        throw planError(document.path, `annotation ${a.sourceId}: ${(error as Error).message}`);
+      }
+    }
+    for (const r of document.relations) {
+      if (!types.has(folded(r.type)))
+        throw planError(document.path, `the relation type "${r.type}" is not listed`);
+      if (!sources.has(r.from) || !sources.has(r.to))
+        throw planError(
+          document.path,
+          `a relation links ${r.from} and ${r.to}, which are not both annotations there`,
+        );
+    }
+  }
+}
+
+function planError(path: string, message: string): ApiError {
+  return new ApiError('bad-request', `${path}: ${message}`);
+}
+
+/** Codes by name (case-insensitive, anywhere in the codebook); new ones go under their group. */
+async function mergeCodes(project: Project, planned: PlannedCode[], summary: ImportSummary) {
+  const ids = new Map<string, string>();
+  const index = (book: Codebook) => {
+    for (const code of book.codes) if (!ids.has(folded(code.name))) ids.set(folded(code.name), code.id);
+  };
+  index(project.info().codebook);
+  // Groups first, so their codes have somewhere to go.
+  const groups = new Set(planned.flatMap((c) => (c.group ? [folded(c.group)] : [])));
+  const ordered = [
+    ...planned.filter((c) => !c.group && groups.has(folded(c.name))),
+    ...planned.filter((c) => !(!c.group && groups.has(folded(c.name)))),
+  ];
+  for (const group of groups) {
+    if (!ordered.some((c) => folded(c.name) === group)) ordered.unshift({ name: group, codable: false });
+  }
+  for (const code of ordered) {
+    if (ids.has(folded(code.name))) continue;
+    const parentId = code.group ? (ids.get(folded(code.group)) ?? null) : null;
+    const book = await project.codebook.add({
+      name: code.name,
+      parentId,
+      ...(code.color && /^#[0-9a-fA-F]{6}$/.test(code.color) ? { color: code.color } : {}),
+      ...(code.description ? { description: code.description } : {}),
+      ...(code.role ? { role: code.role } : {}),
+      ...(code.codable === false || groups.has(folded(code.name)) ? { codable: false } : {}),
+    });
+    index(book);
+    summary.codesAdded.push(code.name);
+  }
+  return ids;
+}
+
+async function mergeStakeholders(project: Project, plan: ImportPlan, summary: ImportSummary) {
+  const ids = new Map<string, string>();
+  for (const s of project.info().stakeholders) {
+    for (const name of [s.name, ...s.aliases]) if (!ids.has(folded(name))) ids.set(folded(name), s.id);
+  }
+  for (const planned of plan.stakeholders) {
+    if (ids.has(folded(planned.name))) continue;
+    const added = await project.stakeholders.add({
+      name: planned.name,
+      kind: planned.kind,
+      aliases: planned.aliases ?? [],
+      ...(planned.description ? { description: planned.description } : {}),
+      ...(planned.country ? { country: planned.country } : {}),
+    });
+    for (const name of [added.name, ...added.aliases]) ids.set(folded(name), added.id);
+    summary.stakeholdersAdded.push(planned.name);
+  }
+  return ids;
+}
+
+async function mergeRelationTypes(project: Project, names: string[], summary: ImportSummary) {
+  const ids = new Map<string, string>();
+  const index = (book: Codebook) => {
+    for (const type of book.relationTypes) {
+      ids.set(folded(type.name), type.id);
+      ids.set(folded(type.id), type.id);
+    }
+  };
+  index(project.info().codebook);
+  for (const name of names) {
+    if (ids.has(folded(name))) continue;
+    index(await project.relationTypes.add({ name }));
+    summary.relationTypesAdded.push(name);
+  }
+  return ids;
+}
