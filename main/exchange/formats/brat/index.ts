@@ -1,0 +1,2 @@
+export { bratExport } from './brat-export';
+export { bratImport } from './brat-import';

@@ -1,0 +1,105 @@
+import type { Code } from '../../../../shared/model/codebook';
+import type { Dataset } from '../../dataset';
+import { ANNOTATOR_ATTRIBUTE, type BratTypes, STAKEHOLDER_DB } from './brat-types';
+import { encodeAttributeValue } from './escapes';
+import { STAKEHOLDER_FILE } from './stakeholder-register';
+
+/** Comment lines of annotation.conf that carry a type's Gloss code or relation type as JSON. */
+export const CODE_COMMENT = '# gloss-code';
+export const RELATION_COMMENT = '# gloss-relation';
+
+/**
+ * annotation.conf: the codebook as brat's entity hierarchy (a child one tab deeper than its
+ * group; a code that cannot be applied, such as a group, marked `!` as brat marks abstract
+ * types), every relation type between any two entities, any overlap allowed (Gloss allows it),
+ * no events, and the `Annotator` attribute. brat skips `#` lines, so the exact Gloss names,
+ * roles and descriptions ride along as `# gloss-code` comments for Gloss's import.
+ */
+export function writeAnnotationConf(dataset: Dataset, types: BratTypes): string {
+  const { codes, relationTypes } = dataset.codebook;
+  const header = [
+    `# Written by Gloss from the project ${JSON.stringify(dataset.project.name)} at ${dataset.exportedAt}.`,
+    '# Offsets in the .ann files count Unicode code points, as brat does.',
+    `# ${ANNOTATOR_ATTRIBUTE} (attribute): who made the annotation, percent-encoded.`,
+    `# N lines: ${STAKEHOLDER_DB}:<id> is an entry of the stakeholder register in ${STAKEHOLDER_FILE}`,
+    '#   (a brat normalisation DB source: tools/norm_db_init.py reads it).',
+    '# AnnotatorNotes: notes with \\n, \\t, \\r and \\\\ escaped; a figure value is a "value: {json}" note.',
+    '# The gloss-code and gloss-relation lines give each type its Gloss name, as JSON.',
+  ];
+  const comments = [
+    ...codes.map((c) => `${CODE_COMMENT}\t${types.codes.get(c.id)}\t${JSON.stringify(codeJson(c))}`),
+    ...[...types.codes]
+      .filter(([id]) => !codes.some((c) => c.id === id))
+      .map(([id, type]) => `${CODE_COMMENT}\t${type}\t${JSON.stringify({ name: id })}`),
+    ...relationTypes.map(
+      (r) => `${RELATION_COMMENT}\t${types.relations.get(r.id)}\t${JSON.stringify({ name: r.name })}`,
+    ),
+  ];
+  const authors = [
+    ...new Set(dataset.documents.flatMap((d) => d.annotations.map((a) => encodeAttributeValue(a.author)))),
+  ];
+  return [
+    ...header,
+    ...comments,
+    '',
+    '[entities]',
+    ...entityLines(codes, types),
+    '',
+    '[relations]',
+    '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
+    ...[...types.relations.values()].map((type) => `${type}\tArg1:<ENTITY>, Arg2:<ENTITY>`),
+    '',
+    '[events]',
+    '',
+    '[attributes]',
+    ...(authors.length > 0 ? [`${ANNOTATOR_ATTRIBUTE}\tArg:<ENTITY>, Value:${authors.join('|')}`] : []),
+    '',
+  ].join('\n');
+}
+
+function codeJson(code: Code) {
+  return {
+    name: code.name,
+    ...(code.role ? { role: code.role } : {}),
+    ...(code.description ? { description: code.description } : {}),
+  };
+}
+
+/** Depth first from the top-level codes, so each code sits under its own group whatever the order. */
+function entityLines(codes: readonly Code[], types: BratTypes): string[] {
+  const ids = new Set(codes.map((c) => c.id));
+  const children = new Map<string | null, Code[]>();
+  for (const code of codes) {
+    const parent = code.parentId !== null && ids.has(code.parentId) ? code.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), code]);
+  }
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const visit = (code: Code, depth: number) => {
+    if (seen.has(code.id)) return;
+    seen.add(code.id);
+    out.push(`${'\t'.repeat(depth)}${code.codable ? '' : '!'}${types.codes.get(code.id)}`);
+    for (const child of children.get(code.id) ?? []) visit(child, depth + 1);
+  };
+  for (const top of children.get(null) ?? []) visit(top, 0);
+  // Codes an annotation uses that the codebook lacks: plain top-level types.
+  for (const [id, type] of types.codes) if (!ids.has(id)) out.push(type);
+  return out;
+}
+
+/** visual.conf: the real names as labels (brat shows them) and the codebook's colours. */
+export function writeVisualConf(dataset: Dataset, types: BratTypes): string {
+  const label = (type: string, name: string) => `${type} | ${name.replace(/\|/g, '/')}`;
+  return [
+    '# Written by Gloss: code and relation names as labels, colours from the codebook.',
+    '[labels]',
+    ...dataset.codebook.codes.map((c) => label(types.codes.get(c.id)!, c.name)),
+    ...dataset.codebook.relationTypes.map((r) => label(types.relations.get(r.id)!, r.name)),
+    '',
+    '[drawing]',
+    'SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken',
+    'ARC_DEFAULT\tcolor:black, arrowHead:triangle-5',
+    ...dataset.codebook.codes.map((c) => `${types.codes.get(c.id)}\tbgColor:${c.color}`),
+    '',
+  ].join('\n');
+}
