@@ -1,9 +1,9 @@
 import { ApiError } from '../../shared/api-error';
 import { applyImport, type ImportSummary } from '../exchange/apply-import';
 import { collectDataset, type ExportFilters } from '../exchange/collect-dataset';
-import { EXPORT_FORMATS, exportFormat, IMPORT_FORMATS, importFormat } from '../exchange/formats';
+import { EXPORT_FORMATS, exportFormat, IMPORT_FORMATS, importFormat } from '../exchange/format-registry';
 import { readImportFiles } from '../exchange/read-import';
-import { writeExport } from '../exchange/write-export';
+import { assertOutsideProject, writeExport } from '../exchange/write-export';
 import { Project } from '../project/project';
 import { UsageError } from './usage';
 
@@ -36,12 +36,13 @@ export async function exportProject(
       `unknown export format "${request.format}" (${EXPORT_FORMATS.map((f) => f.id).join(', ')})`,
     );
   const project = await Project.open(request.folder, { annotator: request.annotator, readOnly: true });
+  assertOutsideProject(request.out, project.root);
   const dataset = await collectDataset(project, request.filters, onProgress);
   const files = format.write(dataset, {
     ...(request.bom ? { bom: true } : {}),
     ...(request.group ? { group: request.group } : {}),
   });
-  const written = await writeExport(format, files, request.out, project.root);
+  const written = await writeExport(format, files, request.out);
   return {
     format: format.id,
     offsets: format.offsets,

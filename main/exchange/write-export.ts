@@ -3,25 +3,23 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ApiError } from '../../shared/api-error';
 import type { ExportFile, ExportFormat } from './dataset';
 
-/**
- * Writes an export's files: a single-file format to `out` itself, the others into the folder
- * `out` (created; refused if it holds anything, so an export never mixes with older files).
- * Refuses an `out` inside the project: files written there would be read as articles.
- */
-export async function writeExport(
-  format: ExportFormat,
-  files: ExportFile[],
-  out: string,
-  projectRoot: string,
-): Promise<string[]> {
-  const target = resolve(out);
-  const inside = relative(resolve(projectRoot), target);
+/** Refuses an export path inside the project: files written there would be read as articles. */
+export function assertOutsideProject(out: string, projectRoot: string): void {
+  const inside = relative(resolve(projectRoot), resolve(out));
   if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
     throw new ApiError(
       'bad-request',
-      `${target} is inside the project folder; export to a folder outside it`,
+      `${resolve(out)} is inside the project folder; export to a folder outside it`,
     );
   }
+}
+
+/**
+ * Writes an export's files: a single-file format to `out` itself, the others into the folder
+ * `out` (created; refused if it holds anything, so an export never mixes with older files).
+ */
+export async function writeExport(format: ExportFormat, files: ExportFile[], out: string): Promise<string[]> {
+  const target = resolve(out);
   if (format.singleFile) {
     const [file] = files;
     if (!file || files.length !== 1)

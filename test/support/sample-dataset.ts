@@ -80,7 +80,7 @@ export function sampleDataset(): Dataset {
         (a, b) => a.target.start - b.target.start || a.target.end - b.target.end,
       ),
       relations: [
-        relation(regulators, privacy, 'raises', 'r1'),
+        relation(tiktokNested, privacy, 'raises', 'r1'),
         relation(users, tiktokCafe, 'describes', 'r2'),
       ],
     },
