@@ -188,6 +188,23 @@ export const requests = {
 
   /** Everything the project says about one stakeholder: mentions, nearby concerns, linked figures. */
   stakeholderProfile: z.object({ id: Id }).strict(),
+
+  /** The formats the dataset can be exported in. */
+  exportFormats: z.object({}).strict(),
+  /**
+   * Exports the dataset into a new folder under .gloss/exports/ of the project (the screens choose
+   * no paths); progress comes as exportProgress events.
+   */
+  exportDataset: z
+    .object({
+      format: z.string().min(1).max(40),
+      documents: z.union([z.enum(['all', 'done']), z.array(DocumentKey).max(100_000)]).optional(),
+      codes: z.array(Id).max(10_000).optional(),
+      annotators: z.array(z.string().min(1).max(100)).max(1_000).optional(),
+      bom: z.boolean().optional(),
+      group: Id.optional(),
+    })
+    .strict(),
 } satisfies Record<OperationName, z.ZodType>;
 
 export type ApiRequest<K extends OperationName> = z.input<(typeof requests)[K]>;
@@ -275,6 +292,25 @@ export interface StakeholderProfile {
   figures: (MentionRef & { code: string; value?: FigureValue; via: 'relation' | 'sentence' })[];
 }
 
+export interface ExportFormatInfo {
+  id: string;
+  description: string;
+  /** What the offsets it writes count. */
+  offsets: 'code points' | 'UTF-16 code units' | 'none';
+  singleFile: boolean;
+}
+
+export interface ExportResult {
+  format: string;
+  offsets: ExportFormatInfo['offsets'];
+  documents: number;
+  annotations: number;
+  /** The folder written, relative to the project (under .gloss/exports/), "/" separators. */
+  folder: string;
+  /** The files in it, relative to it. */
+  files: string[];
+}
+
 /** The answer of each operation. */
 export interface ApiResponses {
   getProject: ProjectInfo;
@@ -313,6 +349,8 @@ export interface ApiResponses {
   updateRelationType: Codebook;
   deleteRelationType: Codebook;
   stakeholderProfile: StakeholderProfile;
+  exportFormats: ExportFormatInfo[];
+  exportDataset: ExportResult;
 }
 
 /** Gloss's API as the renderer, the CLI and tests see it, whatever carries it. */
@@ -332,5 +370,7 @@ export interface ApiEvents {
   menuCommand: { command: 'undo' | 'redo' };
   /** The corpus-wide suggestion job moved on (at most a few times a second) or ended. */
   suggestionJob: SuggestionJob;
+  /** An export is reading documents: `done` of `total`. */
+  exportProgress: { done: number; total: number };
 }
 export type ApiEvent = { [K in keyof ApiEvents]: { type: K; payload: ApiEvents[K] } }[keyof ApiEvents];

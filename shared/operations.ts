@@ -38,6 +38,8 @@ export const OPERATION_NAMES = [
   'updateRelationType',
   'deleteRelationType',
   'stakeholderProfile',
+  'exportFormats',
+  'exportDataset',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -1,5 +1,6 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
+import { exportFormatList, exportFromScreens } from '../exchange/export-from-screens';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
@@ -108,6 +109,13 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
 
     // The stakeholder's page (issue 4).
     stakeholderProfile: ({ id }) => stakeholderProfile(project(), id),
+
+    // Exchange: main/exchange/.
+    exportFormats: async () => exportFormatList(),
+    exportDataset: (request) =>
+      exportFromScreens(project(), request, (done, total) =>
+        emit({ type: 'exportProgress', payload: { done, total } }),
+      ),
   };
   return service;
 }

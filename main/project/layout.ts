@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/api-error';
  *   .gloss/project.json                          codebook, register, settings (schema-versioned)
  *   .gloss/annotations/<document key>/<annotator>.json   one file per document per annotator
  *   .gloss/suggestions/<document key>/<annotator>.json   the suggestions that annotator rejected
+ *   .gloss/exports/<time>-<format>/             exports made from the screens
  *   .gloss/cache/                                derived data; safe to delete
  */
 export const GLOSS_DIR = '.gloss';
@@ -18,6 +19,7 @@ export class ProjectLayout {
   readonly annotationsDir: string;
   readonly cacheDir: string;
   readonly suggestionsDir: string;
+  readonly exportsDir: string;
 
   constructor(readonly root: string) {
     this.glossDir = join(root, GLOSS_DIR);
@@ -25,6 +27,7 @@ export class ProjectLayout {
     this.annotationsDir = join(this.glossDir, 'annotations');
     this.cacheDir = join(this.glossDir, 'cache');
     this.suggestionsDir = join(this.glossDir, 'suggestions');
+    this.exportsDir = join(this.glossDir, 'exports');
   }
 
   /** The absolute path of a document, refusing any key that would leave the project. */

@@ -4,6 +4,7 @@ import { createAnnotationsSlice } from './annotations-slice';
 import { createCodebookSlice } from './codebook-slice';
 import { createDocumentFilterSlice } from './document-filter-slice';
 import { createDocumentsSlice } from './documents-slice';
+import { createExportSlice } from './export-slice';
 import { createHistorySlice } from './history-slice';
 import { createProjectSlice } from './project-slice';
 import { createReaderSlice } from './reader-slice';
@@ -28,6 +29,7 @@ export function createGlossStore(client: GlossClient): GlossStore {
     ...createCodebookSlice(client)(...slice),
     ...createStakeholderPageSlice(client)(...slice),
     ...createSuggestionsSlice(client)(...slice),
+    ...createExportSlice(client)(...slice),
     ...createSavesSlice(...slice),
     ...createHistorySlice(...slice),
     ...createUiSlice(...slice),
@@ -41,6 +43,8 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
     if (event.type === 'projectOpened') {
       store.getState().clearHistory();
       void store.getState().reload();
+    } else if (event.type === 'exportProgress') {
+      store.getState().setExportProgress(event.payload);
     } else if (event.type === 'suggestionJob') {
       store.getState().setSuggestionJob(event.payload);
     } else if (event.type === 'menuCommand') {

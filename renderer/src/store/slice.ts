@@ -3,6 +3,7 @@ import type { AnnotationsSlice } from './annotations-slice';
 import type { CodebookSlice } from './codebook-slice';
 import type { DocumentFilterSlice } from './document-filter-slice';
 import type { DocumentsSlice } from './documents-slice';
+import type { ExportSlice } from './export-slice';
 import type { HistorySlice } from './history-slice';
 import type { ProjectSlice } from './project-slice';
 import type { ReaderSlice } from './reader-slice';
@@ -22,6 +23,7 @@ export type GlossState = ProjectSlice &
   CodebookSlice &
   StakeholderPageSlice &
   SuggestionsSlice &
+  ExportSlice &
   SavesSlice &
   HistorySlice &
   UiSlice;

@@ -1,4 +1,5 @@
 import { useStore } from '../../store/context';
+import { ExportButton } from './ExportDialog';
 import { HistoryButtons } from './HistoryButtons';
 import { SaveIndicator } from './SaveIndicator';
 import { ThemeToggle } from './ThemeToggle';
@@ -20,6 +21,7 @@ export function Header() {
       <div className="header-tools">
         {hasProject && <SaveIndicator />}
         {hasProject && <HistoryButtons />}
+        {hasProject && <ExportButton />}
         <button
           type="button"
           className="button help-button"
