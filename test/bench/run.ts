@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Project } from '../../main/project/project';
+import { benchExport } from './export-bench';
 import { generateProject } from './generate-project';
 import { benchReader } from './reader-bench';
 import { mb, median, row, seconds } from './report';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       `  save time, large project vs small: ${(save / saveSmall).toFixed(2)}x (independent of size: about 1x)`,
     );
 
+    await benchExport(dir);
     await benchSuggestions();
     await benchReader();
   } finally {
