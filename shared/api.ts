@@ -195,6 +195,23 @@ export const requests = {
    * Exports the dataset into a new folder under .gloss/exports/ of the project (the screens choose
    * no paths); progress comes as exportProgress events.
    */
+  /** The formats other tools' work can be imported from. */
+  importFormats: z.object({}).strict(),
+  /**
+   * Imports files the researcher chose (their contents, base64, by relative path: the screens send
+   * no paths of the computer) into the project, under the project folder `into`. Checked in full
+   * first: with any problem nothing is written and the problems are the answer.
+   */
+  importFiles: z
+    .object({
+      format: z.string().min(1).max(40),
+      into: DocumentKey,
+      files: z
+        .array(z.object({ path: DocumentKey, data: z.string().max(90_000_000) }).strict())
+        .min(1)
+        .max(20_000),
+    })
+    .strict(),
   exportDataset: z
     .object({
       format: z.string().min(1).max(40),
@@ -311,6 +328,23 @@ export interface ExportResult {
   files: string[];
 }
 
+export interface ImportFormatInfo {
+  id: string;
+  description: string;
+}
+
+export type ImportOutcome =
+  | {
+      ok: true;
+      documents: string[];
+      codesAdded: string[];
+      stakeholdersAdded: string[];
+      relationTypesAdded: string[];
+      annotations: number;
+      relations: number;
+    }
+  | { ok: false; problems: { file: string; line?: number; message: string }[] };
+
 /** The answer of each operation. */
 export interface ApiResponses {
   getProject: ProjectInfo;
@@ -350,6 +384,8 @@ export interface ApiResponses {
   deleteRelationType: Codebook;
   stakeholderProfile: StakeholderProfile;
   exportFormats: ExportFormatInfo[];
+  importFormats: ImportFormatInfo[];
+  importFiles: ImportOutcome;
   exportDataset: ExportResult;
 }
 

@@ -39,6 +39,8 @@ export const OPERATION_NAMES = [
   'deleteRelationType',
   'stakeholderProfile',
   'exportFormats',
+  'importFormats',
+  'importFiles',
   'exportDataset',
 ] as const;
 

@@ -1,6 +1,7 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { exportFormatList, exportFromScreens } from '../exchange/export-from-screens';
+import { importFormatList, importFromScreens } from '../exchange/import-from-screens';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
@@ -112,6 +113,8 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
 
     // Exchange: main/exchange/.
     exportFormats: async () => exportFormatList(),
+    importFormats: async () => importFormatList(),
+    importFiles: (request) => importFromScreens(project(), request),
     exportDataset: (request) =>
       exportFromScreens(project(), request, (done, total) =>
         emit({ type: 'exportProgress', payload: { done, total } }),

@@ -8,7 +8,7 @@ import type { Dispatch } from '../api/dispatch';
 import { type ApiEventSource, openEventStream } from './event-stream';
 import { type AccessGuard, createAccessGuard } from './http-guard';
 import { applySecurityHeaders, sendJson, sendText } from './http-replies';
-import { readJsonBody } from './json-body';
+import { bodyLimitFor, readJsonBody } from './json-body';
 import { openStaticFiles } from './static-files';
 
 /** The only address the browser host listens on: reachable from this computer alone. */
@@ -119,13 +119,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         failure('bad-request', 'API requests must be sent as Content-Type: application/json'),
       );
     }
-    const body = await readJsonBody(req);
+    const limit = bodyLimitFor(operation);
+    const body = await readJsonBody(req, limit);
     if (!body.ok) {
       if (body.reason === 'aborted') return void res.destroy();
       if (body.reason === 'too-large') {
         // The rest of the body is not read; closing the connection discards it.
         res.setHeader('Connection', 'close');
-        return sendJson(res, 413, failure('bad-request', 'The request is larger than 1 MB'));
+        return sendJson(
+          res,
+          413,
+          failure('bad-request', `The request is larger than ${Math.round(limit / 1024 / 1024)} MB`),
+        );
       }
       return sendEnvelope(res, failure('bad-request', 'The request body is not valid JSON'));
     }

@@ -3,6 +3,14 @@ import type { IncomingMessage } from 'node:http';
 /** No API request comes near this; a larger body is a mistake or an attack. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Files sent for import (base64) are the one request that can be large. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/** How large a request to `operation` may be. */
+export function bodyLimitFor(operation: string): number {
+  return operation === 'importFiles' ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
+}
+
 export type BodyResult =
   | { ok: true; value: unknown }
   | { ok: false; reason: 'too-large' | 'malformed' | 'aborted' };

@@ -6,6 +6,7 @@ import { createDocumentFilterSlice } from './document-filter-slice';
 import { createDocumentsSlice } from './documents-slice';
 import { createExportSlice } from './export-slice';
 import { createHistorySlice } from './history-slice';
+import { createImportSlice } from './import-slice';
 import { createProjectSlice } from './project-slice';
 import { createReaderSlice } from './reader-slice';
 import { createRelationsSlice } from './relations-slice';
@@ -30,6 +31,7 @@ export function createGlossStore(client: GlossClient): GlossStore {
     ...createStakeholderPageSlice(client)(...slice),
     ...createSuggestionsSlice(client)(...slice),
     ...createExportSlice(client)(...slice),
+    ...createImportSlice(client)(...slice),
     ...createSavesSlice(...slice),
     ...createHistorySlice(...slice),
     ...createUiSlice(...slice),

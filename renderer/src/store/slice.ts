@@ -5,6 +5,7 @@ import type { DocumentFilterSlice } from './document-filter-slice';
 import type { DocumentsSlice } from './documents-slice';
 import type { ExportSlice } from './export-slice';
 import type { HistorySlice } from './history-slice';
+import type { ImportSlice } from './import-slice';
 import type { ProjectSlice } from './project-slice';
 import type { ReaderSlice } from './reader-slice';
 import type { RelationsSlice } from './relations-slice';
@@ -24,6 +25,7 @@ export type GlossState = ProjectSlice &
   StakeholderPageSlice &
   SuggestionsSlice &
   ExportSlice &
+  ImportSlice &
   SavesSlice &
   HistorySlice &
   UiSlice;

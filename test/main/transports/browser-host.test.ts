@@ -266,6 +266,19 @@ describe('the API', () => {
     expect((await call('getDocument', { key: 'tiktok.txt' })).body).toContain('"note":""');
   });
 
+  it('takes files for import up to 64 MB, and checks them before writing', async () => {
+    // 2 MB of text that is no JSONL: over the usual limit, read in full, refused as input.
+    const files = [{ path: 'big.jsonl', data: Buffer.from('x'.repeat(2 * 1024 * 1024)).toString('base64') }];
+    const res = await call('importFiles', { format: 'jsonl', into: 'imported', files });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({
+      ok: true,
+      result: { ok: false, problems: [{ file: 'big.jsonl' }] },
+    });
+    const outside = await call('importFiles', { format: 'jsonl', into: '../elsewhere', files });
+    expect(JSON.parse(outside.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
   it('forbids opening another folder from the page', async () => {
     const res = await call('openProject', { path: tmpdir() });
     expect(res.status).toBe(403);

@@ -1,6 +1,7 @@
 import { useStore } from '../../store/context';
 import { ExportButton } from './ExportDialog';
 import { HistoryButtons } from './HistoryButtons';
+import { ImportButton } from './ImportDialog';
 import { SaveIndicator } from './SaveIndicator';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -21,6 +22,7 @@ export function Header() {
       <div className="header-tools">
         {hasProject && <SaveIndicator />}
         {hasProject && <HistoryButtons />}
+        {hasProject && <ImportButton />}
         {hasProject && <ExportButton />}
         <button
           type="button"

@@ -1,0 +1,129 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useStore } from '../../store/context';
+import type { ChosenFile } from '../../store/import-slice';
+import { Modal } from '../side-panel/Modal';
+
+/** The header's Import… button and its dialog. */
+export function ImportButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Import…
+      </button>
+      {open && <ImportDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/**
+ * Brings in another tool's work: a format, the files (or, for brat, a folder) and the project
+ * folder the texts go into. Main checks all of it first; the dialog lists every problem, or what
+ * was added.
+ */
+function ImportDialog({ onClose }: { onClose: () => void }) {
+  const { formats, running, outcome, error } = useStore((s) => s.importing);
+  const load = useStore((s) => s.loadImportFormats);
+  const run = useStore((s) => s.runImport);
+  const reset = useStore((s) => s.resetImport);
+  const [format, setFormat] = useState('brat');
+  const [folder, setFolder] = useState(false);
+  const [into, setInto] = useState('imported');
+  const [chosen, setChosen] = useState<File[]>([]);
+  const picker = useRef<HTMLInputElement>(null);
+  const hintId = useId();
+
+  useEffect(() => {
+    reset();
+    void load();
+  }, [load, reset]);
+
+  // A folder is chosen through the same input with the browsers' directory attribute.
+  useEffect(() => {
+    picker.current?.toggleAttribute('webkitdirectory', folder);
+  }, [folder]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen.length === 0 || running) return;
+    const files: ChosenFile[] = await Promise.all(
+      chosen.map(async (file) => ({
+        path: file.webkitRelativePath || file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      })),
+    );
+    await run(format, into.trim() || 'imported', files);
+  };
+
+  return (
+    <Modal title="Import another tool's work" onClose={onClose}>
+      <form onSubmit={(event) => void submit(event)} aria-busy={running}>
+        <label className="sp-field">
+          <span>Format</span>
+          <select value={format} onChange={(event) => setFormat(event.target.value)} disabled={!formats}>
+            {(formats ?? []).map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.id} — {f.description}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="modal-choice">
+          <input type="checkbox" checked={folder} onChange={(event) => setFolder(event.target.checked)} />
+          Choose a folder (brat: .txt and .ann files)
+        </label>
+        <label className="sp-field">
+          <span>{folder ? 'Folder' : 'Files'}</span>
+          <input
+            ref={picker}
+            type="file"
+            multiple
+            onChange={(event) => setChosen([...(event.target.files ?? [])])}
+          />
+        </label>
+        <label className="sp-field">
+          <span>Into the project folder</span>
+          <input value={into} onChange={(event) => setInto(event.target.value)} aria-describedby={hintId} />
+        </label>
+        <p id={hintId}>The texts become articles there; no existing article is overwritten.</p>
+        {running && <p role="status">Checking and importing…</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            The import failed: {error.message}
+          </p>
+        )}
+        {outcome && !outcome.ok && (
+          <div role="alert">
+            <p>Nothing was imported. Problems in the input:</p>
+            <ul className="import-problems">
+              {outcome.problems.map((problem, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list is shown once and never reordered.
+                <li key={index}>
+                  {problem.file}
+                  {problem.line === undefined ? '' : `:${problem.line}`}: {problem.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {outcome?.ok && (
+          <p role="status">
+            Imported {outcome.documents.length} document{outcome.documents.length === 1 ? '' : 's'},{' '}
+            {outcome.annotations} annotation{outcome.annotations === 1 ? '' : 's'} and {outcome.relations}{' '}
+            relation
+            {outcome.relations === 1 ? '' : 's'}
+            {outcome.codesAdded.length > 0 ? `; new codes: ${outcome.codesAdded.join(', ')}` : ''}.
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="button button-primary" disabled={chosen.length === 0 || running}>
+            Import
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
