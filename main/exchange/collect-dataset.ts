@@ -44,11 +44,7 @@ export async function collectDataset(
     chosen.map((summary, index) => ({ summary, index })),
     8,
     async ({ summary, index }) => {
-      const [document, annotations, relations] = await Promise.all([
-        project.getDocument(summary.key),
-        project.listAnnotations(summary.key),
-        project.listRelations(summary.key),
-      ]);
+      const { document, annotations, relations } = await project.documentWithWork(summary.key);
       const kept = annotations.filter(
         (a) => (!codes || codes.has(a.code)) && (!annotators || annotators.has(a.author)),
       );
