@@ -64,6 +64,29 @@ describe('the export dialog', () => {
     expect([...record.text].slice(record.spans[0].start, record.spans[0].end).join('')).toBe('ByteDance');
   });
 
+  it('takes only the codes of a chosen group, and only the named annotators', async () => {
+    const start = ALPHA.indexOf('Microsoft');
+    await t.client.createAnnotation({ key: 'alpha.txt', code: 'security', start, end: start + 9 });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export the dataset' });
+    await within(within(dialog).getByRole('combobox', { name: 'Format' })).findByRole('option', {
+      name: /^jsonl/,
+    });
+    await user.selectOptions(within(dialog).getByRole('listbox', { name: /^Codes/ }), 'concerns');
+    await user.type(within(dialog).getByRole('textbox', { name: /^Annotators/ }), 'tester');
+    await user.click(within(dialog).getByRole('button', { name: 'Export' }));
+    await within(dialog).findByRole('status');
+    const { result } = t.store.getState().exporting;
+    const records = (await readFile(join(t.project.path, result!.folder, result!.files[0]!), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(
+      records.flatMap((r) => r.spans.map((span: { text: string; label: string }) => [span.text, span.label])),
+    ).toEqual([['Microsoft', 'Security']]);
+  });
+
   it('offers the byte-order mark for CSV only, and says when an export fails', async () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Export…' }));

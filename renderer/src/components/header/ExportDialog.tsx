@@ -34,6 +34,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   const [which, setWhich] = useState<Which>('all');
   const [bom, setBom] = useState(false);
   const [group, setGroup] = useState('');
+  const [chosenCodes, setChosenCodes] = useState<string[]>([]);
+  const [annotators, setAnnotators] = useState('');
   const ids = useId();
 
   useEffect(() => {
@@ -48,6 +50,8 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
     void run({
       format: chosen.id,
       documents: which === 'open' && openKey ? [openKey] : which === 'open' ? 'all' : which,
+      ...(chosenCodes.length > 0 ? { codes: chosenCodes } : {}),
+      ...(annotatorList(annotators).length > 0 ? { annotators: annotatorList(annotators) } : {}),
       ...(chosen.id === 'csv' && bom ? { bom: true } : {}),
       ...(chosen.id === 'conll' && group ? { group } : {}),
     });
@@ -89,6 +93,27 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             </label>
           ))}
         </fieldset>
+        <label className="sp-field">
+          <span>Codes (none chosen: all; a group takes its codes)</span>
+          <select
+            multiple
+            size={6}
+            value={chosenCodes}
+            onChange={(event) =>
+              setChosenCodes([...event.target.selectedOptions].map((option) => option.value))
+            }
+          >
+            {(codes ?? []).map((code) => (
+              <option key={code.id} value={code.id}>
+                {code.parentId === null ? code.name : `\u2003${code.name}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="sp-field">
+          <span>Annotators (comma-separated; empty: all)</span>
+          <input value={annotators} onChange={(event) => setAnnotators(event.target.value)} />
+        </label>
         {chosen?.id === 'csv' && (
           <label className="modal-choice">
             <input type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} />
@@ -141,4 +166,11 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       </form>
     </Modal>
   );
+}
+
+function annotatorList(text: string): string[] {
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
