@@ -333,16 +333,19 @@ export interface ImportFormatInfo {
   description: string;
 }
 
+/** What an import added to the project. */
+export interface ImportSummary {
+  /** Keys of the new documents. */
+  documents: string[];
+  codesAdded: string[];
+  stakeholdersAdded: string[];
+  relationTypesAdded: string[];
+  annotations: number;
+  relations: number;
+}
+
 export type ImportOutcome =
-  | {
-      ok: true;
-      documents: string[];
-      codesAdded: string[];
-      stakeholdersAdded: string[];
-      relationTypesAdded: string[];
-      annotations: number;
-      relations: number;
-    }
+  | ({ ok: true } & ImportSummary)
   | { ok: false; problems: { file: string; line?: number; message: string }[] };
 
 /** The answer of each operation. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { ImportSummary } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import type { Annotation } from '../../shared/model/annotation';
 import type { Codebook } from '../../shared/model/codebook';
@@ -10,15 +11,7 @@ import { annotatorName } from '../project/annotator';
 import type { Project } from '../project/project';
 import type { ImportPlan, PlannedCode } from './import-plan';
 
-export interface ImportSummary {
-  /** Keys of the new documents. */
-  documents: string[];
-  codesAdded: string[];
-  stakeholdersAdded: string[];
-  relationTypesAdded: string[];
-  annotations: number;
-  relations: number;
-}
+export type { ImportSummary };
 
 const folded = (name: string) => name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
 

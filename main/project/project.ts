@@ -183,21 +183,7 @@ export class Project {
   }
 
   async getDocument(key: string): Promise<Document> {
-    const loaded = await this.#reader.load(key);
-    const store = await this.#ownStore(key);
-    const all = await this.listAnnotations(key);
-    return {
-      key,
-      format: loaded.format,
-      title: loaded.metadata.title,
-      metadata: loaded.metadata,
-      fingerprint: loaded.fingerprint,
-      length: loaded.text.length,
-      text: loaded.text,
-      status: store.problem ? 'todo' : store.data.status,
-      note: store.problem ? '' : store.data.note,
-      annotationCount: all.length,
-    };
+    return (await this.documentWithWork(key)).document;
   }
 
   async setDocumentStatus(key: string, status: DocumentStatus): Promise<DocumentSummary> {

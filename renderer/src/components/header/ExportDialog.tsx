@@ -1,20 +1,13 @@
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from '../../store/context';
 import { Modal } from '../side-panel/Modal';
+import { DialogButton } from './DialogButton';
 
 type Which = 'all' | 'done' | 'open';
 
 /** The header's Export… button and its dialog. */
 export function ExportButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Export…
-      </button>
-      {open && <ExportDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label="Export…" dialog={(close) => <ExportDialog onClose={close} />} />;
 }
 
 /**

@@ -2,18 +2,11 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../../store/context';
 import type { ChosenFile } from '../../store/import-slice';
 import { Modal } from '../side-panel/Modal';
+import { DialogButton } from './DialogButton';
 
 /** The header's Import… button and its dialog. */
 export function ImportButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Import…
-      </button>
-      {open && <ImportDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label="Import…" dialog={(close) => <ImportDialog onClose={close} />} />;
 }
 
 /**
