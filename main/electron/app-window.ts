@@ -28,6 +28,8 @@ export function createAppWindow({ preloadFile, title }: AppWindowOptions): Brows
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      // A middle click on a link would otherwise ask for a new window before our handler sees it.
+      disableBlinkFeatures: 'Auxclick',
       preload: preloadFile,
     },
   });
