@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { ApiError } from '../../shared/api-error';
 import type { DocumentMetadata, SourceFormat } from '../../shared/model/document';
 import { extractDocument } from '../sources/extract-document';
@@ -48,6 +49,12 @@ export class DocumentReader {
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new ApiError('not-found', `There is no article "${key}" in this project`);
     if (!info.isFile()) throw new ApiError('not-found', `"${key}" is not an article file`);
+    // The key is checked by name only; a link inside the project (to a file or through a folder)
+    // may still lead outside it, and listing skips such links, so reading them must refuse too.
+    const [target, root] = await Promise.all([realpath(path), realpath(this.layout.root)]);
+    if (!target.startsWith(root + sep)) {
+      throw new ApiError('forbidden', `"${key}" is a link to a file outside the project folder`);
+    }
     return { path, size: info.size, mtimeMs: info.mtimeMs };
   }
 

@@ -76,7 +76,7 @@ export async function scanFolder(root: string): Promise<FolderScan> {
           else if (info.size > MAX_DOCUMENT_BYTES) skipped.push({ path: key, reason: 'larger than 64 MB' });
           else files.push({ key, path, size: info.size, mtimeMs: info.mtimeMs });
         } catch (error) {
-          skipped.push({ path: key, reason: `could not be read (${codeOf(error)})` });
+          skipped.push({ path: key, reason: unreadableReason(error) });
         }
       }),
     );
@@ -101,6 +101,18 @@ function unsupportedReason(name: string): string {
   return dot > 0
     ? `unsupported file type (${name.slice(dot).toLowerCase()})`
     : 'unsupported file type (no extension)';
+}
+
+/** Why a file could not be read, in words, with the system's code for whoever reports it. */
+function unreadableReason(error: unknown): string {
+  const code = codeOf(error);
+  const words: Record<string, string> = {
+    ELOOP: 'link that loops back on itself',
+    ENOENT: 'link to a file that does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+  };
+  return words[code] ? `could not be read: ${words[code]} (${code})` : `could not be read (${code})`;
 }
 
 function codeOf(error: unknown): string {
