@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type Adapter, Low } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
+import { withFileLock } from './file-lock';
 import { FileProblemError } from './file-problem';
 import { parseJsonText } from './parse-json';
 
@@ -66,6 +67,8 @@ export class JsonStore<S extends z.ZodType> {
   #exists = false;
   /** Changes run one after another, so each starts from the last saved state. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** The file as this store last read or wrote it, to notice another process's save since. */
+  #seen: FileStamp | undefined;
 
   private constructor(
     readonly options: JsonStoreOptions<S>,
@@ -81,6 +84,7 @@ export class JsonStore<S extends z.ZodType> {
   ): Promise<JsonStore<S>> {
     const store = new JsonStore(options, initial);
     try {
+      store.#seen = await stampOf(options.path);
       const data = await store.#db.adapter.read();
       if (data !== null) {
         store.#db.data = data;
@@ -114,7 +118,38 @@ export class JsonStore<S extends z.ZodType> {
     return run;
   }
 
-  async #apply<R>(change: (draft: z.output<S>) => R): Promise<R> {
+  /**
+   * Another Gloss process may save the same file (two windows, a window and the command line):
+   * each change holds the file's lock, starts from what is on disk if that changed since this
+   * store last saw it, and so adds to the other's save instead of overwriting it.
+   */
+  #apply<R>(change: (draft: z.output<S>) => R): Promise<R> {
+    return withFileLock(this.options.path, async () => {
+      await this.#catchUp();
+      const result = await this.#applyNow(change);
+      this.#seen = await stampOf(this.options.path);
+      return result;
+    });
+  }
+
+  async #catchUp(): Promise<void> {
+    if (this.#problem) return;
+    const now = await stampOf(this.options.path);
+    if (!now || (this.#seen && now.mtimeMs === this.#seen.mtimeMs && now.size === this.#seen.size)) return;
+    try {
+      const data = await this.#db.adapter.read();
+      if (data !== null) {
+        this.#db.data = data;
+        this.#exists = true;
+      }
+    } catch (error) {
+      if (!(error instanceof FileProblemError)) throw error;
+      this.#problem = error;
+    }
+    this.#seen = now;
+  }
+
+  async #applyNow<R>(change: (draft: z.output<S>) => R): Promise<R> {
     if (this.#problem) {
       throw new ApiError(
         'invalid-file',
@@ -139,4 +174,14 @@ export class JsonStore<S extends z.ZodType> {
     }
     return result;
   }
+}
+
+interface FileStamp {
+  mtimeMs: number;
+  size: number;
+}
+
+async function stampOf(path: string): Promise<FileStamp | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  return info ? { mtimeMs: info.mtimeMs, size: info.size } : undefined;
 }
