@@ -13,7 +13,7 @@ import type { ImportPlan, PlannedCode } from './import-plan';
 
 export type { ImportSummary };
 
-const folded = (name: string) => name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
+import { foldName as folded } from '../../shared/text/fold-name';
 
 /**
  * Writes a checked import plan into the project: the texts as new articles under `into` (a

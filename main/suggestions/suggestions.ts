@@ -4,6 +4,7 @@ import { findFigures } from '../../shared/figures';
 import type { Annotation } from '../../shared/model/annotation';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import type { Suggestion } from '../../shared/model/suggestion';
+import { foldName as folded } from '../../shared/text/fold-name';
 import { mentionFinder } from '../../shared/text/mentions';
 import type { Project } from '../project/project';
 import { JsonStore } from '../storage/json-store';
@@ -167,8 +168,4 @@ export class Suggestions {
     }
     return store;
   }
-}
-
-function folded(name: string): string {
-  return name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
 }

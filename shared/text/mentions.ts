@@ -1,4 +1,5 @@
 import type { Stakeholder } from '../model/stakeholder';
+import { foldName } from './fold-name';
 
 /** A passage of a text naming a stakeholder of the register. Offsets are UTF-16, end exclusive. */
 export interface Mention {
@@ -26,7 +27,7 @@ export function mentionFinder(stakeholders: readonly Pick<Stakeholder, 'id' | 'n
     for (const name of [stakeholder.name, ...stakeholder.aliases]) {
       const words = name.trim().split(/\s+/).filter(Boolean);
       if (words.length === 0) continue;
-      const key = normalise(name);
+      const key = foldName(name);
       // The first stakeholder to claim a name keeps it: one passage, one suggestion.
       if (owners.has(key)) continue;
       owners.set(key, { stakeholderId: stakeholder.id, name });
@@ -47,7 +48,7 @@ export function mentionFinder(stakeholders: readonly Pick<Stakeholder, 'id' | 'n
     const found: Mention[] = [];
     for (const regex of patterns) {
       for (const match of text.matchAll(regex)) {
-        const owner = owners.get(normalise(match[0]));
+        const owner = owners.get(foldName(match[0]));
         if (owner) found.push({ start: match.index, end: match.index + match[0].length, ...owner });
       }
     }
@@ -63,10 +64,6 @@ function longestFirst(mentions: Mention[]): Mention[] {
     if (!kept.some((k) => k.start < mention.end && mention.start < k.end)) kept.push(mention);
   }
   return kept.sort((a, b) => a.start - b.start);
-}
-
-function normalise(name: string): string {
-  return name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
 }
 
 function isShortAcronym(name: string): boolean {

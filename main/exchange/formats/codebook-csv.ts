@@ -1,8 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { HexColor } from '../../../shared/model/codebook';
+import { foldName as folded } from '../../../shared/text/fold-name';
 import { decodeText } from '../../sources/decode-text';
 import type { ImportFiles, ImportProblem, ImportResult, PlannedCode } from '../import-plan';
-import { folded } from './jsonl-plan';
 
 const COLUMNS = ['name', 'group', 'description', 'color'] as const;
 type Column = (typeof COLUMNS)[number];

@@ -1,8 +1,7 @@
+/** Names as the import merges them: case and runs of spaces do not count (apply-import.ts). */
+import { foldName as folded } from '../../../shared/text/fold-name';
 import type { PlannedCode, PlannedStakeholder } from '../import-plan';
 import type { SourceSpan } from './jsonl-shapes';
-
-/** Names as the import merges them: case and runs of spaces do not count (apply-import.ts). */
-export const folded = (name: string) => name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
 
 /**
  * The codes, stakeholders and relation types a JSON Lines import names, gathered span by span.

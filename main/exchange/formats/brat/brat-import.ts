@@ -16,7 +16,9 @@ import { type RegisterEntry, readStakeholderRegister, STAKEHOLDER_FILE } from '.
 
 // ignoreBOM keeps a byte-order mark as a character: brat counts it in its offsets.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const folded = (name: string) => name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
+
+import { foldName as folded } from '../../../../shared/text/fold-name';
+
 /** brat has no stakeholder kinds; a mention from another tool's normalisation gets this one. */
 const DEFAULT_KIND = 'company';
 
