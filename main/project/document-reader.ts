@@ -28,6 +28,8 @@ export function fingerprintOf(text: string): string {
  */
 export class DocumentReader {
   readonly #recent = new Map<string, LoadedText>();
+  /** The project folder's real path: it does not move while the project is open. */
+  #root: Promise<string> | undefined;
 
   constructor(
     private readonly layout: ProjectLayout,
@@ -51,7 +53,8 @@ export class DocumentReader {
     if (!info.isFile()) throw new ApiError('not-found', `"${key}" is not an article file`);
     // The key is checked by name only; a link inside the project (to a file or through a folder)
     // may still lead outside it, and listing skips such links, so reading them must refuse too.
-    const [target, root] = await Promise.all([realpath(path), realpath(this.layout.root)]);
+    this.#root ??= realpath(this.layout.root);
+    const [target, root] = await Promise.all([realpath(path), this.#root]);
     if (!target.startsWith(root + sep)) {
       throw new ApiError('forbidden', `"${key}" is a link to a file outside the project folder`);
     }

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from '../../store/context';
 import { Modal } from '../side-panel/Modal';
 import { DialogButton } from './DialogButton';
+import { FormatSelect } from './FormatSelect';
 
 type Which = 'all' | 'done' | 'open';
 
@@ -53,16 +54,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Export the dataset" onClose={onClose}>
       <form onSubmit={submit} aria-busy={running}>
-        <label className="sp-field">
-          <span>Format</span>
-          <select value={format} onChange={(event) => setFormat(event.target.value)} disabled={!formats}>
-            {(formats ?? []).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.id} — {f.description}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FormatSelect formats={formats} value={format} onChange={setFormat} />
         {chosen && chosen.offsets !== 'none' && <p>Offsets count {chosen.offsets}.</p>}
         <fieldset>
           <legend>Documents</legend>

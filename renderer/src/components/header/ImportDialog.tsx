@@ -3,6 +3,7 @@ import { useStore } from '../../store/context';
 import type { ChosenFile } from '../../store/import-slice';
 import { Modal } from '../side-panel/Modal';
 import { DialogButton } from './DialogButton';
+import { FormatSelect } from './FormatSelect';
 
 /** The header's Import… button and its dialog. */
 export function ImportButton() {
@@ -51,16 +52,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Import another tool's work" onClose={onClose}>
       <form onSubmit={(event) => void submit(event)} aria-busy={running}>
-        <label className="sp-field">
-          <span>Format</span>
-          <select value={format} onChange={(event) => setFormat(event.target.value)} disabled={!formats}>
-            {(formats ?? []).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.id} — {f.description}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FormatSelect formats={formats} value={format} onChange={setFormat} />
         <label className="modal-choice">
           <input type="checkbox" checked={folder} onChange={(event) => setFolder(event.target.checked)} />
           Choose a folder (brat: .txt and .ann files)
