@@ -17,15 +17,10 @@ if (!folder || !seedText) throw new Error('usage: edit-loop.child.ts <project fo
 
 const { createGlossService } = await import('../../../main/api/gloss-service');
 
-/** mulberry32: a small seeded generator, so a failing life can be replayed. */
-let seed = Number(seedText) >>> 0;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Seeded, so a failing life can be replayed.
+const { SeededRandom } = await import('../../support/seeded-random');
+const seeded = new SeededRandom(Number(seedText));
+const random = () => seeded.next();
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 function say(line: object): Promise<void> {

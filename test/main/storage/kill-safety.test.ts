@@ -10,6 +10,7 @@ import { createGlossService } from '../../../main/api/gloss-service';
 import { AnnotationFileSchema } from '../../../main/project/annotation-files-schema';
 import { migrateProjectFile, ProjectFileSchema } from '../../../main/project/project-file';
 import { parseJsonText } from '../../../main/storage/parse-json';
+import { SeededRandom } from '../../support/seeded-random';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
 
 /**
@@ -47,18 +48,6 @@ interface Child {
   /** Resolves once the process has exited and its stdout is fully read. */
   closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   onAck?: (acks: number) => void;
-}
-
-/** mulberry32, so a failing run can be replayed from its seed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -168,7 +157,9 @@ afterAll(async () => {
 describe('killing Gloss in the middle of saving', () => {
   it(`loses no acknowledged edit and corrupts no file over ${KILLS} SIGKILLs`, async () => {
     const began = Date.now();
-    const random = generator(Number(process.env.KILL_SAFETY_SEED ?? Date.now()));
+    // Seeded, so a failing run can be replayed from its seed.
+    const seeded = new SeededRandom(Number(process.env.KILL_SAFETY_SEED ?? Date.now()));
+    const random = () => seeded.next();
     const glossDir = join(project.path, '.gloss');
     /** What must be on disk: per document, annotation id → note. */
     const expected = new Map<string, Notes>(KEYS.map((k) => [k, new Map()]));
