@@ -1,9 +1,12 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { type Adapter, Low } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
+import { writeFileAtomic } from './atomic-write';
+import { describeDiskRefusal, saveFailure } from './disk-refusal';
 import { withFileLock } from './file-lock';
 import { FileProblemError } from './file-problem';
 import { parseJsonText } from './parse-json';
@@ -16,11 +19,14 @@ export interface JsonStoreOptions<S extends z.ZodType> {
   schema: S;
   /** Brings an older file up to the current shape before validation. */
   migrate?: (raw: unknown) => unknown;
+  /** Write nothing at all, not even the copy of an invalid file (`gloss info`, read-only opens). */
+  readOnly?: boolean;
 }
 
 /**
  * A lowdb adapter that validates on read: a file that is not JSON or does not match
  * its schema raises a FileProblemError naming the file, and is never parsed into defaults.
+ * Such a file is also copied aside, byte for byte, unless the store is read-only (see #keepCopy).
  * Writes go through lowdb's TextFile, i.e. steno: temp file + rename, overlapping writes serialised.
  */
 class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
@@ -31,27 +37,51 @@ class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
   }
 
   async read(): Promise<z.output<S> | null> {
-    let text: string | null;
+    let bytes: Buffer;
     try {
-      text = await this.#file.read();
+      bytes = await readFile(this.options.path);
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new FileProblemError(this.options.displayName, `could not be read (${(error as Error).message})`);
     }
-    if (text === null) return null;
-    const parsed = parseJsonText(text, this.options.schema, this.options.migrate);
-    if (!parsed.ok) throw new FileProblemError(this.options.displayName, parsed.problem);
-    return parsed.value;
+    const parsed = parseJsonText(bytes.toString('utf8'), this.options.schema, this.options.migrate);
+    if (parsed.ok) return parsed.value;
+    // A file from a newer Gloss (or one this Gloss cannot upgrade) is not broken: refused, not copied.
+    const copied = parsed.kind === 'migration' || this.options.readOnly ? '' : await this.#keepCopy(bytes);
+    throw new FileProblemError(this.options.displayName, `${parsed.problem}${copied}`);
+  }
+
+  /**
+   * Copies an invalid file to `<file>.invalid-<first 8 hex of its SHA-256>` beside it, so what a
+   * researcher typed by hand survives whatever is done to the file next. The same content is copied
+   * once; the copy's name does not end in .json, so it is never read as a project file.
+   */
+  async #keepCopy(bytes: Buffer): Promise<string> {
+    const suffix = `.invalid-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}`;
+    const copy = `${this.options.path}${suffix}`;
+    try {
+      if (!(await stat(copy).catch(() => undefined))) await writeFileAtomic(copy, bytes);
+      return `. It is kept as it is; a copy is at ${this.options.displayName}${suffix}`;
+    } catch (error) {
+      return `. It is kept as it is (no copy could be made: ${describeDiskRefusal(error)})`;
+    }
   }
 
   async write(data: z.output<S>): Promise<void> {
     const text = `${JSON.stringify(data, null, 2)}\n`;
     try {
-      await this.#file.write(text);
+      await this.#file.write(text).catch(async (error: unknown) => {
+        // The first save of a document creates its folder; checking only on failure keeps saves to one write.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await mkdir(dirname(this.options.path), { recursive: true });
+        await this.#file.write(text);
+      });
     } catch (error) {
-      // The first save of a document creates its folder; checking only on failure keeps saves to one write.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      await mkdir(dirname(this.options.path), { recursive: true });
-      await this.#file.write(text);
+      // steno's `.<name>.tmp`, half written when the disk filled up, is removed to give the space
+      // back; safe because writes to this file hold its lock (see JsonStore#apply).
+      const { path } = this.options;
+      await rm(join(dirname(path), `.${basename(path)}.tmp`), { force: true }).catch(() => {});
+      throw error;
     }
   }
 }
@@ -113,6 +143,11 @@ export class JsonStore<S extends z.ZodType> {
 
   /** Applies `change` to a copy of the data and saves it; returns what `change` returned. */
   update<R>(change: (draft: z.output<S>) => R): Promise<R> {
+    if (this.options.readOnly) {
+      return Promise.reject(
+        new ApiError('forbidden', `${this.options.displayName} is open read-only`, this.options.displayName),
+      );
+    }
     const run = this.#queue.then(() => this.#apply(change));
     this.#queue = run.catch(() => {});
     return run;
@@ -122,14 +157,20 @@ export class JsonStore<S extends z.ZodType> {
    * Another Gloss process may save the same file (two windows, a window and the command line):
    * each change holds the file's lock, starts from what is on disk if that changed since this
    * store last saw it, and so adds to the other's save instead of overwriting it.
+   * A disk that refuses (full, read-only), whether taking the lock or writing, fails the change
+   * with an 'io' error naming the file; memory and every file on disk stay as they were.
    */
-  #apply<R>(change: (draft: z.output<S>) => R): Promise<R> {
-    return withFileLock(this.options.path, async () => {
-      await this.#catchUp();
-      const result = await this.#applyNow(change);
-      this.#seen = await stampOf(this.options.path);
-      return result;
-    });
+  async #apply<R>(change: (draft: z.output<S>) => R): Promise<R> {
+    try {
+      return await withFileLock(this.options.path, async () => {
+        await this.#catchUp();
+        const result = await this.#applyNow(change);
+        this.#seen = await stampOf(this.options.path);
+        return result;
+      });
+    } catch (error) {
+      throw saveFailure(this.options.displayName, error);
+    }
   }
 
   async #catchUp(): Promise<void> {
@@ -166,11 +207,7 @@ export class JsonStore<S extends z.ZodType> {
       this.#exists = true;
     } catch (error) {
       this.#db.data = previous;
-      throw new ApiError(
-        'io',
-        `Could not save ${this.options.displayName}: ${(error as Error).message}`,
-        this.options.displayName,
-      );
+      throw error;
     }
     return result;
   }

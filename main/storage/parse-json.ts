@@ -3,23 +3,26 @@ import type { z } from 'zod';
 /**
  * Parses JSON text and validates it, describing any failure the way a researcher
  * fixing the file by hand needs it: "line 3, column 5: …" or "annotations[2].target.start: …".
- * Returns a problem string rather than throwing so callers decide what to name the file.
+ * Returns a problem string rather than throwing so callers decide what to name the file; `kind`
+ * tells a file that is broken ('syntax', 'schema') from one this Gloss cannot upgrade ('migration').
  */
 export function parseJsonText<S extends z.ZodType>(
   text: string,
   schema: S,
   migrate: (raw: unknown) => unknown = (raw) => raw,
-): { ok: true; value: z.output<S> } | { ok: false; problem: string } {
+):
+  | { ok: true; value: z.output<S> }
+  | { ok: false; problem: string; kind: 'syntax' | 'migration' | 'schema' } {
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return { ok: false, problem: `not valid JSON (${describeSyntaxError(text, error)})` };
+    return { ok: false, kind: 'syntax', problem: `not valid JSON (${describeSyntaxError(text, error)})` };
   }
   try {
     raw = migrate(raw);
   } catch (error) {
-    return { ok: false, problem: (error as Error).message };
+    return { ok: false, kind: 'migration', problem: (error as Error).message };
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -28,7 +31,7 @@ export function parseJsonText<S extends z.ZodType>(
     return where ? `${where}: ${issue.message}` : issue.message;
   });
   const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more problems)` : '';
-  return { ok: false, problem: `${issues.join('; ')}${more}` };
+  return { ok: false, kind: 'schema', problem: `${issues.join('; ')}${more}` };
 }
 
 function describeSyntaxError(text: string, error: unknown): string {

@@ -25,6 +25,8 @@ export interface GlossSession {
 export interface GlossSessionOptions {
   /** A folder to copy into a temporary one (the sample project, a corpus folder), or files to write there. */
   from: string | Record<string, string>;
+  /** Where the temporary folder is made: the system's temp folder unless given (e.g. a small disk). */
+  parent?: string;
   annotator?: string;
   context?: BrowserContextOptions;
   /** Work done through the API before the page opens, as a researcher would have done earlier. */
@@ -36,10 +38,10 @@ export async function openGlossSession(options: GlossSessionOptions): Promise<Gl
   const rendererDir = requireRendererBuild();
   let folder: string;
   if (typeof options.from === 'string') {
-    folder = await mkdtemp(join(tmpdir(), 'gloss-e2e-'));
+    folder = await mkdtemp(join(options.parent ?? tmpdir(), 'gloss-e2e-'));
     await cp(options.from, folder, { recursive: true });
   } else {
-    folder = (await makeTempProject(options.from)).path;
+    folder = (await makeTempProject(options.from, options.parent)).path;
   }
   const service = createGlossService({ annotator: options.annotator ?? 'e2e' });
   await service.open(folder);
@@ -57,6 +59,7 @@ export async function openGlossSession(options: GlossSessionOptions): Promise<Gl
     close: async () => {
       await browser.close();
       await host.close();
+      service.close();
       await rm(folder, { recursive: true, force: true });
     },
   };

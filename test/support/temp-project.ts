@@ -12,9 +12,13 @@ export interface TempProject {
 /**
  * A throwaway project folder: `files` maps paths with "/" separators (subfolders are made)
  * to their text (written as UTF-8) or bytes (written as they are, e.g. windows-1252 articles).
+ * It is made in `parent`, the system's temp folder unless given (e.g. a small disk, see small-disk.ts).
  */
-export async function makeTempProject(files: Record<string, string | Uint8Array>): Promise<TempProject> {
-  const path = await mkdtemp(join(tmpdir(), 'gloss-test-'));
+export async function makeTempProject(
+  files: Record<string, string | Uint8Array>,
+  parent = tmpdir(),
+): Promise<TempProject> {
+  const path = await mkdtemp(join(parent, 'gloss-test-'));
   for (const [name, content] of Object.entries(files)) {
     const file = join(path, ...name.split('/'));
     await mkdir(dirname(file), { recursive: true });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -296,6 +296,16 @@ describe('files that cannot be trusted', () => {
     expect(refused.message).toMatch(/will not overwrite/);
     await rejection(api.setDocumentStatus({ key: 'a.txt', status: 'done' }));
     expect(await readFile(bad, 'utf8')).toBe(broken);
+    // A copy is kept aside, named in the message, and is not taken for an annotation file.
+    const copy = refused.message.match(/a copy is at (\S+)\./)?.[1];
+    expect(copy).toMatch(/^\.gloss\/annotations\/a\.txt\/alice\.json\.invalid-[0-9a-f]{8}$/);
+    expect(await readFile(join(dir, copy!), 'utf8')).toBe(broken);
+    api = await openClient();
+    expect((await api.listDocuments({})).problems.map((p) => p.file)).toEqual([
+      '.gloss/annotations/a.txt/alice.json',
+    ]);
+    await rejection(api.setDocumentStatus({ key: 'a.txt', status: 'done' }));
+    expect(await readdir(join(dir, '.gloss/annotations/a.txt'))).toHaveLength(2);
     // Other documents are unaffected.
     await api.createAnnotation({ key: 'b.txt', code: 'privacy', start: 3, end: 7 });
     expect(await api.listAnnotations({ key: 'b.txt' })).toHaveLength(1);
@@ -315,6 +325,9 @@ describe('files that cannot be trusted', () => {
     expect(problems[0]!.message).toMatch(/annotations\[0\]\.target\.start/);
     await rejection(api.deleteAnnotation({ key: 'a.txt', id: data.annotations[0].id }));
     expect(await readFile(file, 'utf8')).toBe(edited);
+    const copies = (await readdir(join(dir, '.gloss/annotations/a.txt'))).filter((n) => n !== 'alice.json');
+    expect(copies).toEqual([expect.stringMatching(/^alice\.json\.invalid-[0-9a-f]{8}$/)]);
+    expect(await readFile(join(dir, '.gloss/annotations/a.txt', copies[0]!), 'utf8')).toBe(edited);
   });
 
   it('a broken project.json is reported and kept, the articles still open, codebook edits are refused', async () => {
@@ -328,11 +341,16 @@ describe('files that cannot be trusted', () => {
     expect(info.readOnlyCodebook).toBe(true);
     expect(info.problems[0]).toMatchObject({ file: '.gloss/project.json' });
     expect(info.problems[0]!.message).toMatch(/codebook/);
+    expect(info.problems[0]!.message).toMatch(
+      /It is kept as it is; a copy is at \.gloss\/project\.json\.invalid-[0-9a-f]{8}$/,
+    );
     expect((await api.listDocuments({})).documents).toHaveLength(1);
     expect((await rejection(api.addCode({ name: 'Jobs lost', parentId: 'figures' }))).code).toBe(
       'invalid-file',
     );
     expect(await readFile(join(dir, '.gloss/project.json'))).toEqual(before);
+    const copy = info.problems[0]!.message.match(/a copy is at (\S+)$/)![1]!;
+    expect(await readFile(join(dir, copy))).toEqual(before);
   });
 
   it('a project.json from a newer Gloss is refused with a message saying so', async () => {
