@@ -5,13 +5,13 @@
  * (main/api/dispatch.ts). Offsets in requests and responses are UTF-16 code units.
  */
 import { z } from 'zod';
-import type { Annotation } from './model/annotation';
+import { Annotation } from './model/annotation';
 import { CODE_ROLES, type Codebook, HexColor } from './model/codebook';
 import type { Document, DocumentSummary, FileProblem, SkippedFile } from './model/document';
 import { DocumentStatus } from './model/document';
 import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
-import type { Relation } from './model/relation';
+import { Relation } from './model/relation';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
 import type { Suggestion } from './model/suggestion';
 import { isOperationName, OPERATION_NAMES, type OperationName } from './operations';
@@ -66,6 +66,13 @@ export const requests = {
     .strict(),
   updateAnnotation: z.object({ key: DocumentKey, id: Id, changes: AnnotationChanges }).strict(),
   deleteAnnotation: z.object({ key: DocumentKey, id: Id }).strict(),
+  /** Places an orphan (an annotation lost when its article changed) on a passage of the current text. */
+  reattachOrphan: z.object({ key: DocumentKey, id: Id, start: Offset, end: Offset }).strict(),
+  deleteOrphan: z.object({ key: DocumentKey, id: Id }).strict(),
+  /** Undo of reattachOrphan or deleteOrphan: the annotation is an orphan again, with its relations. */
+  restoreOrphan: z
+    .object({ key: DocumentKey, orphan: Annotation, relations: z.array(Relation).max(10_000) })
+    .strict(),
 
   addCode: z
     .object({
@@ -254,6 +261,11 @@ export interface DocumentList {
   documents: DocumentSummary[];
   skipped: SkippedFile[];
   problems: FileProblem[];
+  /**
+   * Articles renamed or moved on disk since the last listing, recognised by their text: their
+   * annotations moved with them (from the old key to the new).
+   */
+  renamed: { from: string; to: string }[];
 }
 
 export interface DeletedCode {
@@ -361,6 +373,10 @@ export interface ApiResponses {
   updateAnnotation: Annotation;
   /** The relations that went with the annotation, so the screens can undo the delete in full. */
   deleteAnnotation: { id: string; relations: Relation[] };
+  reattachOrphan: Annotation;
+  /** The orphan's relations went with it; given back so that the screens can undo the delete. */
+  deleteOrphan: { id: string; relations: Relation[] };
+  restoreOrphan: { id: string };
   addCode: Codebook;
   updateCode: Codebook;
   moveCode: Codebook;
@@ -411,5 +427,12 @@ export interface ApiEvents {
   suggestionJob: SuggestionJob;
   /** An export is reading documents: `done` of `total`. */
   exportProgress: { done: number; total: number };
+  /**
+   * Articles were added, removed, renamed or edited in the project folder by something other than
+   * Gloss (a burst of changes comes as one event, a long copy as one every second or so): list the
+   * documents again. `keys` names the articles changed (a rename: both names); empty when that is
+   * not known (a folder moved, very many files), and then any article may have changed.
+   */
+  documentsChanged: { keys: string[] };
 }
 export type ApiEvent = { [K in keyof ApiEvents]: { type: K; payload: ApiEvents[K] } }[keyof ApiEvents];

@@ -2,6 +2,7 @@ import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { exportFormatList, exportFromScreens } from '../exchange/export-from-screens';
 import { importFormatList, importFromScreens } from '../exchange/import-from-screens';
+import { type FolderWatcher, watchFolder } from '../project/folder-watcher';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
@@ -15,6 +16,11 @@ export interface GlossServiceOptions {
    * folders from its own dialog; the browser host serves the one folder it was started on.
    */
   allowOpenProject?: boolean;
+  /**
+   * Whether to watch the open folder and send documentsChanged when articles appear, go or change
+   * on disk (default true). The watcher never keeps the process alive on its own.
+   */
+  watchFolder?: boolean;
 }
 
 export interface GlossService extends GlossHandlers {
@@ -22,11 +28,15 @@ export interface GlossService extends GlossHandlers {
   open(path: string): Promise<Project>;
   readonly project: Project | undefined;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  /** Stops watching the open folder and cancels its background job; the service answers on. */
+  close(): void;
 }
 
 /** The one implementation of shared/api.ts: a session holding the currently open project. */
 export function createGlossService(options: GlossServiceOptions = {}): GlossService {
-  let current: { project: Project; suggestions: Suggestions; job: SuggestionJobRunner } | undefined;
+  let current:
+    | { project: Project; suggestions: Suggestions; job: SuggestionJobRunner; watcher?: FolderWatcher }
+    | undefined;
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => {
     for (const listener of listeners) listener(event);
@@ -44,18 +54,33 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     async open(path) {
       const next = await Project.open(path, { annotator: options.annotator });
       current?.job.cancel();
+      current?.watcher?.close();
       const suggestions = new Suggestions(next);
       const job = new SuggestionJobRunner(next, suggestions, (state) => {
         // A run of a project since closed reports nothing.
         if (current?.project === next) emit({ type: 'suggestionJob', payload: state });
       });
-      current = { project: next, suggestions, job };
+      const watcher =
+        options.watchFolder === false
+          ? undefined
+          : watchFolder(
+              next.root,
+              ({ keys }) => {
+                if (current?.project === next) emit({ type: 'documentsChanged', payload: { keys } });
+              },
+              { onProblem: (message) => console.warn(`Gloss: ${message}`) },
+            );
+      current = { project: next, suggestions, job, watcher };
       emit({ type: 'projectOpened', payload: next.info() });
       return next;
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    close() {
+      current?.job.cancel();
+      current?.watcher?.close();
     },
 
     getProject: async () => project().info(),
@@ -77,6 +102,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     createAnnotation: (request) => project().createAnnotation(request),
     updateAnnotation: ({ key, id, changes }) => project().updateAnnotation(key, id, changes),
     deleteAnnotation: ({ key, id }) => project().deleteAnnotation(key, id),
+    reattachOrphan: ({ key, id, start, end }) => project().reattachOrphan(key, id, start, end),
+    deleteOrphan: ({ key, id }) => project().deleteOrphan(key, id),
+    restoreOrphan: ({ key, orphan, relations }) => project().restoreOrphan(key, orphan, relations),
 
     addCode: (request) => project().codebook.add(request),
     updateCode: ({ id, changes }) => project().codebook.update(id, changes),

@@ -18,6 +18,12 @@ export const AnnotationFileSchema = z.object({
   annotations: z.array(Annotation),
   /** Links between this file's annotations; files from before relations have none. */
   relations: z.array(Relation).default([]),
+  /**
+   * Annotations that could not be placed in the article after its text changed: kept with their
+   * old target (its quote says what they were) until the researcher re-attaches or deletes them.
+   * Their relations stay in `relations` and count again once they are re-attached.
+   */
+  orphans: z.array(Annotation).default([]),
 });
 export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
 
@@ -32,5 +38,6 @@ export function newAnnotationFile(document: string, annotator: string, fingerpri
     note: '',
     annotations: [],
     relations: [],
+    orphans: [],
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import type { DeletedCode, DocumentList, ParsedRequest, ProjectInfo } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import type { Annotation } from '../../shared/model/annotation';
@@ -17,15 +17,17 @@ import type { Stakeholder } from '../../shared/model/stakeholder';
 import { targetFor } from '../../shared/text/quote';
 import { JsonStore } from '../storage/json-store';
 import { parseJsonText } from '../storage/parse-json';
-import { findAnnotationFiles } from './annotation-files';
+import { type AnnotationFileRef, findAnnotationFiles } from './annotation-files';
 import { type AnnotationFile, AnnotationFileSchema, newAnnotationFile } from './annotation-files-schema';
 import { annotatorName } from './annotator';
 import { addCode, findCode, moveCode, removeCode, updateCode } from './codebook-edits';
 import { type CachedAnnotationFile, type CachedDocument, DocumentCache } from './document-cache';
-import { DocumentReader } from './document-reader';
+import { DocumentReader, type LoadedText } from './document-reader';
 import { forEachLimited } from './for-each-limited';
 import { ProjectLayout } from './layout';
+import { deleteOrphan, reattachOrphan, restoreOrphan } from './orphans';
 import { migrateProjectFile, newProjectFile, type ProjectFile, ProjectFileSchema } from './project-file';
+import { needsReattaching, reattachFile } from './reattach-file';
 import { addStakeholder, findStakeholder, mergeStakeholders, updateStakeholder } from './register-edits';
 import {
   addRelationType,
@@ -40,6 +42,7 @@ import {
   removeRelation,
   removeRelationsOf,
 } from './relations';
+import { matchRenames, missingKeys, moveDocumentData, type Rename } from './renames';
 import { compareKeys, scanFolder } from './scan-folder';
 
 type ProjectStore = JsonStore<typeof ProjectFileSchema>;
@@ -82,16 +85,17 @@ export class Project {
     }
     if (!info.isDirectory()) throw new ApiError('bad-request', `${root} is a file, not a folder of articles`);
     const layout = new ProjectLayout(root);
+    const readOnly = options.readOnly ?? false;
     const projectStore = await JsonStore.open(
       {
         path: layout.projectFile,
         displayName: layout.display(layout.projectFile),
         schema: ProjectFileSchema,
         migrate: migrateProjectFile,
+        readOnly,
       },
       newProjectFile(),
     );
-    const readOnly = options.readOnly ?? false;
     if (!projectStore.exists && !readOnly) {
       await projectStore.update(() => {});
       await writeFile(
@@ -160,6 +164,12 @@ export class Project {
         },
       ),
     ]);
+    const renamed = await this.#followRenames(scan.files, described, annotationFiles, problems);
+    for (const { from, to } of renamed) {
+      counts.set(to, counts.get(from) ?? 0);
+      const status = ownStatus.get(from);
+      if (status) ownStatus.set(to, status);
+    }
     const documents: DocumentSummary[] = [];
     scan.files.forEach((file, index) => {
       const entry = described[index];
@@ -179,7 +189,7 @@ export class Project {
     await this.cache.save();
     problems.sort((a, b) => a.file.localeCompare(b.file));
     skipped.sort((a, b) => compareKeys(a.path, b.path));
-    return { documents, skipped, problems };
+    return { documents, skipped, problems, renamed };
   }
 
   async getDocument(key: string): Promise<Document> {
@@ -205,12 +215,7 @@ export class Project {
 
   /** Every annotator's annotations of the document, in text order. */
   async listAnnotations(key: string): Promise<Annotation[]> {
-    await this.#reader.assertExists(key);
-    const own = await this.#ownStore(key);
-    const out: Annotation[] = own.problem ? [] : [...own.data.annotations];
-    const others = await this.#otherAnnotatorFiles(key);
-    for (const file of others) out.push(...file.annotations.map((a) => this.#withResolvedStakeholder(a)));
-    return out.sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
+    return (await this.documentWithWork(key)).annotations;
   }
 
   /**
@@ -222,13 +227,15 @@ export class Project {
     key: string,
   ): Promise<{ document: Document; annotations: Annotation[]; relations: Relation[] }> {
     const loaded = await this.#reader.load(key);
-    const own = await this.#ownStore(key);
-    const files = [...(own.problem ? [] : [own.data]), ...(await this.#otherAnnotatorFiles(key))];
+    const own = await this.#ownFileFor(key, loaded);
+    const files = [...(own ? [own] : []), ...(await this.#otherAnnotatorFiles(key, loaded))];
     const annotations = files
       .flatMap((file) =>
-        file === own.data ? file.annotations : file.annotations.map((a) => this.#withResolvedStakeholder(a)),
+        file === own ? file.annotations : file.annotations.map((a) => this.#withResolvedStakeholder(a)),
       )
       .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
+    // An orphan's relations wait in its file until it is re-attached; until then they link to nothing shown.
+    const placed = new Set(annotations.map((a) => a.id));
     return {
       document: {
         key,
@@ -238,12 +245,15 @@ export class Project {
         fingerprint: loaded.fingerprint,
         length: loaded.text.length,
         text: loaded.text,
-        status: own.problem ? 'todo' : own.data.status,
-        note: own.problem ? '' : own.data.note,
+        status: own?.status ?? 'todo',
+        note: own?.note ?? '',
         annotationCount: annotations.length,
+        orphans: own?.orphans ?? [],
       },
       annotations,
-      relations: files.flatMap((file) => file.relations),
+      relations: files.flatMap((file) =>
+        file.relations.filter((r) => placed.has(r.from) && placed.has(r.to)),
+      ),
     };
   }
 
@@ -278,7 +288,8 @@ export class Project {
       };
     });
     await this.#editOwn(key, (file) => {
-      const taken = new Set(file.annotations.map((a) => a.id));
+      bringUpToDate(file, loaded);
+      const taken = new Set([...file.annotations, ...file.orphans].map((a) => a.id));
       for (const annotation of annotations) {
         if (taken.has(annotation.id)) {
           throw new ApiError('conflict', `An annotation with id ${annotation.id} already exists in ${key}`);
@@ -286,7 +297,6 @@ export class Project {
         taken.add(annotation.id);
       }
       file.annotations.push(...annotations);
-      file.fingerprint = loaded.fingerprint;
     });
     return annotations;
   }
@@ -330,13 +340,14 @@ export class Project {
     const loaded = moves ? await this.#reader.load(key) : undefined;
     let updated: Annotation | undefined;
     await this.#editOwn(key, (file) => {
+      // Offsets from the screens are into the current text; the file's must be too before mixing them.
+      if (loaded) bringUpToDate(file, loaded);
       const index = file.annotations.findIndex((a) => a.id === id);
       const current = file.annotations[index];
       if (!current) return;
       const next: Annotation = { ...current, modified: new Date().toISOString() };
       if (changes.code !== undefined) next.code = changes.code;
       if (loaded) {
-        file.fingerprint = loaded.fingerprint;
         next.target = this.#target(
           loaded.text,
           changes.start ?? current.target.start,
@@ -371,15 +382,41 @@ export class Project {
     return { id, relations };
   }
 
+  // ——— orphans: annotations not found again after their article changed (orphans.ts) ———
+
+  async reattachOrphan(key: string, id: string, start: number, end: number): Promise<Annotation> {
+    const loaded = await this.#reader.load(key);
+    const target = this.#target(loaded.text, start, end);
+    let placed: Annotation | undefined;
+    await this.#editOwn(key, (file) => {
+      bringUpToDate(file, loaded);
+      placed = reattachOrphan(file, id, target, new Date().toISOString());
+    });
+    return placed!;
+  }
+
+  async deleteOrphan(key: string, id: string): Promise<{ id: string; relations: Relation[] }> {
+    let relations: Relation[] = [];
+    await this.#editOwn(key, (file) => {
+      relations = deleteOrphan(file, id);
+    });
+    return { id, relations };
+  }
+
+  async restoreOrphan(
+    key: string,
+    orphan: Annotation,
+    relations: readonly Relation[],
+  ): Promise<{ id: string }> {
+    await this.#editOwn(key, (file) => restoreOrphan(file, orphan, relations));
+    return { id: orphan.id };
+  }
+
   // ——— relations (logic and checks in relations.ts) ———
 
   /** Every annotator's relations in the document. */
   async listRelations(key: string): Promise<Relation[]> {
-    await this.#reader.assertExists(key);
-    const own = await this.#ownStore(key);
-    const out: Relation[] = own.problem ? [] : [...own.data.relations];
-    for (const file of await this.#otherAnnotatorFiles(key)) out.push(...file.relations);
-    return out;
+    return (await this.documentWithWork(key)).relations;
   }
 
   async createRelation(request: ParsedRequest<'createRelation'>): Promise<Relation> {
@@ -503,7 +540,8 @@ export class Project {
     for (const key of uses.keys) {
       await this.#editOwn(key, (file) => {
         if (annotations.action === 'reassign') {
-          for (const a of file.annotations) {
+          // Orphans too: one re-attached later must carry a code that still exists.
+          for (const a of [...file.annotations, ...file.orphans]) {
             if (removed.has(a.code)) {
               a.code = annotations.to;
               a.modified = new Date().toISOString();
@@ -514,8 +552,11 @@ export class Project {
             }
           }
         } else {
-          const gone = new Set(file.annotations.filter((a) => removed.has(a.code)).map((a) => a.id));
+          const gone = new Set(
+            [...file.annotations, ...file.orphans].filter((a) => removed.has(a.code)).map((a) => a.id),
+          );
           file.annotations = file.annotations.filter((a) => !gone.has(a.id));
+          file.orphans = file.orphans.filter((a) => !gone.has(a.id));
           removeRelationsOf(file, gone);
           removedCount += gone.size;
         }
@@ -557,7 +598,7 @@ export class Project {
     let repointed = 0;
     for (const key of uses.keys) {
       await this.#editOwn(key, (file) => {
-        for (const a of file.annotations) {
+        for (const a of [...file.annotations, ...file.orphans]) {
           if (a.stakeholderId === fromId) {
             a.stakeholderId = intoId;
             a.modified = new Date().toISOString();
@@ -607,6 +648,47 @@ export class Project {
   }
 
   // ——— internals ———
+
+  /**
+   * Moves the annotations of articles renamed or moved on disk to their new keys (renames.ts), and
+   * names every annotated key still missing as a problem: its annotations are kept, not dropped.
+   */
+  async #followRenames(
+    files: readonly { key: string }[],
+    described: readonly (CachedDocument | undefined)[],
+    annotationFiles: readonly AnnotationFileRef[],
+    problems: FileProblem[],
+  ): Promise<Rename[]> {
+    const present = new Set(files.map((f) => f.key));
+    const missing = await missingKeys(annotationFiles, present);
+    if (missing.size === 0) return [];
+    const articles = files.flatMap((file, index) => {
+      const entry = described[index];
+      return entry ? [{ key: file.key, fingerprint: entry.fingerprint }] : [];
+    });
+    const annotated = new Set(annotationFiles.map((ref) => ref.key));
+    const renamed: Rename[] = [];
+    if (!this.readOnly) {
+      for (const rename of matchRenames(missing, articles, annotated)) {
+        const moved = await moveDocumentData(this.layout, rename).catch(() => false);
+        if (!moved) continue;
+        renamed.push(rename);
+        missing.delete(rename.from);
+        // A store still open under the old key would save there again.
+        for (const path of this.#stores.keys()) {
+          if (path.startsWith(this.layout.annotationDir(rename.from) + sep)) this.#stores.delete(path);
+        }
+      }
+    }
+    for (const key of missing.keys()) {
+      const count = annotationFiles.filter((ref) => ref.key === key).length;
+      problems.push({
+        file: this.layout.display(this.layout.annotationDir(key)),
+        message: `The article "${key}" is no longer in the folder; its annotations (${count} file${count === 1 ? '' : 's'}) are kept here. Put the article back, or rename it back, to see them.`,
+      });
+    }
+    return renamed;
+  }
 
   /** Others' mentions of a merged stakeholder show as mentions of the one it was merged into. */
   #withResolvedStakeholder(a: Annotation): Annotation {
@@ -670,13 +752,36 @@ export class Project {
     if (!store) {
       // The fingerprint of a file not yet on disk is filled in by its first save (#editOwn).
       store = JsonStore.open(
-        { path, displayName: this.layout.display(path), schema: AnnotationFileSchema },
+        { path, displayName: this.layout.display(path), schema: AnnotationFileSchema, readOnly: this.readOnly },
         newAnnotationFile(key, this.annotator, ''),
       );
       store.catch(() => this.#stores.delete(path));
       this.#stores.set(path, store);
     }
     return store;
+  }
+
+  /**
+   * This annotator's file of a document with its offsets brought up to the article's current
+   * text: when the article changed since they were made, annotations are re-attached by quote and
+   * context and saved so. Read-only, or when the save fails, the re-attached file is used from
+   * memory and the save is tried again next time. Undefined when the file could not be read.
+   */
+  async #ownFileFor(key: string, loaded: LoadedText): Promise<AnnotationFile | undefined> {
+    const store = await this.#ownStore(key);
+    if (store.problem) return undefined;
+    if (!needsReattaching(store.data, loaded.fingerprint)) return store.data;
+    if (!this.readOnly) {
+      try {
+        await store.update((file) => bringUpToDate(file, loaded));
+        return store.data;
+      } catch {
+        // Reading must not fail because the disk refuses a write; the next edit saves it.
+      }
+    }
+    const copy = structuredClone(store.data);
+    reattachFile(copy, loaded.text, loaded.fingerprint);
+    return copy;
   }
 
   #assertWritable(): void {
@@ -711,8 +816,12 @@ export class Project {
     throw new ApiError('not-found', `There is no annotation ${id} in ${key}`);
   }
 
-  /** Other annotators' files for one document, read fresh (they may arrive by sync). Invalid ones are passed over. */
-  async #otherAnnotatorFiles(key: string): Promise<AnnotationFile[]> {
+  /**
+   * Other annotators' files for one document, read fresh (they may arrive by sync). Invalid ones
+   * are passed over. Given the article's text, files made against an earlier text are re-attached
+   * to it in memory: they are the other annotators' to save.
+   */
+  async #otherAnnotatorFiles(key: string, loaded?: LoadedText): Promise<AnnotationFile[]> {
     const dir = this.layout.annotationDir(key);
     const names = await readdir(dir).catch(() => [] as string[]);
     const files: AnnotationFile[] = [];
@@ -720,7 +829,11 @@ export class Project {
       if (name.startsWith('.') || !name.endsWith('.json') || name === `${this.annotator}.json`) continue;
       const text = await readFile(join(dir, name), 'utf8').catch(() => undefined);
       const parsed = text === undefined ? undefined : parseJsonText(text, AnnotationFileSchema);
-      if (parsed?.ok) files.push(parsed.value);
+      if (!parsed?.ok) continue;
+      if (loaded && needsReattaching(parsed.value, loaded.fingerprint)) {
+        reattachFile(parsed.value, loaded.text, loaded.fingerprint);
+      }
+      files.push(parsed.value);
     }
     return files;
   }
@@ -781,7 +894,7 @@ export class Project {
       if (ref.annotator !== this.annotator) continue;
       const store = await this.#ownStore(ref.key).catch(() => undefined);
       if (!store || store.problem) continue;
-      const n = store.data.annotations.filter(test).length;
+      const n = [...store.data.annotations, ...store.data.orphans].filter(test).length;
       if (n > 0) {
         keys.push(ref.key);
         total += n;
@@ -805,4 +918,10 @@ async function readWithStat(path: string): Promise<{ text: string; size: number;
   } finally {
     await handle.close();
   }
+}
+
+/** Re-attaches a file made against an earlier text of the article, then marks it as made against this one. */
+function bringUpToDate(file: AnnotationFile, loaded: LoadedText): void {
+  if (needsReattaching(file, loaded.fingerprint)) reattachFile(file, loaded.text, loaded.fingerprint);
+  file.fingerprint = loaded.fingerprint;
 }

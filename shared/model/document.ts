@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Annotation } from './annotation';
 import { DOCUMENT_STATUSES } from './vocabulary';
 
 export { DOCUMENT_STATUSES } from './vocabulary';
@@ -39,6 +40,11 @@ export interface Document extends DocumentSummary {
   /** Extracted plain text with "\n" line endings. Annotation offsets index into it (UTF-16). */
   text: string;
   note: string;
+  /**
+   * This annotator's annotations that could not be placed in the text after the article changed,
+   * with their old target. Kept until re-attached or deleted.
+   */
+  orphans: Annotation[];
 }
 
 /** A file of the folder that is not a document, and why. */

@@ -12,6 +12,7 @@ import { targetFor } from '../../shared/text/quote';
 import { REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights as readHighlightsOf } from '../support/highlights';
+import { boxesOf as boxesOfQuote, dragOver as dragOverQuote } from '../support/reader-text';
 import { requireRendererBuild } from '../support/renderer-build';
 
 /**
@@ -63,38 +64,8 @@ function waitForHighlight(name: string, quote: string) {
   );
 }
 
-/** Viewport boxes of the first occurrence of `quote` in the article: its first and last characters. */
-async function boxesOf(quote: string) {
-  return page.evaluate((quote) => {
-    for (const p of document.querySelectorAll<HTMLElement>('[aria-label="Article text"] [data-start]')) {
-      const node = p.firstChild;
-      const at = node?.textContent?.indexOf(quote) ?? -1;
-      if (!node || at < 0) continue;
-      const box = (from: number) => {
-        const range = new Range();
-        range.setStart(node, from);
-        range.setEnd(node, from + 1);
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = range.getBoundingClientRect();
-        return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
-      };
-      box(at);
-      return { first: box(at), last: box(at + quote.length - 1), offset: Number(p.dataset.start) + at };
-    }
-    throw new Error(`“${quote}” is not in the article`);
-  }, quote);
-}
-
-/** Selects the first occurrence of `quote` with a real mouse drag, from its first to its last character. */
-async function dragOver(quote: string): Promise<void> {
-  const { first, last } = await boxesOf(quote);
-  const y = (box: { top: number; bottom: number }) => (box.top + box.bottom) / 2;
-  await page.mouse.move(first.left + 1, y(first));
-  await page.mouse.down();
-  await page.mouse.move((first.left + last.right) / 2, y(last), { steps: 4 });
-  await page.mouse.move(last.right - 1, y(last), { steps: 4 });
-  await page.mouse.up();
-}
+const boxesOf = (quote: string) => boxesOfQuote(page, quote);
+const dragOver = (quote: string) => dragOverQuote(page, quote);
 
 /** Where the keyboard caret (the selection's moving end) is, as a UTF-16 offset into the text. */
 function caretOffset(): Promise<number> {

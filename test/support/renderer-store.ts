@@ -24,7 +24,11 @@ export async function openTestStore(files: Record<string, string>): Promise<Test
   const client = createApiClient(inProcessTransport(createDispatch(service), service));
   const store = createGlossStore(client);
   await store.getState().reload();
-  return { store, client, service, project, cleanup: () => project.cleanup() };
+  const cleanup = async () => {
+    service.close();
+    await project.cleanup();
+  };
+  return { store, client, service, project, cleanup };
 }
 
 /** Resolves once every save sent so far has been answered. */

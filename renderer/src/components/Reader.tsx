@@ -11,6 +11,7 @@ import { useKeyboardSelection } from '../reader/use-keyboard-selection';
 import { useReaderPointer } from '../reader/use-reader-pointer';
 import { useSuggestionHighlights } from '../reader/use-suggestion-highlights';
 import { useStore } from '../store/context';
+import { selectOpenDocumentMissing } from '../store/documents-slice';
 import { ErrorNotice } from './ErrorNotice';
 import { TagPalette } from './palette/TagPalette';
 import { useTagPalette } from './palette/use-tag-palette';
@@ -32,6 +33,7 @@ export function Reader() {
   const key = useStore((s) => s.reader.key);
   const document = useStore((s) => s.reader.document);
   const error = useStore((s) => s.reader.error);
+  const missing = useStore(selectOpenDocumentMissing);
 
   if (key === null) return <p className="empty-state">Choose a document to read it.</p>;
   if (error) return <ErrorNotice error={error} />;
@@ -39,6 +41,7 @@ export function Reader() {
 
   return (
     <article className="reader" aria-labelledby="reader-title">
+      {missing && <MissingOnDisk fileKey={key} />}
       <header className="reader-header">
         <h1 id="reader-title">{document.title}</h1>
         <Provenance metadata={document.metadata} />
@@ -46,6 +49,18 @@ export function Reader() {
       </header>
       <ArticleBody text={document.text} />
     </article>
+  );
+}
+
+/** The open article left the folder's list: what was loaded stays readable, and the researcher knows why. */
+function MissingOnDisk({ fileKey }: { fileKey: string }) {
+  return (
+    <div className="error-notice reader-missing" role="status">
+      <p>
+        This article was removed or renamed on disk: <code>{fileKey}</code> is no longer in the folder. Gloss
+        keeps showing the copy it last loaded; put the file back under this name to go on tagging it.
+      </p>
+    </div>
   );
 }
 

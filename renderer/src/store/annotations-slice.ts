@@ -248,7 +248,7 @@ function sortByPosition(list: Annotation[]): Annotation[] {
 }
 
 /** Inserts in position order without re-sorting the whole list (lists reach 10,000 annotations). */
-function insertSorted(list: Annotation[], annotation: Annotation): Annotation[] {
+export function insertSorted(list: Annotation[], annotation: Annotation): Annotation[] {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -259,7 +259,7 @@ function insertSorted(list: Annotation[], annotation: Annotation): Annotation[] 
   return [...list.slice(0, lo), annotation, ...list.slice(lo)];
 }
 
-function codeName(state: GlossState, codeId: string): string {
+export function codeName(state: GlossState, codeId: string): string {
   return state.project?.codebook.codes.find((c) => c.id === codeId)?.name ?? codeId;
 }
 

@@ -7,6 +7,7 @@ import { createDocumentsSlice } from './documents-slice';
 import { createExportSlice } from './export-slice';
 import { createHistorySlice } from './history-slice';
 import { createImportSlice } from './import-slice';
+import { createOrphansSlice } from './orphans-slice';
 import { createProjectSlice } from './project-slice';
 import { createReaderSlice } from './reader-slice';
 import { createRelationsSlice } from './relations-slice';
@@ -26,6 +27,7 @@ export function createGlossStore(client: GlossClient): GlossStore {
     ...createDocumentFilterSlice(...slice),
     ...createReaderSlice(client)(...slice),
     ...createAnnotationsSlice(client)(...slice),
+    ...createOrphansSlice(client)(...slice),
     ...createRelationsSlice(client)(...slice),
     ...createCodebookSlice(client)(...slice),
     ...createStakeholderPageSlice(client)(...slice),
@@ -38,7 +40,10 @@ export function createGlossStore(client: GlossClient): GlossStore {
   }));
 }
 
-/** Loads everything, and again whenever main says another project was opened. Returns the stop function. */
+/**
+ * Loads everything, and again whenever main says another project was opened; follows articles
+ * changing on disk. Returns the stop function.
+ */
 export function connectStore(store: GlossStore, client: GlossClient): () => void {
   void store.getState().reload();
   return client.subscribe((event) => {
@@ -49,6 +54,8 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
       store.getState().setExportProgress(event.payload);
     } else if (event.type === 'suggestionJob') {
       store.getState().setSuggestionJob(event.payload);
+    } else if (event.type === 'documentsChanged') {
+      store.getState().documentsChangedOnDisk(event.payload.keys);
     } else if (event.type === 'menuCommand') {
       void store.getState()[event.payload.command]();
     }

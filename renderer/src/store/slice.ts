@@ -6,6 +6,7 @@ import type { DocumentsSlice } from './documents-slice';
 import type { ExportSlice } from './export-slice';
 import type { HistorySlice } from './history-slice';
 import type { ImportSlice } from './import-slice';
+import type { OrphansSlice } from './orphans-slice';
 import type { ProjectSlice } from './project-slice';
 import type { ReaderSlice } from './reader-slice';
 import type { RelationsSlice } from './relations-slice';
@@ -20,6 +21,7 @@ export type GlossState = ProjectSlice &
   DocumentFilterSlice &
   ReaderSlice &
   AnnotationsSlice &
+  OrphansSlice &
   RelationsSlice &
   CodebookSlice &
   StakeholderPageSlice &

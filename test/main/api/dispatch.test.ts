@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/api/dispatch';
 import { createGlossService } from '../../../main/api/gloss-service';
+import { type GlossHandlers, requests } from '../../../shared/api';
+import { OPERATION_NAMES } from '../../../shared/operations';
 
 describe('the API boundary', () => {
   const service = createGlossService({ annotator: 'alice' });
@@ -33,5 +35,35 @@ describe('the API boundary', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+
+  it('refuses, in every operation that names a document, a key that would leave the project', async () => {
+    const called: string[] = [];
+    // Handlers that only note being reached: the boundary must refuse before any of them runs.
+    const handlers = new Proxy({} as GlossHandlers, {
+      get: (_, name) => async () => called.push(String(name)),
+    });
+    const guarded = createDispatch(handlers, () => {});
+    const withKeys = OPERATION_NAMES.filter((name) => 'key' in (requests[name] as { shape?: object }).shape!);
+    expect(withKeys.length).toBeGreaterThan(15);
+    for (const operation of withKeys) {
+      for (const key of [
+        '../secret.txt',
+        'a/../../secret.txt',
+        '/etc/passwd',
+        'a\\..\\b',
+        'a\0b',
+        './a.txt',
+        '',
+      ]) {
+        const answer = await guarded(operation, { key });
+        expect(answer, `${operation} with key ${JSON.stringify(key)}`).toMatchObject({
+          ok: false,
+          // The key is what is refused, not some other missing field.
+          error: { code: 'bad-request', message: expect.stringContaining(' key: ') },
+        });
+      }
+    }
+    expect(called).toEqual([]);
   });
 });

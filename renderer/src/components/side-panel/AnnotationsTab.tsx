@@ -3,6 +3,7 @@ import { useStore } from '../../store/context';
 import { AnnotationList } from './AnnotationList';
 import { CodeOptions } from './CodeOptions';
 import { DraftTextArea } from './DraftTextArea';
+import { OrphansSection } from './OrphansSection';
 import './AnnotationsTab.css';
 import { useCodebook } from './use-project-data';
 
@@ -23,6 +24,7 @@ export function AnnotationsTab() {
   return (
     <div className="annotations-tab">
       <DocumentNote />
+      <OrphansSection />
       <CodeFilter />
       <p className="list-count" aria-live="polite">
         {codeFilter.length === 0

@@ -21,6 +21,7 @@ const TABS: readonly { id: SidePanelTab; label: string }[] = [
  */
 export function SidePanel() {
   const tab = useStore((s) => s.sidePanelTab);
+  const orphanCount = useStore((s) => s.reader.document?.orphans.length ?? 0);
   const setTab = useStore((s) => s.setSidePanelTab);
   const baseId = useId();
   const tabButtons = useRef(new Map<SidePanelTab, HTMLButtonElement>());
@@ -67,6 +68,12 @@ export function SidePanel() {
             onClick={() => setTab(t.id)}
           >
             {t.label}
+            {t.id === 'annotations' && orphanCount > 0 && (
+              <span className="tab-badge" title="Annotations not found in the changed article">
+                {' '}
+                ⚠ {orphanCount}
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -1,0 +1,116 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../shared/model/annotation';
+import { REPO } from '../support/corpus';
+import { type GlossSession, openGlossSession } from '../support/gloss-session';
+import { readHighlights } from '../support/highlights';
+import { dragOver } from '../support/reader-text';
+
+/**
+ * An article edited outside Gloss after it was tagged, in headless Chromium against the browser
+ * host: the annotation on a reworded passage is listed as an orphan with its old quote, the
+ * researcher selects the new wording and re-attaches it there, undoes that, and deletes it; the
+ * annotation on an untouched passage stays highlighted at its new place throughout.
+ */
+
+const ANNOTATOR = 'e2e';
+const DOCUMENT = 'tiktok-microsoft.txt';
+const KEPT = 'some U.S. politicians';
+const REWORDED = 'national security risk';
+const NEW_WORDING = 'threat to national security';
+
+let session: GlossSession;
+let page: Page;
+let pageProblems: string[] = [];
+let ids: { kept: string; reworded: string };
+
+beforeAll(async () => {
+  session = await openGlossSession({
+    from: join(REPO, 'assets', 'sample-project'),
+    annotator: ANNOTATOR,
+    context: { viewport: { width: 1440, height: 900 } },
+    prepare: async (service) => {
+      const { text } = await service.getDocument({ key: DOCUMENT });
+      const tag = async (quote: string, code: string) => {
+        const start = text.indexOf(quote);
+        return (await service.createAnnotation({ key: DOCUMENT, code, start, end: start + quote.length })).id;
+      };
+      ids = { kept: await tag(KEPT, 'stakeholder'), reworded: await tag(REWORDED, 'security') };
+      // An editor rewrites the sentence and adds a line before it, outside Gloss.
+      const path = join(service.project!.root, DOCUMENT);
+      const edited = text
+        .replace('poses a national security risk as', 'is a threat to national security, since')
+        .replace('However, some U.S.', 'Updated 3 August.\n\nHowever, some U.S.');
+      await writeFile(path, edited);
+    },
+  });
+  ({ page, problems: pageProblems } = session);
+  await page.goto(session.host.url);
+});
+
+afterAll(() => session?.close());
+
+const sidePanel = () => page.getByRole('complementary', { name: 'Side panel' });
+const orphans = () => sidePanel().getByRole('region', { name: /not found in the changed article/ });
+
+async function annotationFile(): Promise<{ annotations: Annotation[]; orphans: Annotation[] }> {
+  return JSON.parse(
+    await readFile(join(session.folder, '.gloss', 'annotations', DOCUMENT, `${ANNOTATOR}.json`), 'utf8'),
+  );
+}
+
+describe('an article changed outside Gloss', () => {
+  it('lists the annotation it could not place, with its quote, and keeps the other on its passage', async () => {
+    await page
+      .getByRole('navigation', { name: 'Documents' })
+      .getByRole('button', { name: /TikTok/ })
+      .first()
+      .click();
+    await page
+      .getByRole('region', { name: 'Article text' })
+      .getByText(/Updated 3 August/)
+      .waitFor();
+    await expect.poll(async () => (await readHighlights(page))['gloss-code-stakeholder']).toEqual([KEPT]);
+    await expect(
+      sidePanel()
+        .getByRole('tab', { name: /Annotations ⚠ 1/ })
+        .isVisible(),
+    ).resolves.toBe(true);
+    await sidePanel()
+      .getByRole('tab', { name: /Annotations/ })
+      .click();
+    await expect(orphans().getByText(REWORDED).isVisible()).resolves.toBe(true);
+    expect((await annotationFile()).orphans.map((o) => o.id)).toEqual([ids.reworded]);
+  });
+
+  it('re-attaches it to the passage selected in the text, undoably', async () => {
+    const reattach = orphans().getByRole('button', { name: 'Re-attach here' });
+    expect(await reattach.isDisabled()).toBe(true);
+    await dragOver(page, NEW_WORDING);
+    await expect.poll(() => reattach.isEnabled()).toBe(true);
+    await reattach.click();
+    await expect.poll(() => orphans().count()).toBe(0);
+    await expect.poll(async () => (await readHighlights(page))['gloss-code-security']).toEqual([NEW_WORDING]);
+    await expect
+      .poll(async () => (await annotationFile()).annotations.map((a) => [a.id, a.target.quote]))
+      .toEqual([
+        [ids.kept, KEPT],
+        [ids.reworded, NEW_WORDING],
+      ]);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => orphans().getByText(REWORDED).count()).toBe(1);
+    await expect.poll(async () => (await annotationFile()).orphans.map((o) => o.id)).toEqual([ids.reworded]);
+    expect((await readHighlights(page))['gloss-code-security'] ?? []).toEqual([]);
+  });
+
+  it('deletes it when the researcher says so, and nothing else', async () => {
+    await orphans().getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => orphans().count()).toBe(0);
+    await expect.poll(async () => (await annotationFile()).orphans).toEqual([]);
+    expect((await annotationFile()).annotations.map((a) => a.id)).toEqual([ids.kept]);
+    expect(pageProblems).toEqual([]);
+  });
+});
