@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { DocumentMetadata, DocumentStatus, SourceFormat } from '../../shared/model/document';
 import { writeFileAtomic } from '../storage/atomic-write';
 
@@ -25,18 +24,21 @@ export interface CachedAnnotationFile {
   problem?: string;
 }
 
+/** Why a file is not an article, valid while its size and mtime are unchanged. */
+export interface CachedRefusal {
+  size: number;
+  mtimeMs: number;
+  reason: string;
+}
+
 const CACHE_VERSION = 1;
-const CacheShape = z.object({
-  version: z.literal(CACHE_VERSION),
-  documents: z.record(
-    z.string(),
-    z.custom<CachedDocument>((v) => typeof v === 'object' && v !== null),
-  ),
-  annotationFiles: z.record(
-    z.string(),
-    z.custom<CachedAnnotationFile>((v) => typeof v === 'object' && v !== null),
-  ),
-});
+interface CacheFile {
+  version: typeof CACHE_VERSION;
+  documents: Record<string, CachedDocument>;
+  annotationFiles: Record<string, CachedAnnotationFile>;
+  /** Added after version 1 was out: a cache without it has no refusals remembered yet. */
+  refused?: Record<string, CachedRefusal>;
+}
 
 /**
  * The derived index under .gloss/cache/: titles, metadata and fingerprints of articles, and
@@ -46,6 +48,8 @@ const CacheShape = z.object({
 export class DocumentCache {
   documents = new Map<string, CachedDocument>();
   annotationFiles = new Map<string, CachedAnnotationFile>();
+  /** Files extraction refused, so that a page that takes seconds to refuse costs them once. */
+  refused = new Map<string, CachedRefusal>();
   #dirty = false;
 
   private constructor(
@@ -57,10 +61,18 @@ export class DocumentCache {
   static async load(dir: string, readOnly = false): Promise<DocumentCache> {
     const cache = new DocumentCache(dir, readOnly);
     try {
-      const parsed = CacheShape.safeParse(JSON.parse(await readFile(cache.indexFile, 'utf8')));
-      if (parsed.success) {
-        cache.documents = new Map(Object.entries(parsed.data.documents));
-        cache.annotationFiles = new Map(Object.entries(parsed.data.annotationFiles));
+      // Checked by hand, and each entry only when looked up (an entry whose size and mtime do not
+      // match is rebuilt): a schema check of every entry of a 100,000-file index takes a third of a second.
+      const data = JSON.parse(await readFile(cache.indexFile, 'utf8')) as Partial<CacheFile> | null;
+      if (
+        data?.version === CACHE_VERSION &&
+        isRecord(data.documents) &&
+        isRecord(data.annotationFiles) &&
+        (data.refused === undefined || isRecord(data.refused))
+      ) {
+        cache.documents = new Map(Object.entries(data.documents));
+        cache.annotationFiles = new Map(Object.entries(data.annotationFiles));
+        cache.refused = new Map(Object.entries(data.refused ?? {}));
       }
     } catch {
       // Missing or unreadable: start empty and rebuild.
@@ -77,18 +89,29 @@ export class DocumentCache {
   }
 
   document(key: string, size: number, mtimeMs: number): CachedDocument | undefined {
-    const entry = this.documents.get(key);
-    return entry && entry.size === size && entry.mtimeMs === mtimeMs ? entry : undefined;
+    return current(this.documents.get(key), size, mtimeMs);
   }
 
   setDocument(key: string, entry: CachedDocument): void {
     this.documents.set(key, entry);
+    this.refused.delete(key);
+    this.#dirty = true;
+  }
+
+  /** Why the file was refused, if it was and has not changed since. */
+  refusal(key: string, size: number, mtimeMs: number): string | undefined {
+    const entry = current(this.refused.get(key), size, mtimeMs);
+    return typeof entry?.reason === 'string' ? entry.reason : undefined;
+  }
+
+  setRefusal(key: string, entry: CachedRefusal): void {
+    this.refused.set(key, entry);
+    this.documents.delete(key);
     this.#dirty = true;
   }
 
   annotationFile(path: string, size: number, mtimeMs: number): CachedAnnotationFile | undefined {
-    const entry = this.annotationFiles.get(path);
-    return entry && entry.size === size && entry.mtimeMs === mtimeMs ? entry : undefined;
+    return current(this.annotationFiles.get(path), size, mtimeMs);
   }
 
   setAnnotationFile(path: string, entry: CachedAnnotationFile): void {
@@ -98,15 +121,15 @@ export class DocumentCache {
 
   /** Drops entries for files that are gone, so the index does not grow forever. */
   retain(documentKeys: Set<string>, annotationPaths: Set<string>): void {
-    for (const key of this.documents.keys()) {
-      if (!documentKeys.has(key)) {
-        this.documents.delete(key);
-        this.#dirty = true;
-      }
-    }
-    for (const path of this.annotationFiles.keys()) {
-      if (!annotationPaths.has(path)) {
-        this.annotationFiles.delete(path);
+    this.#retain(this.documents, documentKeys);
+    this.#retain(this.refused, documentKeys);
+    this.#retain(this.annotationFiles, annotationPaths);
+  }
+
+  #retain(entries: Map<string, unknown>, keep: Set<string>): void {
+    for (const key of entries.keys()) {
+      if (!keep.has(key)) {
+        entries.delete(key);
         this.#dirty = true;
       }
     }
@@ -129,10 +152,11 @@ export class DocumentCache {
   async save(): Promise<void> {
     if (!this.#dirty || this.readOnly) return;
     this.#dirty = false;
-    const data = {
+    const data: CacheFile = {
       version: CACHE_VERSION,
       documents: Object.fromEntries(this.documents),
       annotationFiles: Object.fromEntries(this.annotationFiles),
+      refused: Object.fromEntries(this.refused),
     };
     try {
       await writeFileAtomic(this.indexFile, JSON.stringify(data));
@@ -140,4 +164,20 @@ export class DocumentCache {
       this.#dirty = true;
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The entry if it was made from the file as it is now: same size, same modification time. */
+function current<T extends { size: number; mtimeMs: number }>(
+  entry: T | undefined,
+  size: number,
+  mtimeMs: number,
+): T | undefined {
+  // Entries come from a file anyone may edit: one that is not even an object counts as missing.
+  return typeof entry === 'object' && entry !== null && entry.size === size && entry.mtimeMs === mtimeMs
+    ? entry
+    : undefined;
 }

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { ApiError } from '../../shared/api-error';
 import type { DocumentMetadata, SourceFormat } from '../../shared/model/document';
-import { extractDocument } from '../sources/extract-document';
+import { type ExtractedDocument, extractDocument } from '../sources/extract-document';
 import type { CachedDocument, DocumentCache } from './document-cache';
+import { SyncWhileFast } from './for-each-limited';
 import type { ProjectLayout } from './layout';
+
+/** Files up to this size are read synchronously while the disk is fast (see SyncWhileFast). */
+const QUICK_READ_BYTES = 1024 * 1024;
+// Non-blocking, so that a file swapped for a named pipe since the scan cannot hang the process.
+const QUICK_OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export interface LoadedText {
   key: string;
@@ -30,6 +37,7 @@ export class DocumentReader {
   readonly #recent = new Map<string, LoadedText>();
   /** The project folder's real path: it does not move while the project is open. */
   #root: Promise<string> | undefined;
+  readonly #reads = new SyncWhileFast();
 
   constructor(
     private readonly layout: ProjectLayout,
@@ -37,10 +45,15 @@ export class DocumentReader {
     private readonly keep = 8,
   ) {}
 
-  /** Extracts a file for the listing (no text kept in memory). Throws an Error with a reason. */
+  /**
+   * Extracts a file for the listing (no text kept in memory). Throws an Error with a reason, the
+   * same one again without reading the file while it is unchanged.
+   */
   async describe(key: string, path: string, size: number, mtimeMs: number): Promise<CachedDocument> {
     const cached = this.cache.document(key, size, mtimeMs);
     if (cached) return cached;
+    const refused = this.cache.refusal(key, size, mtimeMs);
+    if (refused !== undefined) throw new Error(refused);
     const loaded = await this.#extract(key, path, size, mtimeMs);
     return this.#remember(loaded);
   }
@@ -69,6 +82,8 @@ export class DocumentReader {
       this.#recent.set(key, recent);
       return recent;
     }
+    const refused = this.cache.refusal(key, info.size, info.mtimeMs);
+    if (refused !== undefined) throw new ApiError('bad-request', `${key}: ${refused}`, key);
     const cached = this.cache.document(key, info.size, info.mtimeMs);
     let loaded: LoadedText | undefined;
     if (cached?.format === 'html') {
@@ -91,11 +106,27 @@ export class DocumentReader {
   }
 
   async #extract(key: string, path: string, size: number, mtimeMs: number): Promise<LoadedText> {
-    const bytes = await readFile(path);
-    const extracted = extractDocument(path, bytes);
+    const bytes = await this.#read(path, size);
+    let extracted: ExtractedDocument;
+    try {
+      extracted = extractDocument(path, bytes);
+    } catch (error) {
+      // What the bytes are decides this, so it holds until the file changes; a failure to read
+      // (permissions, a vanished file) may not, and is not remembered.
+      this.cache.setRefusal(key, { size, mtimeMs, reason: (error as Error).message });
+      throw error;
+    }
     const fingerprint = fingerprintOf(extracted.text);
     if (extracted.format === 'html') await this.cache.saveText(fingerprint, extracted.text).catch(() => {});
     return { key, ...extracted, fingerprint, size, mtimeMs };
+  }
+
+  #read(path: string, size: number): Buffer | Promise<Buffer> {
+    if (size > QUICK_READ_BYTES) return readFile(path);
+    return this.#reads.call(
+      () => readRegularFileSync(path),
+      () => readFile(path),
+    );
   }
 
   #remember(loaded: LoadedText): CachedDocument {
@@ -110,5 +141,25 @@ export class DocumentReader {
     };
     this.cache.setDocument(loaded.key, entry);
     return entry;
+  }
+}
+
+/** As readFileSync, but refusing what is not a regular file, with the one fstat it needs anyway. */
+function readRegularFileSync(path: string): Buffer {
+  const fd = openSync(path, QUICK_OPEN_FLAGS);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new Error('not a regular file');
+    // Bytes appended since are left for the next listing, which sees a new size and mtime.
+    const bytes = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const read = readSync(fd, bytes, length, bytes.length - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return bytes.subarray(0, length);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,8 +1,9 @@
-import type { Dirent } from 'node:fs';
+import { type Dirent, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { SkippedFile } from '../../shared/model/document';
 import { formatOf } from '../sources/extract-document';
+import { forEachLimited, SyncWhileFast } from './for-each-limited';
 
 /** Larger files are not articles and would stall extraction. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -29,24 +30,26 @@ export async function scanFolder(root: string): Promise<FolderScan> {
   const files: FoundFile[] = [];
   const skipped: SkippedFile[] = [];
   const realRoot = await realpath(root);
-  const pending: string[] = [root];
+  // Keys are built as the walk goes, "" being the root, rather than by path.relative for every file.
+  const pending: { dir: string; key: string }[] = [{ dir: root, key: '' }];
+  const stats = new SyncWhileFast();
 
   while (pending.length > 0) {
-    const dir = pending.pop()!;
+    const { dir, key: dirKey } = pending.pop()!;
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      skipped.push({ path: keyOf(root, dir), reason: `folder could not be read (${codeOf(error)})` });
+      skipped.push({ path: dirKey, reason: `folder could not be read (${codeOf(error)})` });
       continue;
     }
     const candidates: { path: string; key: string; viaLink: boolean }[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
-      const key = keyOf(root, path);
+      const key = dirKey ? `${dirKey}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        pending.push(path);
+        pending.push({ dir: path, key });
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (!formatOf(entry.name)) {
           skipped.push({ path: key, reason: unsupportedReason(entry.name) });
@@ -57,29 +60,31 @@ export async function scanFolder(root: string): Promise<FolderScan> {
         skipped.push({ path: key, reason: 'not a regular file' });
       }
     }
-    await Promise.all(
-      candidates.map(async ({ path, key, viaLink }) => {
-        try {
-          const info = await stat(path);
-          if (viaLink) {
-            const target = await realpath(path);
-            if (!target.startsWith(realRoot + sep)) {
-              skipped.push({ path: key, reason: 'link to a file outside the project folder' });
-              return;
-            }
-            if (!info.isFile()) {
-              skipped.push({ path: key, reason: 'link to a folder (links to folders are not followed)' });
-              return;
-            }
+    await forEachLimited(candidates, 32, async ({ path, key, viaLink }) => {
+      try {
+        const info = await stats.call(
+          () => statSync(path),
+          () => stat(path),
+        );
+        if (viaLink) {
+          const target = await realpath(path);
+          if (!target.startsWith(realRoot + sep)) {
+            skipped.push({ path: key, reason: 'link to a file outside the project folder' });
+            return;
           }
-          if (info.size === 0) skipped.push({ path: key, reason: 'empty file' });
-          else if (info.size > MAX_DOCUMENT_BYTES) skipped.push({ path: key, reason: 'larger than 64 MB' });
-          else files.push({ key, path, size: info.size, mtimeMs: info.mtimeMs });
-        } catch (error) {
-          skipped.push({ path: key, reason: unreadableReason(error) });
+          if (info.isDirectory()) {
+            skipped.push({ path: key, reason: 'link to a folder (links to folders are not followed)' });
+            return;
+          }
         }
-      }),
-    );
+        if (!info.isFile()) skipped.push({ path: key, reason: 'not a regular file' });
+        else if (info.size === 0) skipped.push({ path: key, reason: 'empty file' });
+        else if (info.size > MAX_DOCUMENT_BYTES) skipped.push({ path: key, reason: 'larger than 64 MB' });
+        else files.push({ key, path, size: info.size, mtimeMs: info.mtimeMs });
+      } catch (error) {
+        skipped.push({ path: key, reason: unreadableReason(error) });
+      }
+    });
   }
   files.sort((a, b) => compareKeys(a.key, b.key));
   skipped.sort((a, b) => compareKeys(a.path, b.path));
@@ -90,10 +95,6 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 /** Natural order, so "news/2.txt" comes before "news/10.txt" as a researcher expects. */
 export function compareKeys(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-function keyOf(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
 }
 
 function unsupportedReason(name: string): string {

@@ -5,6 +5,7 @@ import type { DocumentMetadata } from '../../shared/model/document';
 import { type DecodedText, decodeText } from './decode-text';
 import type { ExtractedText } from './extract-plain';
 import { declaredHtmlCharset } from './html-charset';
+import { nestingDepth } from './html-nesting';
 import { htmlToText } from './html-to-text';
 import { capTitle, titleFromFileName } from './title';
 
@@ -24,14 +25,25 @@ type PageMetadata = Omit<DocumentMetadata, 'encoding'>;
 // Readability's cleaning slows worse than quadratically with nesting depth: malformed HTML whose unclosed tags
 // nest 1,000 levels deep would take it minutes. Real articles nest less than 50 levels deep.
 const MAX_ARTICLE_DEPTH = 200;
+// jsdom's time grows faster than the square of the depth (3,000 levels take seconds, 20,000 over a
+// minute) and its recursion runs out of stack at about 5,000, wherever that limit lies in the
+// runtime; Chromium's parser stops nesting at 512. Deeper pages are refused before jsdom sees them.
+export const MAX_NESTING_DEPTH = 1_000;
 
 /**
  * The article of a saved web page as plain text, with what Readability learns about it.
  * Pages are untrusted: jsdom runs no scripts and loads no resources by default, and both stay off.
  */
 export function extractHtml(fileName: string, bytes: Uint8Array): ExtractedText {
+  const decoded = decodeText(bytes, declaredHtmlCharset(bytes));
+  const depth = nestingDepth(decoded.text);
+  if (depth > MAX_NESTING_DEPTH) {
+    throw new Error(
+      `the page nests its elements ${depth.toLocaleString('en')} levels deep, and Gloss reads pages nested up to ${MAX_NESTING_DEPTH.toLocaleString('en')} levels: its HTML is probably malformed`,
+    );
+  }
   try {
-    return extractDecoded(fileName, decodeText(bytes, declaredHtmlCharset(bytes)));
+    return extractDecoded(fileName, decoded);
   } catch (error) {
     // jsdom walks the tree recursively; tens of thousands of nested elements exhaust the stack.
     if (error instanceof RangeError && /call stack/i.test(error.message)) {

@@ -12,8 +12,10 @@ import { Project } from '../../main/project/project';
 import { benchExport } from './export-bench';
 import { generateProject } from './generate-project';
 import { benchReader } from './reader-bench';
+import { benchReanchor } from './reanchor-bench';
 import { mb, median, row, seconds } from './report';
 import { benchSuggestions } from './suggestions-bench';
+import { benchTinyFiles } from './tiny-files-bench';
 
 const run = promisify(execFile);
 const ARTICLES = Number(process.env.GLOSS_BENCH_ARTICLES ?? 10_000);
@@ -59,8 +61,10 @@ async function main(): Promise<void> {
       `  save time, large project vs small: ${(save / saveSmall).toFixed(2)}x (independent of size: about 1x)`,
     );
 
+    await benchTinyFiles();
     await benchExport(dir);
     await benchSuggestions();
+    await benchReanchor();
     await benchReader();
   } finally {
     await rm(dir, { recursive: true, force: true });
