@@ -43,7 +43,7 @@ function SaveFailures() {
           {failed.map((failure) => (
             <li key={failure.id}>
               <strong>{failure.label}</strong>: {failure.error.message}
-              {failure.error.file && (
+              {failure.error.file && !failure.error.message.includes(failure.error.file) && (
                 <>
                   {' '}
                   (<code>{failure.error.file}</code>)
