@@ -752,7 +752,12 @@ export class Project {
     if (!store) {
       // The fingerprint of a file not yet on disk is filled in by its first save (#editOwn).
       store = JsonStore.open(
-        { path, displayName: this.layout.display(path), schema: AnnotationFileSchema, readOnly: this.readOnly },
+        {
+          path,
+          displayName: this.layout.display(path),
+          schema: AnnotationFileSchema,
+          readOnly: this.readOnly,
+        },
         newAnnotationFile(key, this.annotator, ''),
       );
       store.catch(() => this.#stores.delete(path));

@@ -160,7 +160,12 @@ export class Suggestions {
     let store = this.#stores.get(path);
     if (!store) {
       store = JsonStore.open(
-        { path, displayName: layout.display(path), schema: RejectionsFileSchema, readOnly: this.project.readOnly },
+        {
+          path,
+          displayName: layout.display(path),
+          schema: RejectionsFileSchema,
+          readOnly: this.project.readOnly,
+        },
         newRejectionsFile(key, annotator),
       );
       store.catch(() => this.#stores.delete(path));

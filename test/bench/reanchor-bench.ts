@@ -11,8 +11,8 @@ import { reanchor } from '../../shared/anchoring/reanchor';
 import type { TextTarget } from '../../shared/model/annotation';
 import { targetFor } from '../../shared/text/quote';
 import { EDIT_KINDS, EditedText, edit } from '../shared/anchoring/edit-simulator';
-import { SeededRandom } from '../support/seeded-random';
 import { CORPUS } from '../support/corpus';
+import { SeededRandom } from '../support/seeded-random';
 import { median, row } from './report';
 
 function corpusTexts(): string[] {
