@@ -15,6 +15,7 @@ import type {
 import type { Relation } from '../../shared/model/relation';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import { targetFor } from '../../shared/text/quote';
+import { describeReadRefusal } from '../storage/disk-refusal';
 import { JsonStore } from '../storage/json-store';
 import { parseJsonText } from '../storage/parse-json';
 import { type AnnotationFileRef, findAnnotationFiles } from './annotation-files';
@@ -159,7 +160,7 @@ export class Project {
           try {
             described[index] = await this.#reader.describe(file.key, file.path, file.size, file.mtimeMs);
           } catch (error) {
-            skipped.push({ path: file.key, reason: (error as Error).message });
+            skipped.push({ path: file.key, reason: describeReadRefusal(error) });
           }
         },
       ),

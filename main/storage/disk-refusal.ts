@@ -22,6 +22,25 @@ export function describeDiskRefusal(error: unknown): string {
 }
 
 /**
+ * Why a file could not be read, for the list of skipped files: errno-style errors in words,
+ * any other error (a reason Gloss gave, such as a page nested too deep) as it is.
+ */
+export function describeReadRefusal(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'you may not read this file (permission denied)';
+    case 'ENOENT':
+      return 'it was removed while Gloss was reading it';
+    case 'EIO':
+      return 'the disk reported a read error';
+    case 'EISDIR':
+      return 'it is a folder';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
  * A failed save of `displayName` (a project-relative path) as it reaches the screen: a refusal
  * from the disk (any error with an errno-style `code`) becomes an 'io' ApiError naming the file;
  * ApiErrors and anything else (a bug, reported as internal) pass through unchanged.

@@ -11,9 +11,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the `gloss` command of this checkout as a user would, in a child process. */
-export function gloss(args: string[]): Promise<CliResult> {
-  return run(process.execPath, [join(REPO, 'bin/gloss.js'), ...args], { cwd: REPO }).then(
+/** Runs the `gloss` command of this checkout as a user would, in a child process (as another user, given `as`). */
+export function gloss(args: string[], as?: { uid: number; gid: number }): Promise<CliResult> {
+  return run(process.execPath, [join(REPO, 'bin/gloss.js'), ...args], { cwd: REPO, ...as }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: CliResult) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
