@@ -421,8 +421,8 @@ export type GlossHandlers = {
 /** Notices from main to the screens. */
 export interface ApiEvents {
   projectOpened: ProjectInfo;
-  /** A command chosen in the desktop app's menu that the screens carry out (Edit → Undo…). */
-  menuCommand: { command: 'undo' | 'redo' };
+  /** A command chosen in the desktop app's menu that the screens carry out (Edit → Undo, File → Export…). */
+  menuCommand: { command: 'undo' | 'redo' | 'import' | 'export' };
   /** The corpus-wide suggestion job moved on (at most a few times a second) or ended. */
   suggestionJob: SuggestionJob;
   /** An export is reading documents: `done` of `total`. */

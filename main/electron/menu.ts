@@ -7,6 +7,7 @@ import type { ApiEvents } from '../../shared/api';
 import type { RecentProject } from './recent-projects';
 
 export type MenuCommand = ApiEvents['menuCommand']['command'];
+export type HistoryCommand = Extract<MenuCommand, 'undo' | 'redo'>;
 
 export interface MenuActions {
   openFolder(): void;
@@ -19,7 +20,7 @@ export interface MenuActions {
    * The same accelerator pressed where the page did not take it (macOS reaches the menu only
    * then, e.g. from a text field): the native text undo/redo that the standard role would do.
    */
-  editText(command: MenuCommand): void;
+  editText(command: HistoryCommand): void;
 }
 
 export interface MenuState {
@@ -47,6 +48,10 @@ export function buildMenuTemplate(actions: MenuActions, state: MenuState): MenuI
           { label: 'Clear Recent', enabled: recentItems.length > 0, click: () => actions.clearRecent() },
         ],
       },
+      { type: 'separator' },
+      // The screens' own dialogs, the same as the header's buttons: files go through the page.
+      { label: 'Import…', click: () => actions.sendCommand('import') },
+      { label: 'Export…', click: () => actions.sendCommand('export') },
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] satisfies MenuItemConstructorOptions[])),
     ],
   };
@@ -54,7 +59,11 @@ export function buildMenuTemplate(actions: MenuActions, state: MenuState): MenuI
   // page's keydown handler does the work for the keys, so the accelerators are only shown
   // (registerAccelerator: false, Windows and Linux); one that still fires (macOS) reached the
   // menu because the page left the key alone, so it goes to the focused text field instead.
-  const history = (command: MenuCommand, label: string, accelerator: string): MenuItemConstructorOptions => ({
+  const history = (
+    command: HistoryCommand,
+    label: string,
+    accelerator: string,
+  ): MenuItemConstructorOptions => ({
     label,
     accelerator,
     registerAccelerator: false,

@@ -57,7 +57,9 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
     } else if (event.type === 'documentsChanged') {
       store.getState().documentsChangedOnDisk(event.payload.keys);
     } else if (event.type === 'menuCommand') {
-      void store.getState()[event.payload.command]();
+      const { command } = event.payload;
+      if (command === 'undo' || command === 'redo') void store.getState()[command]();
+      else store.getState().setOpenDialog(command);
     }
   });
 }

@@ -9,6 +9,9 @@ export interface PendingSelection {
 
 export type SidePanelTab = 'codes' | 'annotations' | 'suggestions' | 'register';
 
+/** The header's dialogs, which the desktop menu opens too. */
+export type HeaderDialog = 'import' | 'export';
+
 export interface UiSlice {
   /** The passage the palette offers to tag; null when nothing is selected. */
   pendingSelection: PendingSelection | null;
@@ -20,6 +23,8 @@ export interface UiSlice {
   setSidePanelTab(tab: SidePanelTab): void;
   helpOpen: boolean;
   setHelpOpen(open: boolean): void;
+  openDialog: HeaderDialog | null;
+  setOpenDialog(dialog: HeaderDialog | null): void;
   /** Asks the reader to bring an annotation into view (counter so the same one can be asked twice). */
   scrollRequest: { id: string; serial: number } | null;
   scrollToAnnotation(id: string): void;
@@ -34,6 +39,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   setSidePanelTab: (sidePanelTab) => set({ sidePanelTab }),
   helpOpen: false,
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  openDialog: null,
+  setOpenDialog: (openDialog) => set({ openDialog }),
   scrollRequest: null,
   scrollToAnnotation: (id) => set({ scrollRequest: { id, serial: (get().scrollRequest?.serial ?? 0) + 1 } }),
 });

@@ -289,6 +289,19 @@ describe('the built desktop shell (with a stand-in for Electron)', () => {
     expect(window.webContents.sent).toHaveLength(2);
   });
 
+  it('sends File → Import…/Export… to the page, which opens the same dialogs as its header', () => {
+    type Item = { label?: string; submenu?: Item[]; click?: (...args: unknown[]) => void };
+    const menu = electronCalls.menus.at(-1) as Item[];
+    const file = menu.find((item) => item.label === '&File')?.submenu ?? [];
+    window.webContents.sent = [];
+    for (const label of ['Import…', 'Export…'])
+      file.find((each) => each.label === label)!.click?.({}, window, {});
+    expect(window.webContents.sent).toEqual([
+      ['gloss:event', { type: 'menuCommand', payload: { command: 'import' } }],
+      ['gloss:event', { type: 'menuCommand', payload: { command: 'export' } }],
+    ]);
+  });
+
   it('shows why a folder cannot be opened', async () => {
     app.emit('second-instance', {}, ['/opt/Gloss/gloss', join(dir, 'missing')], dir);
     await vi.waitFor(() => expect(electronCalls.errorBoxes).toHaveLength(1));

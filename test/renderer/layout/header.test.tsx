@@ -92,6 +92,16 @@ describe('the header', () => {
     await savesSettled(t.store);
   });
 
+  it('opens Export… and Import… from their buttons or from the store, as the desktop menu does', async () => {
+    await userEvent.click(screen.getByRole('button', { name: 'Export…' }));
+    expect(screen.getByRole('dialog', { name: /Export/ })).toBeTruthy();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: /Export/ })).toBeNull());
+    act(() => t.store.getState().setOpenDialog('import'));
+    expect(screen.getByRole('dialog', { name: /Import/ })).toBeTruthy();
+    expect(screen.queryByRole('dialog', { name: /Export/ })).toBeNull();
+  });
+
   it('opens the shortcuts help from "?"', async () => {
     await userEvent.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
     expect(state().helpOpen).toBe(true);

@@ -1,14 +1,28 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useStore } from '../../store/context';
+import type { HeaderDialog } from '../../store/ui-slice';
 
-/** A header button that opens a dialog, which gets the function that closes it. */
-export function DialogButton({ label, dialog }: { label: string; dialog: (close: () => void) => ReactNode }) {
-  const [open, setOpen] = useState(false);
+/**
+ * A header button that opens a dialog, which gets the function that closes it. Which dialog is
+ * open lives in the store, so the desktop menu's File → Import…/Export… open the same ones.
+ */
+export function DialogButton({
+  name,
+  label,
+  dialog,
+}: {
+  name: HeaderDialog;
+  label: string;
+  dialog: (close: () => void) => ReactNode;
+}) {
+  const open = useStore((s) => s.openDialog === name);
+  const setOpenDialog = useStore((s) => s.setOpenDialog);
   return (
     <>
-      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpenDialog(name)}>
         {label}
       </button>
-      {open && dialog(() => setOpen(false))}
+      {open && dialog(() => setOpenDialog(null))}
     </>
   );
 }

@@ -8,7 +8,7 @@ type Which = 'all' | 'done' | 'open';
 
 /** The header's Export… button and its dialog. */
 export function ExportButton() {
-  return <DialogButton label="Export…" dialog={(close) => <ExportDialog onClose={close} />} />;
+  return <DialogButton name="export" label="Export…" dialog={(close) => <ExportDialog onClose={close} />} />;
 }
 
 /**

@@ -7,7 +7,7 @@ import { FormatSelect } from './FormatSelect';
 
 /** The header's Import… button and its dialog. */
 export function ImportButton() {
-  return <DialogButton label="Import…" dialog={(close) => <ImportDialog onClose={close} />} />;
+  return <DialogButton name="import" label="Import…" dialog={(close) => <ImportDialog onClose={close} />} />;
 }
 
 /**
