@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
-import { dragOver } from '../support/reader-text';
+import { dragOver, openArticle } from '../support/reader-text';
 import { mountSmallDisk, type SmallDisk } from '../support/small-disk';
 
 /**
@@ -35,15 +35,7 @@ beforeAll(async () => {
   });
   page = session.page;
   await page.goto(session.host.url);
-  await page
-    .getByRole('navigation', { name: 'Documents' })
-    .getByRole('button', { name: /TikTok/ })
-    .first()
-    .click();
-  await page
-    .getByRole('region', { name: 'Article text' })
-    .getByText(/TikTok owner ByteDance has made/)
-    .waitFor();
+  await openArticle(page, /TikTok/, /TikTok owner ByteDance has made/);
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import type { Annotation } from '../../shared/model/annotation';
 import { REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
-import { dragOver } from '../support/reader-text';
+import { dragOver, openArticle } from '../support/reader-text';
 
 /**
  * An article edited outside Gloss after it was tagged, in headless Chromium against the browser
@@ -63,15 +63,7 @@ async function annotationFile(): Promise<{ annotations: Annotation[]; orphans: A
 
 describe('an article changed outside Gloss', () => {
   it('lists the annotation it could not place, with its quote, and keeps the other on its passage', async () => {
-    await page
-      .getByRole('navigation', { name: 'Documents' })
-      .getByRole('button', { name: /TikTok/ })
-      .first()
-      .click();
-    await page
-      .getByRole('region', { name: 'Article text' })
-      .getByText(/Updated 3 August/)
-      .waitFor();
+    await openArticle(page, /TikTok/, /Updated 3 August/);
     await expect.poll(async () => (await readHighlights(page))['gloss-code-stakeholder']).toEqual([KEPT]);
     await expect(
       sidePanel()

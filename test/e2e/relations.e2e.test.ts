@@ -8,6 +8,7 @@ import type { Relation } from '../../shared/model/relation';
 import { REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
+import { openArticle } from '../support/reader-text';
 
 /**
  * Relations between annotations, in headless Chromium against the browser host, on a copy of the
@@ -64,18 +65,6 @@ async function annotationFile(): Promise<{ annotations: Annotation[]; relations:
   return JSON.parse(await readFile(path, 'utf8'));
 }
 
-async function openArticle(): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Documents' })
-    .getByRole('button', { name: /TikTok/ })
-    .first()
-    .click();
-  await page
-    .getByRole('region', { name: 'Article text' })
-    .getByText(/TikTok owner ByteDance/)
-    .waitFor();
-}
-
 /** The middle of a passage's first character, scrolled into view (viewport coordinates). */
 function pointAt(quote: string): Promise<{ x: number; y: number }> {
   return page.evaluate((quote) => {
@@ -108,7 +97,7 @@ async function clickPassage(quote: string): Promise<void> {
 describe('relations between annotations', () => {
   it('links the stakeholder to the concern it raises, from the inspector', async () => {
     await page.goto(host.url);
-    await openArticle();
+    await openArticle(page, /TikTok/, /TikTok owner ByteDance/);
     await clickPassage(STAKEHOLDER);
     await relations().getByText('No relations to other annotations yet.').waitFor();
     await relations().getByRole('button', { name: 'Link…' }).click();
@@ -193,7 +182,7 @@ describe('relations between annotations', () => {
 
   it('finds the same state after a reload', async () => {
     await page.reload();
-    await openArticle();
+    await openArticle(page, /TikTok/, /TikTok owner ByteDance/);
     await clickPassage(STAKEHOLDER);
     await relations().getByText('No relations to other annotations yet.').waitFor();
     expect((await readHighlights(page))['gloss-code-security'] ?? []).toEqual([]);

@@ -7,6 +7,7 @@ import type { Suggestion } from '../../shared/model/suggestion';
 import { REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
+import { openArticle } from '../support/reader-text';
 
 /**
  * Suggestions in headless Chromium against the browser host, on a copy of the sample project
@@ -36,12 +37,7 @@ beforeAll(async () => {
   });
   ({ folder, page, problems: pageProblems } = session);
   await page.goto(session.host.url);
-  await page
-    .getByRole('navigation', { name: 'Documents' })
-    .getByRole('button', { name: /TikTok/ })
-    .first()
-    .click();
-  await page.getByRole('region', { name: 'Article text' }).waitFor();
+  await openArticle(page, /TikTok/);
   await page.getByRole('tab', { name: 'Suggestions' }).click();
 });
 
@@ -127,11 +123,7 @@ describe('suggestions in the reader', () => {
 
   it('keeps rejected suggestions rejected after a reload', async () => {
     await page.reload();
-    await page
-      .getByRole('navigation', { name: 'Documents' })
-      .getByRole('button', { name: /TikTok/ })
-      .first()
-      .click();
+    await openArticle(page, /TikTok/);
     await page.getByRole('tab', { name: 'Suggestions' }).click();
     const left = offered.length - 2 - offered.filter((s) => s.kind === 'figure').length;
     await expect.poll(() => summary().textContent()).toContain(`${left} suggestions`);

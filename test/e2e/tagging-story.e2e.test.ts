@@ -12,7 +12,7 @@ import { targetFor } from '../../shared/text/quote';
 import { REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights as readHighlightsOf } from '../support/highlights';
-import { boxesOf as boxesOfQuote, dragOver as dragOverQuote } from '../support/reader-text';
+import { boxesOf as boxesOfQuote, dragOver as dragOverQuote, openArticle } from '../support/reader-text';
 import { requireRendererBuild } from '../support/renderer-build';
 
 /**
@@ -84,14 +84,7 @@ async function screenshot(name: string): Promise<void> {
 describe('tagging passages by hand', () => {
   it('opens the sample article', async () => {
     await page.goto(host.url);
-    await page
-      .getByRole('navigation', { name: 'Documents' })
-      .getByRole('button', { name: /TikTok/ })
-      .first()
-      .click();
-    await article()
-      .getByText(/TikTok owner ByteDance has made/)
-      .waitFor();
+    await openArticle(page, /TikTok/, /TikTok owner ByteDance has made/);
     await page.getByRole('radio', { name: 'To do' }).isChecked();
     await screenshot('1-opened');
   });
@@ -199,11 +192,7 @@ describe('tagging passages by hand', () => {
 
   it('finds everything again after a reload', async () => {
     await page.reload();
-    await page
-      .getByRole('navigation', { name: 'Documents' })
-      .getByRole('button', { name: /TikTok/ })
-      .first()
-      .click();
+    await openArticle(page, /TikTok/);
     await waitForHighlight('gloss-code-valuation', '$ 15-30 billion');
     const highlights = await readHighlights();
     expect(highlights['gloss-code-stakeholder']).toEqual(['ByteDance']);

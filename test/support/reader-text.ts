@@ -32,3 +32,17 @@ export async function dragOver(page: Page, quote: string): Promise<void> {
   await page.mouse.move(last.right - 1, y(last), { steps: 4 });
   await page.mouse.up();
 }
+
+/**
+ * Chooses the first document whose list entry matches `title`, and waits for its text (for
+ * `showing` in it, when given).
+ */
+export async function openArticle(page: Page, title: RegExp, showing?: RegExp): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Documents' })
+    .getByRole('button', { name: title })
+    .first()
+    .click();
+  const text = page.getByRole('region', { name: 'Article text' });
+  await (showing ? text.getByText(showing) : text).waitFor();
+}

@@ -7,7 +7,7 @@ import { createGlossService } from '../../../main/api/gloss-service';
 import { Project } from '../../../main/project/project';
 import { inProcessTransport } from '../../../main/transports/in-process';
 import { createApiClient, type GlossClient } from '../../../shared/api-client';
-import { ApiError } from '../../../shared/api-error';
+import { rejection } from '../../support/api-rejection';
 
 let dir: string;
 
@@ -24,16 +24,6 @@ async function openClient(annotator = 'alice'): Promise<GlossClient> {
   const service = createGlossService({ annotator });
   await service.open(dir);
   return createApiClient(inProcessTransport(createDispatch(service)));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 beforeEach(async () => {

@@ -5,9 +5,9 @@ import { createDispatch } from '../../../main/api/dispatch';
 import { createGlossService } from '../../../main/api/gloss-service';
 import { inProcessTransport } from '../../../main/transports/in-process';
 import { createApiClient, type GlossClient } from '../../../shared/api-client';
-import { ApiError } from '../../../shared/api-error';
 import type { Annotation } from '../../../shared/model/annotation';
 import type { Relation } from '../../../shared/model/relation';
+import { rejection } from '../../support/api-rejection';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
 
 const TEXT = 'Oracle buys TikTok.\n\nPrivacy advocates fear for user data; Microsoft objects.\n';
@@ -29,16 +29,6 @@ async function openClient(annotator = 'alice'): Promise<GlossClient> {
 async function tag(api: GlossClient, quote: string, code: string, key = 'a.txt'): Promise<Annotation> {
   const start = TEXT.indexOf(quote);
   return api.createAnnotation({ key, code, start, end: start + quote.length });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 async function fileOnDisk(annotator = 'alice', key = 'a.txt') {

@@ -7,7 +7,7 @@ import { createGlossService, type GlossService } from '../../../main/api/gloss-s
 import { describeDiskRefusal } from '../../../main/storage/disk-refusal';
 import { inProcessTransport } from '../../../main/transports/in-process';
 import { createApiClient, type GlossClient } from '../../../shared/api-client';
-import { ApiError } from '../../../shared/api-error';
+import { rejection } from '../../support/api-rejection';
 import { CORPUS } from '../../support/corpus';
 import { mountSmallDisk, type SmallDisk } from '../../support/small-disk';
 
@@ -65,16 +65,6 @@ async function whatTheApiSays() {
     documents: (await api.listDocuments({})).documents,
     project: await api.getProject({}),
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the save to fail');
 }
 
 /**
