@@ -1,12 +1,20 @@
 /**
  * Realistic edits to an article's text — typo fixes, sentences and paragraphs inserted and
  * deleted, lines re-wrapped, quotation marks made curly or straight — that keep the ground
- * truth: where each annotated span is after every edit, or that it was deleted.
+ * truth: where each annotated span is after every edit, or that it was deleted. Also the corpus
+ * measurements' workload (200 articles, annotated and edited, the same on every run) and their
+ * rule for judging a placement, shared by the pure measurement and the one through a project.
  * All offsets are UTF-16 code units.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Placement } from '../../../shared/anchoring/reanchor';
+import { splitsSurrogatePair } from '../../../shared/text/offsets';
 import { type Paragraph, splitParagraphs } from '../../../shared/text/paragraphs';
 import { type Sentence, splitSentences } from '../../../shared/text/sentences';
-import type { SeededRandom } from '../../support/seeded-random';
+import { CORPUS } from '../../support/corpus';
+import { SeededRandom } from '../../support/seeded-random';
+import { annotate, type CorpusAnnotation } from './corpus-annotations';
 
 export interface Span {
   start: number;
@@ -247,4 +255,92 @@ function changeQuotationMarks(text: EditedText, random: SeededRandom): boolean {
   }
   text.apply(splices);
   return true;
+}
+
+export const CORPUS_SEED = 20_240_611;
+const CATEGORIES = ['business', 'entertainment', 'politics', 'sport', 'tech'];
+const PER_CATEGORY = 40;
+
+/** How often each edit is drawn: typo fixes most, whole paragraphs least. */
+const EDIT_WEIGHTS: Record<EditKind, number> = {
+  'typo fixed': 20,
+  'typo fixed inside a quote': 14,
+  'sentence inserted': 14,
+  'sentence deleted': 12,
+  'paragraph inserted': 8,
+  'paragraph deleted': 7,
+  'lines re-wrapped': 15,
+  'quotation marks changed': 10,
+};
+
+export interface EditedArticle {
+  /** Its path under news-txt with "/" separators, e.g. "tech/012.txt". */
+  name: string;
+  original: string;
+  annotations: CorpusAnnotation[];
+  /** The text after the edits, with where each annotation is now (`truth`, in the same order). */
+  edited: EditedText;
+  edits: EditKind[];
+}
+
+/** The articles in a category that decode as UTF-8 (one legacy-encoded file does not). */
+function articles(category: string): { name: string; text: string }[] {
+  const dir = join(CORPUS, 'news-txt', category);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name: `${category}/${name}`, text: readFileSync(join(dir, name), 'utf8') }))
+    .filter(({ text }) => !text.includes('\uFFFD'));
+}
+
+function drawKind(random: SeededRandom): EditKind {
+  const total = Object.values(EDIT_WEIGHTS).reduce((a, b) => a + b, 0);
+  let roll = random.next() * total;
+  for (const kind of EDIT_KINDS) {
+    roll -= EDIT_WEIGHTS[kind];
+    if (roll < 0) return kind;
+  }
+  return 'typo fixed';
+}
+
+/** 40 articles of each BBC category, each annotated (about 13 annotations) and then edited 3–6 times. */
+export function editedCorpus(seed = CORPUS_SEED): EditedArticle[] {
+  const random = new SeededRandom(seed);
+  const pool = CATEGORIES.flatMap((c) => random.sample(articles(c), PER_CATEGORY));
+  return pool.map(({ name, text: original }, n) => {
+    const annotations = annotate(original, random);
+    const edited = new EditedText(
+      original,
+      annotations.map((a) => a.target),
+    );
+    const edits: EditKind[] = [];
+    const wanted = random.int(3, 6);
+    for (let tries = 0; edits.length < wanted && tries < 20; tries++) {
+      const kind = drawKind(random);
+      const donor = pool[(n + 1 + random.int(0, pool.length - 2)) % pool.length]!.text;
+      if (edit(kind, edited, random, donor)) edits.push(kind);
+    }
+    return { name, original, annotations, edited, edits };
+  });
+}
+
+export type Verdict = 'right' | 'wrong placement' | 'orphan, text still there' | 'lost';
+
+/**
+ * Whether an annotation placed in the edited `text` is where its ground truth says. An orphan is
+ * right when its text was deleted. Where an edit changed the quote itself, a placement may differ
+ * from the ground truth by one code unit at one edge (|Δstart| + |Δend| ≤ 1): fixing "nnever"
+ * to "never" at a quote's first letter leaves it open whether the quote now starts one letter
+ * later, and an approximate match may end either side of an equally costly edit.
+ */
+export function judge(text: string, quote: string, placement: Placement | undefined, truth: Truth): Verdict {
+  if (!placement) return 'lost';
+  if (placement.kind === 'orphan') return truth === 'deleted' ? 'right' : 'orphan, text still there';
+  const { start, end } = placement;
+  if (!(0 <= start && start < end && end <= text.length)) return 'lost';
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) return 'lost';
+  if (truth === 'deleted') return 'wrong placement';
+  if (start === truth.start && end === truth.end) return 'right';
+  const off = Math.abs(start - truth.start) + Math.abs(end - truth.end);
+  return off <= 1 && text.slice(truth.start, truth.end) !== quote ? 'right' : 'wrong placement';
 }
