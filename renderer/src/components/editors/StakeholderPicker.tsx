@@ -1,7 +1,8 @@
-import { type FormEvent, type KeyboardEvent, type MouseEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { Stakeholder } from '../../../../shared/model/stakeholder';
 import { STAKEHOLDER_KINDS, type StakeholderKind } from '../../../../shared/model/vocabulary';
-import { isKnownName, matchStakeholders } from './stakeholder-matching';
+import { isKnownName, matchStakeholders, type StakeholderMatch } from './stakeholder-matching';
+import { useCombobox } from './use-combobox';
 import './editors.css';
 
 export const STAKEHOLDER_KIND_LABELS: Record<StakeholderKind, string> = {
@@ -18,6 +19,9 @@ export const NEW_STAKEHOLDER_OPTION = 'New stakeholder from selection';
 
 /** Options shown at once; typing narrows a longer register. */
 const SHOWN = 50;
+
+/** The picker's options: the register's matches, then 'new', which makes a new stakeholder. */
+type PickerOption = StakeholderMatch | 'new';
 
 export interface StakeholderChoice {
   stakeholder: Stakeholder;
@@ -65,45 +69,31 @@ export function StakeholderPicker({
   autoFocus = false,
   busy = false,
 }: StakeholderPickerProps) {
-  const id = useId();
   const [query, setQuery] = useState(quote);
-  const [active, setActive] = useState(0);
   const [addAlias, setAddAlias] = useState(true);
   const [creating, setCreating] = useState(false);
 
   const matches = useMemo(() => matchStakeholders(stakeholders, query), [stakeholders, query]);
   const shown = matches.slice(0, SHOWN);
-  // The last option, after the matches, makes a new stakeholder.
-  const optionCount = shown.length + 1;
-  const activeIndex = Math.min(active, optionCount - 1);
-  const activeMatch = shown[activeIndex];
-  const offerAlias = activeMatch && quote.trim() !== '' && !isKnownName(activeMatch.stakeholder, quote);
-  const optionId = (index: number) => `${id}-option-${index}`;
 
-  const choose = (index: number) => {
+  const choose = (option: PickerOption) => {
     if (busy) return;
-    const match = shown[index];
-    if (!match) {
+    if (option === 'new') {
       setCreating(true);
       return;
     }
-    const alias = addAlias && !isKnownName(match.stakeholder, quote) ? quote.trim() : undefined;
-    onPick({ stakeholder: match.stakeholder, ...(alias ? { addAlias: alias } : {}) });
+    const alias = addAlias && !isKnownName(option.stakeholder, quote) ? quote.trim() : undefined;
+    onPick({ stakeholder: option.stakeholder, ...(alias ? { addAlias: alias } : {}) });
   };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((activeIndex + step + optionCount) % optionCount);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      choose(activeIndex);
-    } else if (event.key === 'Escape' && onCancel) {
-      event.preventDefault();
-      onCancel();
-    }
-  };
+  const combobox = useCombobox<PickerOption>({
+    query,
+    onQueryChange: setQuery,
+    options: [...shown, 'new'],
+    onChoose: choose,
+    onEscape: onCancel,
+  });
+  const activeMatch = combobox.activeOption === 'new' ? undefined : combobox.activeOption;
+  const offerAlias = activeMatch && quote.trim() !== '' && !isKnownName(activeMatch.stakeholder, quote);
 
   if (creating) {
     return (
@@ -118,41 +108,23 @@ export function StakeholderPicker({
 
   return (
     <div className="stakeholder-picker editor-form">
-      <label className="editor-label" htmlFor={`${id}-search`}>
+      <label className="editor-label" htmlFor={combobox.inputProps.id}>
         {label}
       </label>
       <input
-        id={`${id}-search`}
         className="editor-input"
-        type="text"
-        role="combobox"
-        aria-expanded="true"
-        aria-controls={`${id}-options`}
-        aria-autocomplete="list"
-        aria-activedescendant={optionId(activeIndex)}
-        autoComplete="off"
-        spellCheck={false}
+        {...combobox.inputProps}
         // biome-ignore lint/a11y/noAutofocus: the picker opens because the researcher asked for it.
         autoFocus={autoFocus}
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
       />
-      <div id={`${id}-options`} className="picker-options" role="listbox" aria-label="Stakeholders">
+      <div {...combobox.listboxProps} className="picker-options" role="listbox" aria-label="Stakeholders">
         {shown.map((match, index) => (
           <div
             key={match.stakeholder.id}
-            id={optionId(index)}
+            {...combobox.optionProps(index)}
             role="option"
             tabIndex={-1}
-            aria-selected={index === activeIndex}
             className="picker-option"
-            onMouseDown={keepFocus}
-            onMouseMove={() => setActive(index)}
-            onClick={() => choose(index)}
           >
             <span className="picker-option-name">{match.stakeholder.name}</span>
             <span className="picker-option-meta">
@@ -163,15 +135,11 @@ export function StakeholderPicker({
           </div>
         ))}
         <div
-          id={optionId(shown.length)}
+          {...combobox.optionProps(shown.length)}
           role="option"
           tabIndex={-1}
-          aria-selected={activeIndex === shown.length}
           aria-label={NEW_STAKEHOLDER_OPTION}
           className="picker-option picker-option-new"
-          onMouseDown={keepFocus}
-          onMouseMove={() => setActive(shown.length)}
-          onClick={() => choose(shown.length)}
         >
           <span className="picker-option-name">{NEW_STAKEHOLDER_OPTION}</span>
           {query.trim() && <span className="picker-option-meta">“{query.trim()}”</span>}
@@ -188,11 +156,6 @@ export function StakeholderPicker({
       )}
     </div>
   );
-}
-
-/** Options are chosen with the pointer without taking focus from the search (aria-activedescendant). */
-function keepFocus(event: MouseEvent) {
-  event.preventDefault();
 }
 
 function NewStakeholderForm({

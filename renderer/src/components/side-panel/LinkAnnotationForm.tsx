@@ -1,18 +1,10 @@
-import {
-  type FormEvent,
-  type KeyboardEvent,
-  type MouseEvent,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation';
 import type { Code } from '../../../../shared/model/codebook';
 import type { RelationType } from '../../../../shared/model/relation';
 import { useStore } from '../../store/context';
 import type { NewRelation } from '../../store/relations-slice';
+import { useCombobox } from '../editors/use-combobox';
 import '../editors/editors.css';
 
 /** Options shown at once; typing narrows a longer list. */
@@ -40,11 +32,9 @@ export function LinkAnnotationForm({
   onLink(relation: NewRelation): void;
   onCancel(): void;
 }) {
-  const id = useId();
   const [type, setType] = useState(types[0]?.id ?? '');
   const [outgoing, setOutgoing] = useState(true);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const codeNames = useMemo(() => new Map(codes.map((c) => [c.id, c.name])), [codes]);
   const matches = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -54,9 +44,7 @@ export function LinkAnnotationForm({
     });
   }, [candidates, codeNames, query, annotation.id]);
   const shown = matches.slice(0, SHOWN);
-  const activeIndex = Math.min(active, shown.length - 1);
   const typeName = types.find((t) => t.id === type)?.name ?? type;
-  const optionId = (index: number) => `${id}-option-${index}`;
 
   const linkTo = (other: Annotation | undefined) => {
     if (!other || !type) return;
@@ -64,7 +52,8 @@ export function LinkAnnotationForm({
       outgoing ? { type, from: annotation.id, to: other.id } : { type, from: other.id, to: annotation.id },
     );
   };
-  const choose = (index: number) => linkTo(shown[index]);
+  // Escape is handled by the form, so that it cancels from the type and direction fields too.
+  const combobox = useCombobox({ query, onQueryChange: setQuery, options: shown, onChoose: linkTo });
 
   // A click on a passage in the reader picks it, with the type and direction chosen here.
   const setLinkTargetPicker = useStore((s) => s.setLinkTargetPicker);
@@ -75,24 +64,13 @@ export function LinkAnnotationForm({
     return () => setLinkTargetPicker(null);
   }, [setLinkTargetPicker]);
 
-  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && shown.length > 0) {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((activeIndex + step + shown.length) % shown.length);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      choose(activeIndex);
-    }
-  };
-
   return (
     <form
       className="link-form editor-form"
       aria-label="Link to another annotation"
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        choose(activeIndex);
+        combobox.chooseActive();
       }}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
@@ -124,42 +102,29 @@ export function LinkAnnotationForm({
           </select>
         </label>
       </div>
-      <label className="editor-label" htmlFor={`${id}-search`}>
+      <label className="editor-label" htmlFor={combobox.inputProps.id}>
         Other annotation
       </label>
       <input
-        id={`${id}-search`}
         className="editor-input"
-        type="text"
-        role="combobox"
-        aria-expanded="true"
-        aria-controls={`${id}-options`}
-        aria-autocomplete="list"
-        aria-activedescendant={shown.length > 0 ? optionId(activeIndex) : undefined}
-        autoComplete="off"
-        spellCheck={false}
+        {...combobox.inputProps}
         placeholder="Filter, or click a passage in the text"
         // biome-ignore lint/a11y/noAutofocus: the form opens because the researcher asked to link.
         autoFocus
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onSearchKeyDown}
       />
-      <div id={`${id}-options`} className="picker-options" role="listbox" aria-label="Annotations to link">
+      <div
+        {...combobox.listboxProps}
+        className="picker-options"
+        role="listbox"
+        aria-label="Annotations to link"
+      >
         {shown.map((other, index) => (
           <div
             key={other.id}
-            id={optionId(index)}
+            {...combobox.optionProps(index)}
             role="option"
             tabIndex={-1}
-            aria-selected={index === activeIndex}
             className="picker-option"
-            onMouseDown={keepFocus}
-            onMouseMove={() => setActive(index)}
-            onClick={() => choose(index)}
           >
             <span className="link-option-quote">{other.target.quote}</span>
             <span className="picker-option-meta">{codeNames.get(other.code) ?? other.code}</span>
@@ -184,9 +149,4 @@ export function LinkAnnotationForm({
       </div>
     </form>
   );
-}
-
-/** Options are chosen with the pointer without taking focus from the filter (aria-activedescendant). */
-function keepFocus(event: MouseEvent) {
-  event.preventDefault();
 }
