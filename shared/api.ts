@@ -338,6 +338,8 @@ export interface ExportResult {
   folder: string;
   /** The files in it, relative to it. */
   files: string[];
+  /** Annotations not found again in changed articles (orphans), which no format can place. */
+  orphansLeftOut: number;
 }
 
 export interface ImportFormatInfo {

@@ -23,6 +23,7 @@ export interface ExportSummary {
   documents: number;
   annotations: number;
   files: string[];
+  orphansLeftOut: number;
 }
 
 /** `gloss export`: reads the project without writing into it, then writes the files outside it. */
@@ -49,6 +50,7 @@ export async function exportProject(
     documents: dataset.documents.length,
     annotations: dataset.documents.reduce((sum, d) => sum + d.annotations.length, 0),
     files: written,
+    orphansLeftOut: dataset.orphansLeftOut,
   };
 }
 
@@ -89,7 +91,13 @@ export class ImportProblemsError extends ApiError {
 }
 
 export function formatExportSummary(summary: ExportSummary): string {
-  return `Exported ${summary.documents} document${summary.documents === 1 ? '' : 's'} and ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'} as ${summary.format} (offsets: ${summary.offsets}) to ${summary.files.length === 1 ? summary.files[0] : `${summary.files.length} files`}`;
+  const exported = `Exported ${summary.documents} document${summary.documents === 1 ? '' : 's'} and ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'} as ${summary.format} (offsets: ${summary.offsets}) to ${summary.files.length === 1 ? summary.files[0] : `${summary.files.length} files`}`;
+  return summary.orphansLeftOut > 0 ? `${exported}\n${orphansNotice(summary.orphansLeftOut)}` : exported;
+}
+
+/** What an export that left orphans out says. */
+function orphansNotice(count: number): string {
+  return `${count} orphaned annotation${count === 1 ? ' was' : 's were'} left out: not found again after ${count === 1 ? 'its article' : 'their articles'} changed. Re-attach or delete ${count === 1 ? 'it' : 'them'} under Annotations in Gloss.`;
 }
 
 export function formatImportSummary(summary: ImportSummary): string {

@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/api-error';
+import type { Annotation } from '../../shared/model/annotation';
 import { subtreeIds } from '../../shared/model/codebook';
 import { forEachLimited } from '../project/for-each-limited';
 import type { Project } from '../project/project';
@@ -39,15 +40,17 @@ export async function collectDataset(
 
   const documents: (DatasetDocument | undefined)[] = new Array(chosen.length);
   let done = 0;
+  let orphansLeftOut = 0;
   onProgress?.(0, chosen.length);
   await forEachLimited(
     chosen.map((summary, index) => ({ summary, index })),
     8,
     async ({ summary, index }) => {
-      const { document, annotations, relations } = await project.documentWithWork(summary.key);
-      const kept = annotations.filter(
-        (a) => (!codes || codes.has(a.code)) && (!annotators || annotators.has(a.author)),
-      );
+      const { document, annotations, relations, orphans } = await project.documentWithWork(summary.key);
+      const taken = (a: Annotation) =>
+        (!codes || codes.has(a.code)) && (!annotators || annotators.has(a.author));
+      const kept = annotations.filter(taken);
+      orphansLeftOut += orphans.filter(taken).length;
       const ids = new Set(kept.map((a) => a.id));
       documents[index] = {
         key: document.key,
@@ -68,6 +71,7 @@ export async function collectDataset(
     stakeholders: info.stakeholders,
     documents: documents.filter((d): d is DatasetDocument => d !== undefined),
     exportedAt: new Date().toISOString(),
+    orphansLeftOut,
   };
 }
 

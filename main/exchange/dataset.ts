@@ -16,6 +16,11 @@ export interface Dataset {
   documents: DatasetDocument[];
   /** ISO time of the export, written where a format has a place for it. */
   exportedAt: string;
+  /**
+   * Orphans the filters would have taken (annotations not found again after their article
+   * changed): no format can place them, so they are left out, and the export says how many.
+   */
+  orphansLeftOut: number;
 }
 
 export interface DatasetDocument {

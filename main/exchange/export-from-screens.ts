@@ -54,5 +54,6 @@ export async function exportFromScreens(
     annotations: dataset.documents.reduce((sum, d) => sum + d.annotations.length, 0),
     folder: toSlash(relative(project.root, folder)),
     files: written.map((path) => toSlash(relative(folder, path))),
+    orphansLeftOut: dataset.orphansLeftOut,
   };
 }

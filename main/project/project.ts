@@ -226,7 +226,12 @@ export class Project {
    */
   async documentWithWork(
     key: string,
-  ): Promise<{ document: Document; annotations: Annotation[]; relations: Relation[] }> {
+  ): Promise<{
+    document: Document;
+    annotations: Annotation[];
+    relations: Relation[];
+    orphans: Annotation[];
+  }> {
     const loaded = await this.#reader.load(key);
     const own = await this.#ownFileFor(key, loaded);
     const files = [...(own ? [own] : []), ...(await this.#otherAnnotatorFiles(key, loaded))];
@@ -255,6 +260,8 @@ export class Project {
       relations: files.flatMap((file) =>
         file.relations.filter((r) => placed.has(r.from) && placed.has(r.to)),
       ),
+      // Every annotator's, for exports to count what they leave out.
+      orphans: files.flatMap((file) => file.orphans),
     };
   }
 

@@ -116,5 +116,6 @@ export function sampleDataset(): Dataset {
     ],
     documents,
     exportedAt: '2026-11-30T12:00:00.000Z',
+    orphansLeftOut: 0,
   };
 }

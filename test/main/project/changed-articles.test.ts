@@ -1,11 +1,12 @@
-import { access, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/api/dispatch';
 import { createGlossService } from '../../../main/api/gloss-service';
 import { Project } from '../../../main/project/project';
 import { inProcessTransport } from '../../../main/transports/in-process';
 import { createApiClient, type GlossClient } from '../../../shared/api-client';
+import { gloss } from '../../support/gloss-cli';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
 
 let project: TempProject;
@@ -139,6 +140,26 @@ describe('an article whose text changed on disk', () => {
     expect((await savedFile('a.txt')).relations).toEqual([]);
     await after.restoreOrphan({ key: 'a.txt', orphan: document.orphans[0]!, relations: deleted.relations });
     expect((await savedFile('a.txt')).relations.map((r: { id: string }) => r.id)).toEqual([relation.id]);
+  });
+
+  it('exports say how many orphans they left out, on screen and on the command line', async () => {
+    const api = await openClient();
+    await tag(api, 'a.txt', '80 million users');
+    const kept = await tag(api, 'a.txt', 'Privacy groups');
+    await writeFile(path('a.txt'), ARTICLE.replace(/The app has[^\n]*\n/, ''));
+
+    const result = await (await openClient()).exportDataset({ format: 'jsonl' });
+    expect(result).toMatchObject({ annotations: 1, orphansLeftOut: 1 });
+    const jsonl = await readFile(path(`${result.folder}/${result.files[0]}`), 'utf8');
+    expect(jsonl).toContain(kept.id);
+    expect(jsonl).not.toContain('80 million users');
+
+    const out = join(project.path, '..', `${basename(project.path)}-export.jsonl`);
+    const cli = await gloss(['export', project.path, '--format', 'jsonl', '--out', out]);
+    await rm(out, { force: true });
+    expect(cli.stdout).toMatch(
+      /1 orphaned annotation was left out: not found again after its article changed/,
+    );
   });
 
   it('brings orphans back by themselves when the article is edited back', async () => {

@@ -140,6 +140,14 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             {result.files.length <= 3 ? ` (${result.files.join(', ')})` : ` (${result.files.length} files)`}.
           </p>
         )}
+        {result && result.orphansLeftOut > 0 && (
+          <p className="field-error">
+            {result.orphansLeftOut === 1
+              ? '1 orphaned annotation was left out: it was not found again after its article changed.'
+              : `${result.orphansLeftOut} orphaned annotations were left out: they were not found again after their articles changed.`}{' '}
+            Re-attach or delete them under Annotations, then export again.
+          </p>
+        )}
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>
             Close
