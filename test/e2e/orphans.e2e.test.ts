@@ -66,9 +66,7 @@ describe('an article changed outside Gloss', () => {
     await openArticle(page, /TikTok/, /Updated 3 August/);
     await expect.poll(async () => (await readHighlights(page))['gloss-code-stakeholder']).toEqual([KEPT]);
     await expect(
-      sidePanel()
-        .getByRole('tab', { name: /Annotations ⚠ 1/ })
-        .isVisible(),
+      sidePanel().getByRole('tab', { name: 'Annotations 1 not found in the changed article' }).isVisible(),
     ).resolves.toBe(true);
     await sidePanel()
       .getByRole('tab', { name: /Annotations/ })

@@ -70,8 +70,8 @@ export function SidePanel() {
             {t.label}
             {t.id === 'annotations' && orphanCount > 0 && (
               <span className="tab-badge" title="Annotations not found in the changed article">
-                {' '}
-                ⚠ {orphanCount}
+                <span aria-hidden="true"> ⚠</span> {orphanCount}
+                <span className="visually-hidden"> not found in the changed article</span>
               </span>
             )}
           </button>
