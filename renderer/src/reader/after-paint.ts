@@ -14,3 +14,20 @@ export function afterNextPaint(work: () => void): () => void {
     clearTimeout(timer);
   };
 }
+
+/**
+ * Resolves once the next frame has been drawn, or after `limitMs` when none comes first: a
+ * hidden or minimised window draws no frames, and work that must happen (a save) cannot wait
+ * for the researcher to come back.
+ */
+export function nextPaint(limitMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      cancel();
+      clearTimeout(timer);
+      resolve();
+    };
+    const cancel = afterNextPaint(done);
+    const timer = setTimeout(done, limitMs);
+  });
+}

@@ -1,6 +1,6 @@
 import type { Annotation } from '../../../shared/model/annotation';
 import type { Code } from '../../../shared/model/codebook';
-import { blockIndexAt, rangeFor, staticRangeFor, type TextBlock } from './text-positions';
+import { blockIndexAt, rangeFor, shownBounds, staticRangeFor, type TextBlock } from './text-positions';
 
 /**
  * Draws annotations with the CSS Custom Highlight API: one named highlight per code
@@ -47,8 +47,13 @@ export function setHighlightColors(codes: readonly Pick<Code, 'id' | 'color'>[])
 
 interface Painted {
   annotation: Annotation;
-  /** Undefined when nothing of the annotation is shown (it lies in a break between paragraphs). */
-  range: AbstractRange | undefined;
+  /** False when nothing of the annotation is shown (it lies in a break between paragraphs). */
+  drawable: boolean;
+  /**
+   * Made when the annotation is first shown or asked for, then kept: of 10,000 annotations only
+   * those near the screen ever need one, and making them all held up opening a long article.
+   */
+  range: StaticRange | undefined;
   /** The paragraphs (indexes into the blocks) the range runs over. */
   first: number;
   last: number;
@@ -110,10 +115,12 @@ export class HighlightPainter {
     )
       tail++;
     const added = annotations.slice(head, annotations.length - tail);
-    const kept = new Set(added.map((annotation) => annotation.id));
-    for (const annotation of before.slice(head, before.length - tail)) {
+    const dropped = before.slice(head, before.length - tail);
+    // Built only when something may have gone (not for a new tag, nor a whole list painted anew).
+    const kept = dropped.length > 0 ? new Set(added.map((annotation) => annotation.id)) : undefined;
+    for (const annotation of dropped) {
       const painted = this.#painted.get(annotation.id);
-      if (painted && !kept.has(annotation.id)) this.#unpaint(painted);
+      if (painted && !kept?.has(annotation.id)) this.#unpaint(painted);
     }
     for (const annotation of added) this.#paint(annotation);
     this.#list = annotations;
@@ -141,14 +148,15 @@ export class HighlightPainter {
   rangeOf(id: string): Range | undefined {
     const painted = this.#painted.get(id);
     // Made on demand: only a live Range can be measured for scrolling.
-    return painted?.range
+    return painted?.drawable
       ? rangeFor(this.#blocks, painted.annotation.target.start, painted.annotation.target.end)
       : undefined;
   }
 
   /** The range object registered in the code's highlight: kept as long as the annotation keeps its place. */
   paintedRangeOf(id: string): AbstractRange | undefined {
-    return this.#painted.get(id)?.range;
+    const painted = this.#painted.get(id);
+    return painted ? this.#rangeOf(painted) : undefined;
   }
 
   /** A range of the text, for the pending selection and the palette's position. */
@@ -208,16 +216,16 @@ export class HighlightPainter {
     }
     if (before) this.#unpaint(before);
     const { start, end } = annotation.target;
-    const range = staticRangeFor(this.#blocks, start, end);
     const painted: Painted = {
       annotation,
-      range,
+      drawable: shownBounds(this.#blocks, start, end) !== undefined,
+      range: undefined,
       first: Math.max(0, blockIndexAt(this.#blocks, start)),
       last: Math.max(0, blockIndexAt(this.#blocks, end - 1)),
       shown: false,
     };
     this.#painted.set(annotation.id, painted);
-    if (!range) return;
+    if (!painted.drawable) return;
     for (let block = painted.first; block <= painted.last; block++) {
       let bucket = this.#byBlock[block];
       if (!bucket) {
@@ -241,9 +249,18 @@ export class HighlightPainter {
       this.#hide(painted);
       return;
     }
-    if (painted.shown || !painted.range || !this.#paints) return;
-    this.#codeHighlight(painted.annotation.code).add(painted.range);
+    const range = painted.shown || !this.#paints ? undefined : this.#rangeOf(painted);
+    if (!range) return;
+    this.#codeHighlight(painted.annotation.code).add(range);
     painted.shown = true;
+  }
+
+  #rangeOf(painted: Painted): StaticRange | undefined {
+    if (painted.drawable) {
+      const { start, end } = painted.annotation.target;
+      painted.range ??= staticRangeFor(this.#blocks, start, end);
+    }
+    return painted.range;
   }
 
   #hide(painted: Painted): void {

@@ -47,18 +47,33 @@ export function staticRangeFor(
   start: number,
   end: number,
 ): StaticRange | undefined {
+  const bounds = shownBounds(blocks, start, end);
+  return bounds
+    ? new StaticRange({
+        startContainer: bounds.from.node,
+        startOffset: bounds.from.offset,
+        endContainer: bounds.to.node,
+        endOffset: bounds.to.offset,
+      })
+    : undefined;
+}
+
+/**
+ * The DOM ends of [start, end), moved inwards out of the breaks between paragraphs; undefined
+ * when nothing of it is shown. Cheaper than making the range, to know whether there is one.
+ */
+export function shownBounds(
+  blocks: readonly TextBlock[],
+  start: number,
+  end: number,
+): { from: { node: Text; offset: number }; to: { node: Text; offset: number } } | undefined {
   const from = domPosition(blocks, start, 'forward');
   const to = domPosition(blocks, end, 'backward');
   if (!from || !to) return undefined;
   const order = from.node === to.node ? 0 : from.node.compareDocumentPosition(to.node);
   // An annotation wholly in a break between paragraphs has its ends cross over: nothing shown.
   if (order === 0 ? from.offset >= to.offset : order & Node.DOCUMENT_POSITION_PRECEDING) return undefined;
-  return new StaticRange({
-    startContainer: from.node,
-    startOffset: from.offset,
-    endContainer: to.node,
-    endOffset: to.offset,
-  });
+  return { from, to };
 }
 
 /**

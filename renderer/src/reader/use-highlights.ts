@@ -44,8 +44,9 @@ export function useHighlights(
         pendingMarked = pending;
       }
     };
-    paint(store.getState());
+    // The window first: only the annotations in it get ranges made and registered now.
     const stopWatching = watchVisibleBlocks(created.blocks, (window) => created.setWindow(window));
+    paint(store.getState());
     const unsubscribe = store.subscribe((state, before) => {
       if (
         state.reader.annotations !== before.reader.annotations ||

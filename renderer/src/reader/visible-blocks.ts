@@ -54,7 +54,8 @@ export function watchVisibleBlocks(
   };
   target.addEventListener('scroll', schedule, { passive: true });
   window.addEventListener('resize', schedule);
-  schedule();
+  // The first window at once, so a new text's highlights are made for it alone, not all first.
+  update();
   return () => {
     cancelAnimationFrame(frame);
     target.removeEventListener('scroll', schedule);

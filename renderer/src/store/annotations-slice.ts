@@ -4,6 +4,7 @@ import type { Annotation } from '../../../shared/model/annotation';
 import type { DocumentStatus } from '../../../shared/model/document';
 import type { FigureValue } from '../../../shared/model/figure';
 import { targetFor } from '../../../shared/text/quote';
+import { nextPaint } from '../reader/after-paint';
 import type { GlossState, SliceCreator } from './slice';
 
 export interface NewTag {
@@ -72,8 +73,8 @@ export const createAnnotationsSlice =
           redo: () => steps.create(key, annotation, label),
           undo: () => steps.remove(key, annotation.id, label),
         });
-        set({ selectedAnnotationId: annotation.id });
-        await steps.create(key, annotation, label);
+        // Its id is new, so nothing in the list needs replacing; shown and selected in one store update.
+        await steps.create(key, annotation, label, { isNew: true, select: true });
         return annotation.id;
       },
 
@@ -138,41 +139,67 @@ export const createAnnotationsSlice =
 type Set = Parameters<SliceCreator<AnnotationsSlice>>[0];
 type Get = () => GlossState;
 
-/** The single steps every action, undo and redo is made of: change the screen, then save. */
+/**
+ * The single steps every action, undo and redo is made of: change the screen, then save. The
+ * change is on screen at once; its request starts once that frame is drawn (sending one costs the
+ * page a few milliseconds, too many for the frame after a keypress). The saves slice sends changes
+ * one after another, so an undo pressed at once never reaches the project before the tag.
+ */
 function annotationSteps(client: GlossClient, set: Set, get: Get) {
+  const afterPaint = <T>(send: () => Promise<T>): Promise<T> => nextPaint().then(send);
   const onScreen = (key: string, change: (list: Annotation[]) => Annotation[]) =>
     set((s) =>
       s.reader.key === key ? { reader: { ...s.reader, annotations: change(s.reader.annotations) } } : {},
     );
-  const count = (key: string, delta: number) =>
-    set((s) => ({
-      documents: s.documents.map((d) =>
-        d.key === key ? { ...d, annotationCount: d.annotationCount + delta } : d,
-      ),
-    }));
+  const counted = (s: GlossState, key: string, delta: number) =>
+    s.documents.map((d) => (d.key === key ? { ...d, annotationCount: d.annotationCount + delta } : d));
+  const count = (key: string, delta: number) => set((s) => ({ documents: counted(s, key, delta) }));
 
   return {
-    async create(key: string, annotation: Annotation, label: string) {
-      onScreen(key, (list) =>
-        insertSorted(
-          list.filter((a) => a.id !== annotation.id),
-          annotation,
-        ),
-      );
-      count(key, 1);
-      await get().save(label, async () => {
-        const saved = await client.createAnnotation({
-          key,
-          id: annotation.id,
-          code: annotation.code,
-          start: annotation.target.start,
-          end: annotation.target.end,
-          ...(annotation.note ? { note: annotation.note } : {}),
-          ...(annotation.value ? { value: annotation.value } : {}),
-          ...(annotation.stakeholderId ? { stakeholderId: annotation.stakeholderId } : {}),
-        });
-        onScreen(key, (list) => list.map((a) => (a.id === saved.id ? saved : a)));
+    /**
+     * Shows `annotation` and counts it, in one store update (every update runs every subscriber,
+     * and a tag among 10,000 annotations must fit in a frame). `isNew`: its id was just made, so
+     * no listed annotation needs replacing; `select`: it becomes the selected annotation too.
+     */
+    async create(
+      key: string,
+      annotation: Annotation,
+      label: string,
+      { isNew = false, select = false }: { isNew?: boolean; select?: boolean } = {},
+    ) {
+      set((s) => {
+        const list = s.reader.annotations;
+        return {
+          ...(s.reader.key === key
+            ? {
+                reader: {
+                  ...s.reader,
+                  annotations: insertSorted(
+                    isNew ? list : list.filter((a) => a.id !== annotation.id),
+                    annotation,
+                  ),
+                },
+              }
+            : {}),
+          documents: counted(s, key, 1),
+          ...(select ? { selectedAnnotationId: annotation.id } : {}),
+        };
       });
+      await get().save(label, () =>
+        afterPaint(async () => {
+          const saved = await client.createAnnotation({
+            key,
+            id: annotation.id,
+            code: annotation.code,
+            start: annotation.target.start,
+            end: annotation.target.end,
+            ...(annotation.note ? { note: annotation.note } : {}),
+            ...(annotation.value ? { value: annotation.value } : {}),
+            ...(annotation.stakeholderId ? { stakeholderId: annotation.stakeholderId } : {}),
+          });
+          onScreen(key, (list) => replaceSaved(list, saved));
+        }),
+      );
     },
 
     async update(key: string, id: string, changes: AnnotationChanges, label: string) {
@@ -180,17 +207,19 @@ function annotationSteps(client: GlossClient, set: Set, get: Get) {
         const text = get().reader.document?.text;
         return sortByPosition(list.map((a) => (a.id === id ? applyChanges(a, changes, text) : a)));
       });
-      await get().save(label, async () => {
-        const saved = await client.updateAnnotation({ key, id, changes });
-        onScreen(key, (list) => list.map((a) => (a.id === saved.id ? saved : a)));
-      });
+      await get().save(label, () =>
+        afterPaint(async () => {
+          const saved = await client.updateAnnotation({ key, id, changes });
+          onScreen(key, (list) => replaceSaved(list, saved));
+        }),
+      );
     },
 
     async remove(key: string, id: string, label: string) {
       onScreen(key, (list) => list.filter((a) => a.id !== id));
       get().dropRelationsOf(key, id);
       count(key, -1);
-      await get().save(label, () => client.deleteAnnotation({ key, id }));
+      await get().save(label, () => afterPaint(() => client.deleteAnnotation({ key, id })));
     },
 
     async status(key: string, status: DocumentStatus, label: string) {
@@ -201,7 +230,7 @@ function annotationSteps(client: GlossClient, set: Set, get: Get) {
             ? { ...s.reader, document: { ...s.reader.document, status } }
             : s.reader,
       }));
-      await get().save(label, () => client.setDocumentStatus({ key, status }));
+      await get().save(label, () => afterPaint(() => client.setDocumentStatus({ key, status })));
     },
   };
 }
@@ -249,6 +278,24 @@ function sortByPosition(list: Annotation[]): Annotation[] {
 
 /** Inserts in position order without re-sorting the whole list (lists reach 10,000 annotations). */
 export function insertSorted(list: Annotation[], annotation: Annotation): Annotation[] {
+  return list.toSpliced(positionAfter(list, annotation), 0, annotation);
+}
+
+/**
+ * The list with the saved copy of an annotation in place of the one with its id (the list is
+ * unchanged when it has none). The saved copy keeps the passage, so it is looked for among the
+ * annotations at that position first: a binary search, not a pass over 10,000.
+ */
+export function replaceSaved(list: Annotation[], saved: Annotation): Annotation[] {
+  for (let i = positionAfter(list, saved) - 1; i >= 0 && byPosition(list[i]!, saved) === 0; i--) {
+    if (list[i]!.id === saved.id) return list.toSpliced(i, 1, saved);
+  }
+  // Moved meanwhile (an edit before the save answered): wherever it is.
+  return list.map((a) => (a.id === saved.id ? saved : a));
+}
+
+/** The index after the last annotation at or before `annotation`'s position, in a list in position order. */
+function positionAfter(list: readonly Annotation[], annotation: Annotation): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -256,7 +303,7 @@ export function insertSorted(list: Annotation[], annotation: Annotation): Annota
     if (byPosition(list[mid]!, annotation) <= 0) lo = mid + 1;
     else hi = mid;
   }
-  return [...list.slice(0, lo), annotation, ...list.slice(lo)];
+  return lo;
 }
 
 export function codeName(state: GlossState, codeId: string): string {
@@ -266,4 +313,24 @@ export function codeName(state: GlossState, codeId: string): string {
 /** A quote cut to 40 characters, for labels and announcements. */
 export function shortQuote(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * A selector of the open document's annotation with `id`, memoised for one component to hold: it
+ * looks again only when the list changes, and then first where the annotation was (a tag or a
+ * deletion elsewhere moves it one place at most), so tagging among 10,000 costs no search.
+ */
+export function selectAnnotationById(id: string | null): (state: GlossState) => Annotation | undefined {
+  let list: readonly Annotation[] | undefined;
+  let found: Annotation | undefined;
+  let at = -1;
+  return (state) => {
+    if (id === null) return undefined;
+    const next = state.reader.annotations;
+    if (next === list) return found;
+    list = next;
+    at = [at, at + 1, at - 1].find((i) => i >= 0 && next[i]?.id === id) ?? next.findIndex((a) => a.id === id);
+    found = next[at];
+    return found;
+  };
 }

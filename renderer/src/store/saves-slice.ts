@@ -27,40 +27,48 @@ export interface SavesSlice {
 
 let nextId = 1;
 
-export const createSavesSlice: SliceCreator<SavesSlice> = (set, get) => ({
-  savesPending: 0,
-  savesFailed: [],
+export const createSavesSlice: SliceCreator<SavesSlice> = (set, get) => {
+  // Each change is sent once the one before it is answered, in the order they were made: the
+  // project may otherwise take a later request first (a delete needs no article text, a tag reads
+  // it; a link needs both its annotations saved) and refuse it. Requests are local: milliseconds.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    savesPending: 0,
+    savesFailed: [],
 
-  async save(label, send) {
-    set((s) => ({ savesPending: s.savesPending + 1 }));
-    try {
-      await send();
-      return true;
-    } catch (error) {
-      const failed: FailedSave = {
-        id: nextId++,
-        label,
-        error: errorShape(error),
-        retry: async () => {
-          set((s) => ({ savesFailed: s.savesFailed.filter((f) => f.id !== failed.id) }));
-          await get().save(label, send);
-        },
-      };
-      set((s) => ({ savesFailed: [...s.savesFailed, failed] }));
-      return false;
-    } finally {
-      set((s) => ({ savesPending: s.savesPending - 1 }));
-    }
-  },
+    async save(label, send) {
+      set((s) => ({ savesPending: s.savesPending + 1 }));
+      const run = queue.then(send);
+      queue = run.catch(() => {});
+      try {
+        await run;
+        return true;
+      } catch (error) {
+        const failed: FailedSave = {
+          id: nextId++,
+          label,
+          error: errorShape(error),
+          retry: async () => {
+            set((s) => ({ savesFailed: s.savesFailed.filter((f) => f.id !== failed.id) }));
+            await get().save(label, send);
+          },
+        };
+        set((s) => ({ savesFailed: [...s.savesFailed, failed] }));
+        return false;
+      } finally {
+        set((s) => ({ savesPending: s.savesPending - 1 }));
+      }
+    },
 
-  async retryAll() {
-    for (const failed of get().savesFailed) await failed.retry();
-  },
+    async retryAll() {
+      for (const failed of get().savesFailed) await failed.retry();
+    },
 
-  dismissFailedSave(id) {
-    set((s) => ({ savesFailed: s.savesFailed.filter((f) => f.id !== id) }));
-  },
-});
+    dismissFailedSave(id) {
+      set((s) => ({ savesFailed: s.savesFailed.filter((f) => f.id !== id) }));
+    },
+  };
+};
 
 /** What the save indicator says. */
 export function saveStatus(

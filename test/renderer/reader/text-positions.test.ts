@@ -13,6 +13,7 @@ import {
   blockIndexAt,
   domPosition,
   rangeFor,
+  shownBounds,
   type TextBlock,
   textBlocksIn,
   textOffsetOf,
@@ -69,6 +70,12 @@ describe('offsets to the DOM', () => {
     });
     expect(rangeFor(blocks, breakAt, breakAt + 1)).toBeUndefined();
     expect(rangeFor(blocks, 5, second().start + 2)?.toString()).toBe('😀 ByteDanceLe');
+    // The painter asks only whether anything is shown, and makes the range when it is needed.
+    expect(shownBounds(blocks, breakAt, breakAt + 1)).toBeUndefined();
+    expect(shownBounds(blocks, 5, second().start + 2)).toEqual({
+      from: { node: blocks[0]!.node, offset: 5 },
+      to: { node: second().node, offset: 2 },
+    });
   });
 });
 
@@ -202,5 +209,24 @@ describe('the highlight painter', () => {
     expect(painter.paintedRangeOf('cafe')).toBe(cafeRange);
     painter.dispose();
     expect(painter.rangeOf('cafe')).toBeUndefined();
+  });
+
+  it('has no range for an annotation wholly in a break between paragraphs', () => {
+    const painter = new HighlightPainter(blocks);
+    const breakAt = blocks[0]!.node.length + 1;
+    const now = '2026-01-01T00:00:00.000Z';
+    const between: Annotation = {
+      id: 'between',
+      code: 'security',
+      author: 'tester',
+      created: now,
+      modified: now,
+      target: targetFor(TEXT, breakAt, breakAt + 1),
+    };
+    painter.update([annotation('cafe', 'Café'), between]);
+    expect(painter.rangeOf('between')).toBeUndefined();
+    expect(painter.paintedRangeOf('between')).toBeUndefined();
+    expect(painter.paintedRangeOf('cafe')?.startOffset).toBe(0);
+    painter.dispose();
   });
 });

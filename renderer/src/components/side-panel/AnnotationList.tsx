@@ -1,4 +1,12 @@
-import { type FocusEvent, type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  memo,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+} from 'react';
 import { flushSync } from 'react-dom';
 import type { Annotation } from '../../../../shared/model/annotation';
 import type { Code } from '../../../../shared/model/codebook';
@@ -17,8 +25,14 @@ const ROW_HEIGHT = 52;
  * the list, selecting as they go; Delete removes your own annotation. The list is one Tab stop:
  * the selected row (or the first).
  */
-export function AnnotationList({ annotations }: { annotations: readonly Annotation[] }) {
-  const selectedId = useStore((s) => s.selectedAnnotationId);
+export const AnnotationList = memo(function AnnotationList({
+  annotations,
+}: {
+  annotations: readonly Annotation[];
+}) {
+  // Deferred like the list itself (AnnotationsTab): a new tag selects its annotation, and the
+  // row, and the scroll that brings it into view, can wait for the frame with its highlight.
+  const selectedId = useDeferredValue(useStore((s) => s.selectedAnnotationId));
   const annotator = useStore((s) => s.project?.annotator);
   const codes = useCodebook().codes;
   const stakeholders = useStakeholders();
@@ -36,28 +50,35 @@ export function AnnotationList({ annotations }: { annotations: readonly Annotati
     if (selectedIndex !== -1) list.current?.scrollToIndex(selectedIndex);
   }, [selectedIndex]);
 
-  return (
-    <VirtualList
-      ref={list}
-      className="annotation-list"
-      label="Annotations"
-      items={annotations}
-      rowHeight={ROW_HEIGHT}
-      itemKey={(a) => a.id}
-      renderRow={(annotation, index) => (
-        <AnnotationRow
-          annotation={annotation}
-          next={annotations[index + 1] ?? annotations[index - 1]}
-          selected={index === selectedIndex}
-          tabStop={index === (selectedIndex === -1 ? 0 : selectedIndex)}
-          code={codesById.get(annotation.code)}
-          stakeholder={annotation.stakeholderId ? stakeholdersById.get(annotation.stakeholderId) : undefined}
-          own={annotation.author === annotator}
-        />
-      )}
-    />
+  // The same element while the deferred values stand still, so the urgent render of a new
+  // selection stops here instead of redrawing every row in view.
+  return useMemo(
+    () => (
+      <VirtualList
+        ref={list}
+        className="annotation-list"
+        label="Annotations"
+        items={annotations}
+        rowHeight={ROW_HEIGHT}
+        itemKey={(a) => a.id}
+        renderRow={(annotation, index) => (
+          <AnnotationRow
+            annotation={annotation}
+            next={annotations[index + 1] ?? annotations[index - 1]}
+            selected={index === selectedIndex}
+            tabStop={index === (selectedIndex === -1 ? 0 : selectedIndex)}
+            code={codesById.get(annotation.code)}
+            stakeholder={
+              annotation.stakeholderId ? stakeholdersById.get(annotation.stakeholderId) : undefined
+            }
+            own={annotation.author === annotator}
+          />
+        )}
+      />
+    ),
+    [annotations, selectedIndex, codesById, stakeholdersById, annotator],
   );
-}
+});
 
 function AnnotationRow({
   annotation,

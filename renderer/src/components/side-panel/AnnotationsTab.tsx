@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useStore } from '../../store/context';
 import { AnnotationList } from './AnnotationList';
 import { CodeOptions } from './CodeOptions';
@@ -10,7 +10,9 @@ import { useCodebook } from './use-project-data';
 /** The open document's note and annotations, filtered by code. */
 export function AnnotationsTab() {
   const hasDocument = useStore((s) => s.reader.document !== null);
-  const annotations = useStore((s) => s.reader.annotations);
+  // The list and its count follow a new tag in a render of their own, after the frame that
+  // shows its highlight: with 10,000 annotations that frame has no time to spare.
+  const annotations = useDeferredValue(useStore((s) => s.reader.annotations));
   const codeFilter = useStore((s) => s.codeFilter);
   // The store keeps annotations in text order (start, then end), so filtering keeps that order.
   const shown = useMemo(() => {

@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation';
 import { roleOf } from '../../../../shared/model/codebook-tree';
-import type { AnnotationChanges } from '../../store/annotations-slice';
+import { type AnnotationChanges, selectAnnotationById } from '../../store/annotations-slice';
 import { useStore } from '../../store/context';
 import { FigureValueEditor } from '../editors/FigureValueEditor';
 import { formatFigureValue } from '../editors/format-figure';
@@ -14,16 +14,17 @@ import { useCodebook, useStakeholders } from './use-project-data';
 
 /** The selected annotation: its passage, code, stakeholder or value, note, links and history. */
 export function Inspector() {
-  const annotation = useStore((s) =>
-    s.selectedAnnotationId === null
-      ? undefined
-      : s.reader.annotations.find((a) => a.id === s.selectedAnnotationId),
-  );
+  const selectedId = useStore((s) => s.selectedAnnotationId);
+  // A new tag selects its annotation: the inspector follows in a render of its own, so the
+  // keypress's frame carries the new highlight without waiting for these forms to be built.
+  const shownId = useDeferredValue(selectedId);
+  const annotation = useStore(useMemo(() => selectAnnotationById(shownId), [shownId]));
   // Keyed by annotation, so drafts and open editors never carry over to another one.
   return annotation ? <AnnotationInspector key={annotation.id} annotation={annotation} /> : null;
 }
 
-function AnnotationInspector({ annotation }: { annotation: Annotation }) {
+/** Memoised: while the selection's change is deferred, the inspector of the one before stays as it is. */
+const AnnotationInspector = memo(function AnnotationInspector({ annotation }: { annotation: Annotation }) {
   const codebook = useCodebook();
   const annotator = useStore((s) => s.project?.annotator);
   const selectAnnotation = useStore((s) => s.selectAnnotation);
@@ -104,7 +105,7 @@ function AnnotationInspector({ annotation }: { annotation: Annotation }) {
       )}
     </section>
   );
-}
+});
 
 /** The quote in its context: what comes before and after is dimmed. */
 function Quote({ annotation }: { annotation: Annotation }) {
