@@ -24,7 +24,9 @@ export async function openTestStore(files: Record<string, string>): Promise<Test
   const client = createApiClient(inProcessTransport(createDispatch(service), service));
   const store = createGlossStore(client);
   await store.getState().reload();
+  // Saves still on their way would otherwise write into a folder being removed.
   const cleanup = async () => {
+    await savesSettled(store);
     service.close();
     await project.cleanup();
   };

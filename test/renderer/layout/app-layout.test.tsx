@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/components/App';
 import { StoreProvider } from '../../../renderer/src/store/context';
-import { openTestStore, savesSettled, type TestStore } from '../../support/renderer-store';
+import { openTestStore, type TestStore } from '../../support/renderer-store';
 
 let t: TestStore;
 
@@ -22,7 +22,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   cleanup();
-  await savesSettled(t.store);
   await t.cleanup();
 });
 

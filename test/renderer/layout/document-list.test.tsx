@@ -4,14 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocumentList } from '../../../renderer/src/components/document-list/DocumentList';
 import { StoreProvider } from '../../../renderer/src/store/context';
-import { openTestStore, savesSettled, type TestStore } from '../../support/renderer-store';
+import { openTestStore, type TestStore } from '../../support/renderer-store';
 
 let t: TestStore | undefined;
 
 afterEach(async () => {
   cleanup();
   if (t) {
-    await savesSettled(t.store);
     await t.cleanup();
   }
   t = undefined;

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Header } from '../../../renderer/src/components/header/Header';
 import { StoreProvider } from '../../../renderer/src/store/context';
-import { openTestStore, savesSettled, type TestStore } from '../../support/renderer-store';
+import { openTestStore, type TestStore } from '../../support/renderer-store';
 
 const ALPHA = 'Alpha 😀 talks\n\nByteDance met Microsoft about TikTok.\n';
 const BETA = 'Beta\n\nNothing tagged here.\n';
@@ -34,7 +34,6 @@ beforeEach(async () => {
 afterEach(async () => {
   stop();
   cleanup();
-  await savesSettled(t.store);
   await t.cleanup();
 });
 

@@ -25,7 +25,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   cleanup();
-  await savesSettled(t.store);
   await t.cleanup();
   localStorage.clear();
   delete document.documentElement.dataset.theme;

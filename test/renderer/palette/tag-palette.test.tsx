@@ -35,7 +35,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   cleanup();
-  await savesSettled(t.store);
   await t.cleanup();
 });
 

@@ -41,7 +41,6 @@ export async function openPanel(tab: SidePanelTab = 'codes', files: Record<strin
 export async function closePanel(t: TestStore | undefined) {
   cleanup();
   if (!t) return;
-  await savesSettled(t.store);
   await t.cleanup();
 }
 

@@ -39,7 +39,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   cleanup();
-  await savesSettled(t.store);
   await t.cleanup();
 });
 
@@ -129,7 +128,6 @@ describe('the suggestions tab', () => {
 describe('a candidate stakeholder', () => {
   it('is offered for a name not in the register, and accepting it adds the name to the register', async () => {
     cleanup();
-    await savesSettled(t.store);
     await t.cleanup();
     t = await openTestStore({
       'beta.txt': 'Beta\n\nJennifer Granick said the ban was a threat to free expression.\n',

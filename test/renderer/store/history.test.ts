@@ -9,7 +9,6 @@ const TEXT = 'ByteDance agreed to sell a stake in TikTok to Oracle.\n\nPrivacy a
 let t: TestStore | undefined;
 afterEach(async () => {
   if (t) {
-    await savesSettled(t.store);
     await t.cleanup();
   }
   t = undefined;
