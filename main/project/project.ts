@@ -224,9 +224,7 @@ export class Project {
    * export takes of each document (getDocument, listAnnotations and listRelations one after
    * another would read the other annotators' files three times).
    */
-  async documentWithWork(
-    key: string,
-  ): Promise<{
+  async documentWithWork(key: string): Promise<{
     document: Document;
     annotations: Annotation[];
     relations: Relation[];
