@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../../support/corpus';
 
@@ -32,19 +31,27 @@ describe('the Electron security scanner', () => {
       await cp(join(REPO, 'renderer/index.html'), join(input, 'index.html'));
       const pkg = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8'));
       const electron = String(pkg.devDependencies.electron).replace(/^[^\d]*/, '');
-      const out = join(input, 'findings.csv');
+      // SARIF, not CSV: the scanner writes the CSV header and its rows with two unawaited
+      // writes, which can land in either order and leave a broken file.
+      const out = join(input, 'findings.sarif');
       const run = spawnSync(
         join(REPO, 'node_modules/.bin/electronegativity'),
         ['-i', input, '-e', electron, '-r', '-v', 'false', '-o', out],
         { encoding: 'utf8', timeout: 120_000 },
       );
       expect(run.error).toBeUndefined();
-      const rows = parse(await readFile(out, 'utf8'), { columns: true, trim: true }) as {
-        issue: string;
-        filename: string;
-        sample: string;
-      }[];
-      const found = rows.map((row) => `${row.issue} ${row.filename}`);
+      const sarif = JSON.parse(await readFile(out, 'utf8')) as {
+        runs: {
+          results: {
+            ruleId: string;
+            locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+          }[];
+        }[];
+      };
+      const rows = sarif.runs[0]!.results;
+      const found = rows.map(
+        (row) => `${row.ruleId} ${row.locations[0]!.physicalLocation.artifactLocation.uri}`,
+      );
       const unjustified = found.filter((finding) => !(finding in JUSTIFIED));
       expect(unjustified, JSON.stringify(rows, null, 2)).toEqual([]);
       expect(Object.keys(JUSTIFIED).filter((finding) => !found.includes(finding))).toEqual([]);
