@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ const DOCUMENT = 'tiktok-microsoft.txt';
 const KEPT = 'some U.S. politicians';
 const REWORDED = 'national security risk';
 const NEW_WORDING = 'threat to national security';
+const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 
 let session: GlossSession;
 let page: Page;
@@ -72,7 +73,12 @@ describe('an article changed outside Gloss', () => {
       .getByRole('tab', { name: /Annotations/ })
       .click();
     await expect(orphans().getByText(REWORDED).isVisible()).resolves.toBe(true);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'orphans-listed.png') });
     expect((await annotationFile()).orphans.map((o) => o.id)).toEqual([ids.reworded]);
+    // The list counts what is placed, as the tab does, not what the file held before opening.
+    const entry = page.getByRole('navigation', { name: 'Documents' }).getByRole('button', { name: /TikTok/ });
+    await expect.poll(() => entry.textContent()).toContain('1 annotation');
   });
 
   it('re-attaches it to the passage selected in the text, undoably', async () => {

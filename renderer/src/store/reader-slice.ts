@@ -42,7 +42,16 @@ export const createReaderSlice =
         ]);
         // A later click may have opened another document meanwhile; its answer wins.
         if (get().reader.key === key) {
-          set({ reader: { key, document, annotations, loading: false, error: null } });
+          set((s) => ({
+            reader: { key, document, annotations, loading: false, error: null },
+            // The list's count was read before opening, which may have re-attached annotations
+            // to a changed text and left some as orphans: the document's own count is the fresher.
+            documents: s.documents.map((d) =>
+              d.key === key && d.annotationCount !== document.annotationCount
+                ? { ...d, annotationCount: document.annotationCount }
+                : d,
+            ),
+          }));
           // After the text: suggestions are extra and must not hold back reading.
           void get().loadSuggestions(key);
         }
