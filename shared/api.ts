@@ -431,9 +431,11 @@ export interface ApiEvents {
   exportProgress: { done: number; total: number };
   /**
    * Articles were added, removed, renamed or edited in the project folder by something other than
-   * Gloss (a burst of changes comes as one event, a long copy as one every second or so): list the
-   * documents again. `keys` names the articles changed (a rename: both names); empty when that is
-   * not known (a folder moved, very many files), and then any article may have changed.
+   * Gloss, or their annotation files were saved by someone else (another annotator's work arriving
+   * by sync, another window): a burst of changes comes as one event, a long copy as one every
+   * second or so. List the documents again, and reload the open one if it is named. `keys` names
+   * the documents (a rename: both names); empty when that is not known (a folder moved, very many
+   * files), and then any of them may have changed.
    */
   documentsChanged: { keys: string[] };
 }

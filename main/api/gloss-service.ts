@@ -2,9 +2,9 @@ import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { exportFormatList, exportFromScreens } from '../exchange/export-from-screens';
 import { importFormatList, importFromScreens } from '../exchange/import-from-screens';
-import { type FolderWatcher, watchFolder } from '../project/folder-watcher';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
+import { type ProjectWatcher, watchProject } from '../project/watch-project';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
 import { Suggestions } from '../suggestions/suggestions';
 
@@ -35,7 +35,7 @@ export interface GlossService extends GlossHandlers {
 /** The one implementation of shared/api.ts: a session holding the currently open project. */
 export function createGlossService(options: GlossServiceOptions = {}): GlossService {
   let current:
-    | { project: Project; suggestions: Suggestions; job: SuggestionJobRunner; watcher?: FolderWatcher }
+    | { project: Project; suggestions: Suggestions; job: SuggestionJobRunner; watcher?: ProjectWatcher }
     | undefined;
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => {
@@ -63,12 +63,12 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       const watcher =
         options.watchFolder === false
           ? undefined
-          : watchFolder(
-              next.root,
-              ({ keys }) => {
+          : watchProject(
+              next,
+              (keys) => {
                 if (current?.project === next) emit({ type: 'documentsChanged', payload: { keys } });
               },
-              { onProblem: (message) => console.warn(`Gloss: ${message}`) },
+              (message) => console.warn(`Gloss: ${message}`),
             );
       current = { project: next, suggestions, job, watcher };
       emit({ type: 'projectOpened', payload: next.info() });

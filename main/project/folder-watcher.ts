@@ -22,6 +22,8 @@ export interface FolderWatchOptions {
   maxKeys?: number;
   /** A folder that cannot be watched, or the project folder going away; watching goes on where it can. */
   onProblem?: (message: string) => void;
+  /** Which file names are reported; by default articles, as scanFolder lists them. */
+  include?: (name: string) => boolean;
 }
 
 export interface FolderWatcher {
@@ -60,6 +62,7 @@ export function watchFolder(
   const maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
   const maxKeys = options.maxKeys ?? MAX_KEYS;
   const problem = (message: string) => options.onProblem?.(message);
+  const include = options.include ?? ((name: string) => formatOf(name) !== undefined);
 
   const watchers = new Map<string, FSWatcher>();
   let closed = false;
@@ -165,7 +168,7 @@ export function watchFolder(
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) folders.push(watchTree(path, report));
-      else if (report && formatOf(entry.name)) changed(keyOf(path));
+      else if (report && include(entry.name)) changed(keyOf(path));
     }
     await Promise.all(folders);
   };
@@ -195,7 +198,7 @@ export function watchFolder(
     const path = join(dir, name);
     if (watchers.has(path)) {
       rewatch(path);
-    } else if (formatOf(name)) {
+    } else if (include(name)) {
       changed(keyOf(path));
     } else {
       // Maybe a folder created or moved in: lstat, so a link to a folder is not followed.

@@ -670,6 +670,20 @@ export class Project {
     });
   }
 
+  /**
+   * An annotation file of a document changed on disk: whether the change is news, i.e. not this
+   * Gloss's own save (recognised by the open store's last stamp). This annotator's open file is
+   * read again when another Gloss of theirs saved it; other annotators' files are read fresh anyway.
+   */
+  async annotationFileChanged(key: string, annotator: string): Promise<boolean> {
+    const open =
+      annotator === this.annotator ? this.#stores.get(this.layout.annotationFile(key, annotator)) : undefined;
+    const store = open && (await open.catch(() => undefined));
+    const news = store ? await store.refreshFromDisk() : true;
+    if (news) this.#reading.delete(key);
+    return news;
+  }
+
   // ——— internals ———
 
   /**

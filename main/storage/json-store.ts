@@ -173,6 +173,21 @@ export class JsonStore<S extends z.ZodType> {
     }
   }
 
+  /**
+   * Reads the file again if another process saved it since this store last read or wrote it
+   * (another Gloss of the same annotator, a sync); true if it did. Queued like a change, so it
+   * never reads between another change's write and its stamp.
+   */
+  refreshFromDisk(): Promise<boolean> {
+    const run = this.#queue.then(async () => {
+      const before = this.#seen;
+      await this.#catchUp();
+      return this.#seen !== before;
+    });
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
   async #catchUp(): Promise<void> {
     if (this.#problem) return;
     const now = await stampOf(this.options.path);

@@ -7,6 +7,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGlossService } from '../../main/api/gloss-service';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
 
@@ -108,6 +109,23 @@ describe('watching the project folder', () => {
       .toEqual(['third article']);
     expect(await missingNotice().count()).toBe(0);
     expect(await heading()).toBe('Gamma report');
+  });
+
+  it('shows another annotator’s tag in the open article when their file arrives', async () => {
+    const key = 'news/gamma-renamed.txt';
+    const bob = createGlossService({ annotator: 'bob', watchFolder: false });
+    try {
+      await bob.open(session.folder);
+      const { text } = await bob.getDocument({ key });
+      const start = text.indexOf('Gamma report');
+      await bob.createAnnotation({ key, code: 'security', start, end: start + 12 });
+    } finally {
+      bob.close();
+    }
+    await expect
+      .poll(async () => (await readHighlights(page))['gloss-code-security'], POLL)
+      .toEqual(['Gamma report']);
+    expect((await readHighlights(page))['gloss-code-privacy']).toEqual(['third article']);
   });
 
   it('showed no console errors', () => {

@@ -56,6 +56,13 @@ const empty = {
   selectedKey: null,
 } satisfies Partial<DocumentsSlice>;
 
+/** Waits until no save is on its way (at most a few seconds: a hung request must not stop reloads). */
+async function savesAnswered(get: () => { savesPending: number }): Promise<void> {
+  for (let waited = 0; get().savesPending > 0 && waited < 5_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export const createDocumentsSlice =
   (client: GlossClient): SliceCreator<DocumentsSlice> =>
   (set, get) => {
@@ -82,6 +89,9 @@ export const createDocumentsSlice =
             (changed === 'all' || changed.has(open)) &&
             documents.some((d) => d.key === open)
           ) {
+            // A change of this screen's still on its way would be missing from what is read now,
+            // and vanish from the screen until the next reload.
+            await savesAnswered(get);
             await get().openDocument(open);
           }
         }
