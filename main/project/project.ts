@@ -309,17 +309,20 @@ export class Project {
         ...(request.stakeholderId ? { stakeholderId: request.stakeholderId } : {}),
       };
     });
-    await this.#editOwn(key, (file) => {
-      bringUpToDate(file, loaded);
-      const taken = new Set([...file.annotations, ...file.orphans].map((a) => a.id));
-      for (const annotation of annotations) {
-        if (taken.has(annotation.id)) {
-          throw new ApiError('conflict', `An annotation with id ${annotation.id} already exists in ${key}`);
+    await this.#editOwn(
+      key,
+      (file) => {
+        const taken = new Set([...file.annotations, ...file.orphans].map((a) => a.id));
+        for (const annotation of annotations) {
+          if (taken.has(annotation.id)) {
+            throw new ApiError('conflict', `An annotation with id ${annotation.id} already exists in ${key}`);
+          }
+          taken.add(annotation.id);
         }
-        taken.add(annotation.id);
-      }
-      file.annotations.push(...annotations);
-    });
+        file.annotations.push(...annotations);
+      },
+      loaded,
+    );
     return annotations;
   }
 
@@ -362,31 +365,33 @@ export class Project {
     const moves = changes.start !== undefined || changes.end !== undefined;
     const loaded = moves ? await this.#reader.load(key) : undefined;
     let updated: Annotation | undefined;
-    await this.#editOwn(key, (file) => {
-      // Offsets from the screens are into the current text; the file's must be too before mixing them.
-      if (loaded) bringUpToDate(file, loaded);
-      const index = file.annotations.findIndex((a) => a.id === id);
-      const current = file.annotations[index];
-      if (!current) return;
-      const next: Annotation = { ...current, modified: new Date().toISOString() };
-      if (changes.code !== undefined) next.code = changes.code;
-      if (loaded) {
-        next.target = this.#target(
-          loaded.text,
-          changes.start ?? current.target.start,
-          changes.end ?? current.target.end,
-        );
-      }
-      if (changes.note === null || changes.note === '') delete next.note;
-      else if (changes.note !== undefined) next.note = changes.note;
-      if (changes.value === null) delete next.value;
-      else if (changes.value !== undefined) next.value = changes.value;
-      if (changes.stakeholderId === null) delete next.stakeholderId;
-      else if (changes.stakeholderId !== undefined) next.stakeholderId = changes.stakeholderId;
-      this.#checkCodeUse(next.code, next);
-      file.annotations[index] = next;
-      updated = next;
-    });
+    await this.#editOwn(
+      key,
+      (file) => {
+        const index = file.annotations.findIndex((a) => a.id === id);
+        const current = file.annotations[index];
+        if (!current) return;
+        const next: Annotation = { ...current, modified: new Date().toISOString() };
+        if (changes.code !== undefined) next.code = changes.code;
+        if (loaded) {
+          next.target = this.#target(
+            loaded.text,
+            changes.start ?? current.target.start,
+            changes.end ?? current.target.end,
+          );
+        }
+        if (changes.note === null || changes.note === '') delete next.note;
+        else if (changes.note !== undefined) next.note = changes.note;
+        if (changes.value === null) delete next.value;
+        else if (changes.value !== undefined) next.value = changes.value;
+        if (changes.stakeholderId === null) delete next.stakeholderId;
+        else if (changes.stakeholderId !== undefined) next.stakeholderId = changes.stakeholderId;
+        this.#checkCodeUse(next.code, next);
+        file.annotations[index] = next;
+        updated = next;
+      },
+      loaded,
+    );
     if (!updated) await this.#throwNotOwn(key, id);
     return updated!;
   }
@@ -411,10 +416,13 @@ export class Project {
     const loaded = await this.#reader.load(key);
     const target = this.#target(loaded.text, start, end);
     let placed: Annotation | undefined;
-    await this.#editOwn(key, (file) => {
-      bringUpToDate(file, loaded);
-      placed = reattachOrphan(file, id, target, new Date().toISOString());
-    });
+    await this.#editOwn(
+      key,
+      (file) => {
+        placed = reattachOrphan(file, id, target, new Date().toISOString());
+      },
+      loaded,
+    );
     return placed!;
   }
 
@@ -836,11 +844,18 @@ export class Project {
     return this.projectStore.update(edit);
   }
 
-  async #editOwn(key: string, edit: (file: AnnotationFile) => void): Promise<void> {
+  /**
+   * Edits this annotator's file of a document. An edit bringing offsets into the article's current
+   * text passes that text: the file is brought up to it first (re-attached if the article changed
+   * since), so old and new offsets never mix.
+   */
+  async #editOwn(key: string, edit: (file: AnnotationFile) => void, text?: LoadedText): Promise<void> {
     this.#assertWritable();
     const store = await this.#ownStore(key);
-    const fingerprint = store.data.fingerprint || (await this.#reader.load(key)).fingerprint;
+    const fingerprint =
+      text?.fingerprint || store.data.fingerprint || (await this.#reader.load(key)).fingerprint;
     await store.update((file) => {
+      if (text) bringUpToDate(file, text);
       file.fingerprint ||= fingerprint;
       edit(file);
     });
