@@ -47,14 +47,6 @@ import { matchRenames, missingKeys, moveDocumentData, type Rename } from './rena
 import { compareKeys, scanFolder } from './scan-folder';
 
 type ProjectStore = JsonStore<typeof ProjectFileSchema>;
-
-export interface DocumentWithWork {
-  document: Document;
-  annotations: Annotation[];
-  relations: Relation[];
-  /** Every annotator's orphans (the document's own `orphans` are this annotator's). */
-  orphans: Annotation[];
-}
 type AnnotationStore = JsonStore<typeof AnnotationFileSchema>;
 
 export interface OpenOptions {
@@ -71,8 +63,6 @@ export class Project {
   readonly annotator: string;
   readonly #stores = new Map<string, Promise<AnnotationStore>>();
   readonly #reader: DocumentReader;
-  /** Readings of documents under way, by key (see documentWithWork). */
-  readonly #reading = new Map<string, Promise<DocumentWithWork>>();
 
   private constructor(
     readonly layout: ProjectLayout,
@@ -231,21 +221,15 @@ export class Project {
 
   /**
    * A document with every annotator's annotations and relations, each file read once: what an
-   * export takes of each document. The screens ask for the document, its annotations and its
-   * relations at once when opening it; those calls share one reading (and one re-attaching, if
-   * the article changed) rather than doing it three times.
+   * export takes of each document (getDocument, listAnnotations and listRelations one after
+   * another would read the other annotators' files three times).
    */
-  documentWithWork(key: string): Promise<DocumentWithWork> {
-    const shared = this.#reading.get(key);
-    if (shared) return shared;
-    const reading: Promise<DocumentWithWork> = this.#readDocumentWithWork(key).finally(() => {
-      if (this.#reading.get(key) === reading) this.#reading.delete(key);
-    });
-    this.#reading.set(key, reading);
-    return reading;
-  }
-
-  async #readDocumentWithWork(key: string): Promise<DocumentWithWork> {
+  async documentWithWork(key: string): Promise<{
+    document: Document;
+    annotations: Annotation[];
+    relations: Relation[];
+    orphans: Annotation[];
+  }> {
     const loaded = await this.#reader.load(key);
     const own = await this.#ownFileFor(key, loaded);
     const files = [...(own ? [own] : []), ...(await this.#otherAnnotatorFiles(key, loaded))];
@@ -353,7 +337,6 @@ export class Project {
       file.annotations.push(...annotations.map((a) => ({ ...a, author: annotator })));
       file.relations.push(...relations.map((r) => ({ ...r, author: annotator })));
     });
-    this.#reading.delete(key);
   }
 
   async updateAnnotation(
@@ -687,9 +670,7 @@ export class Project {
     const open =
       annotator === this.annotator ? this.#stores.get(this.layout.annotationFile(key, annotator)) : undefined;
     const store = open && (await open.catch(() => undefined));
-    const news = store ? await store.refreshFromDisk() : true;
-    if (news) this.#reading.delete(key);
-    return news;
+    return store ? store.refreshFromDisk() : true;
   }
 
   // ——— internals ———
@@ -859,8 +840,6 @@ export class Project {
       file.fingerprint ||= fingerprint;
       edit(file);
     });
-    // A reading begun before this edit must not be shared with calls made after it.
-    this.#reading.delete(key);
   }
 
   async #throwNotOwn(key: string, id: string): Promise<never> {
