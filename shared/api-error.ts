@@ -39,5 +39,14 @@ export class ApiError extends Error implements ApiErrorShape {
   }
 }
 
-/** What every transport carries back: a result, or an error in the shape above. */
+/**
+ * What every transport carries back (Electron IPC, the browser host's HTTP, in-process): a result,
+ * or an error in the shape above. An API error is an answer like any other; over HTTP it travels
+ * with status 200, and only the host's own refusals (sign-in, origin, method, size) use error statuses.
+ */
 export type ApiEnvelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorShape };
+
+/** The envelope of a failed call. */
+export function errorEnvelope(code: ApiErrorCode, message: string): ApiEnvelope<never> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,5 +1,5 @@
 import { type GlossHandlers, requests } from '../../shared/api';
-import { type ApiEnvelope, ApiError } from '../../shared/api-error';
+import { type ApiEnvelope, ApiError, errorEnvelope } from '../../shared/api-error';
 import { isOperationName } from '../../shared/operations';
 
 export type Dispatch = (operation: string, request: unknown) => Promise<ApiEnvelope<unknown>>;
@@ -15,19 +15,16 @@ export function createDispatch(
 ): Dispatch {
   return async (operation, request) => {
     if (!isOperationName(operation)) {
-      return { ok: false, error: { code: 'bad-request', message: `Unknown operation "${operation}"` } };
+      return errorEnvelope('bad-request', `Unknown operation "${operation}"`);
     }
     const parsed = requests[operation].safeParse(request);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-      return {
-        ok: false,
-        error: {
-          code: 'bad-request',
-          message: `Invalid ${operation} request: ${where}${issue?.message ?? 'malformed'}`,
-        },
-      };
+      return errorEnvelope(
+        'bad-request',
+        `Invalid ${operation} request: ${where}${issue?.message ?? 'malformed'}`,
+      );
     }
     try {
       const handler = api[operation] as (req: unknown) => Promise<unknown>;
@@ -35,13 +32,10 @@ export function createDispatch(
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
       onInternalError(error);
-      return {
-        ok: false,
-        error: {
-          code: 'internal',
-          message: `Gloss failed while running ${operation}: ${String((error as Error)?.message ?? error)}`,
-        },
-      };
+      return errorEnvelope(
+        'internal',
+        `Gloss failed while running ${operation}: ${String((error as Error)?.message ?? error)}`,
+      );
     }
   };
 }

@@ -6,7 +6,7 @@
  */
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { ApiEvent } from '../../shared/api';
-import type { ApiEnvelope } from '../../shared/api-error';
+import { type ApiEnvelope, errorEnvelope } from '../../shared/api-error';
 import type { Dispatch } from '../api/dispatch';
 import { isAppUrl } from './app-origin';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './ipc-channels';
@@ -28,10 +28,10 @@ export function registerApiIpc({ dispatch, events, getWindow }: ApiIpcOptions): 
       request: unknown,
     ): Promise<ApiEnvelope<unknown>> => {
       if (!isTrustedSender(event, getWindow())) {
-        return { ok: false, error: { code: 'forbidden', message: 'This page may not use the Gloss API.' } };
+        return errorEnvelope('forbidden', 'This page may not use the Gloss API.');
       }
       if (typeof operation !== 'string') {
-        return { ok: false, error: { code: 'bad-request', message: 'The operation name must be a string.' } };
+        return errorEnvelope('bad-request', 'The operation name must be a string.');
       }
       return dispatch(operation, request);
     },

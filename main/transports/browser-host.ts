@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiEnvelope, ApiErrorCode } from '../../shared/api-error';
+import { type ApiErrorCode, errorEnvelope } from '../../shared/api-error';
+import { isOperationName } from '../../shared/operations';
 import type { Dispatch } from '../api/dispatch';
 import { type ApiEventSource, openEventStream } from './event-stream';
 import { type AccessGuard, createAccessGuard } from './http-guard';
@@ -100,24 +101,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.on('close', () => streams.delete(end));
   };
 
+  /**
+   * One API call. The host's own refusals (no such operation, wrong method or content type, a
+   * body too large or not JSON) keep their HTTP statuses, with an error envelope the page's client
+   * can still read; whatever dispatch answers, errors included, is an answer and goes out as 200,
+   * so a harmless race (an article renamed while the page asks for it) logs nothing in the browser.
+   */
   const serveApiCall = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     const operation = /^\/api\/([A-Za-z]+)$/.exec(path)?.[1];
-    if (operation === undefined)
-      return sendEnvelope(res, failure('not-found', `No API operation at ${path}`));
+    if (operation === undefined || !isOperationName(operation))
+      return refuse(res, 404, 'not-found', `No API operation at ${path}`);
     if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      return sendJson(
-        res,
-        405,
-        failure('bad-request', `API operations are called with POST, not ${req.method}`),
-      );
+      return refuse(res, 405, 'bad-request', `API operations are called with POST, not ${req.method}`, {
+        Allow: 'POST',
+      });
     }
     if (!isJson(req.headers['content-type'])) {
-      return sendJson(
-        res,
-        415,
-        failure('bad-request', 'API requests must be sent as Content-Type: application/json'),
-      );
+      return refuse(res, 415, 'bad-request', 'API requests must be sent as Content-Type: application/json');
     }
     const limit = bodyLimitFor(operation);
     const body = await readJsonBody(req, limit);
@@ -125,16 +125,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (body.reason === 'aborted') return void res.destroy();
       if (body.reason === 'too-large') {
         // The rest of the body is not read; closing the connection discards it.
-        res.setHeader('Connection', 'close');
-        return sendJson(
+        return refuse(
           res,
           413,
-          failure('bad-request', `The request is larger than ${Math.round(limit / 1024 / 1024)} MB`),
+          'bad-request',
+          `The request is larger than ${Math.round(limit / 1024 / 1024)} MB`,
+          { Connection: 'close' },
         );
       }
-      return sendEnvelope(res, failure('bad-request', 'The request body is not valid JSON'));
+      return refuse(res, 400, 'bad-request', 'The request body is not valid JSON');
     }
-    return sendEnvelope(res, await options.dispatch(operation, body.value));
+    return sendJson(res, 200, await options.dispatch(operation, body.value));
   };
 
   const address = await listen(server, options.port ?? 0);
@@ -156,24 +157,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-/** The status an envelope travels with; the envelope itself always says what happened. */
-const STATUS_OF: Record<ApiErrorCode, number> = {
-  'bad-request': 400,
-  'not-found': 404,
-  'no-project': 409,
-  'invalid-file': 422,
-  conflict: 409,
-  forbidden: 403,
-  io: 500,
-  internal: 500,
-};
-
-function sendEnvelope(res: ServerResponse, envelope: ApiEnvelope<unknown>): void {
-  sendJson(res, envelope.ok ? 200 : STATUS_OF[envelope.error.code], envelope);
-}
-
-function failure(code: ApiErrorCode, message: string): ApiEnvelope<never> {
-  return { ok: false, error: { code, message } };
+/** A refusal of the host itself: its HTTP status, and the envelope the page's client reads. */
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  sendJson(res, status, errorEnvelope(code, message));
 }
 
 function isJson(contentType: string | undefined): boolean {

@@ -1,10 +1,11 @@
 import type { ApiEvent } from '../../../shared/api';
 import type { Transport } from '../../../shared/api-client';
-import type { ApiEnvelope, ApiErrorCode } from '../../../shared/api-error';
+import { type ApiEnvelope, errorEnvelope } from '../../../shared/api-error';
 
 /**
  * The API over the browser host (main/transports/browser-host.ts): POST /api/<operation>
- * answered with the envelope, and notices as Server-Sent Events from /api/events.
+ * answered with the envelope (status 200, API errors included; the host's own refusals keep
+ * their HTTP status and still carry an envelope), and notices as Server-Sent Events from /api/events.
  * The token travels in the host's HttpOnly cookie, so nothing here handles it.
  */
 export function httpTransport(base = '/api/'): Transport {
@@ -26,9 +27,12 @@ export function httpTransport(base = '/api/'): Transport {
         // The host's own refusals (expired sign-in, wrong address) are short plain text.
         const message =
           (await response.text()).trim() || `Gloss answered ${response.status} ${response.statusText}`;
-        return failure(response.status === 401 || response.status === 403 ? 'forbidden' : 'io', message);
+        return errorEnvelope(
+          response.status === 401 || response.status === 403 ? 'forbidden' : 'io',
+          message,
+        );
       } catch (error) {
-        return failure(
+        return errorEnvelope(
           'io',
           `Gloss could not be reached (${error instanceof Error ? error.message : String(error)}). Is it still running?`,
         );
@@ -54,10 +58,6 @@ export function httpTransport(base = '/api/'): Transport {
       };
     },
   };
-}
-
-function failure(code: ApiErrorCode, message: string): ApiEnvelope<never> {
-  return { ok: false, error: { code, message } };
 }
 
 function parseEvent(data: string): ApiEvent | undefined {

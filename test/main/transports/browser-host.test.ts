@@ -220,11 +220,25 @@ describe('the API', () => {
     ]);
   });
 
-  it('answers invalid requests with a bad-request envelope', async () => {
+  it('answers API errors as envelopes with status 200, so the browser logs no failed request', async () => {
     const traversal = await call('getDocument', { key: '../secret.txt' });
-    expect(traversal.status).toBe(400);
+    expect(traversal.status).toBe(200);
+    expect(traversal.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(traversal.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
 
+    const missing = await call('getDocument', { key: 'nope.txt' });
+    expect(missing.status).toBe(200);
+    expect(JSON.parse(missing.body)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('nope.txt') },
+    });
+
+    const invalid = await call('setDocumentStatus', { key: 'tiktok.txt', status: 'finished' });
+    expect(invalid.status).toBe(200);
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('keeps HTTP statuses for its own refusals, each with an envelope the page can read', async () => {
     const malformed = await call('listDocuments', '{"oops":');
     expect(malformed.status).toBe(400);
     expect(JSON.parse(malformed.body)).toEqual({
@@ -233,32 +247,32 @@ describe('the API', () => {
     });
 
     const unknown = await call('dropDatabase', {});
-    expect(JSON.parse(unknown.body)).toMatchObject({
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toEqual({
       ok: false,
-      error: { code: 'bad-request', message: expect.stringMatching(/Unknown operation/) },
+      error: { code: 'not-found', message: 'No API operation at /api/dropDatabase' },
     });
-
-    const missing = await call('getDocument', { key: 'nope.txt' });
-    expect(missing.status).toBe(404);
-    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('accepts only POST with a JSON content type', async () => {
     const get = await rawRequest({ port: host.port, path: '/api/listDocuments', headers: bearer() });
     expect(get.status).toBe(405);
     expect(get.headers.allow).toBe('POST');
+    expect(JSON.parse(get.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     // A form post is what a foreign page could send without a preflight.
     const form = await call('listDocuments', '{}', { 'Content-Type': 'text/plain' });
     expect(form.status).toBe(415);
     expect(JSON.parse(form.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     const nested = await call('listDocuments/x', {});
     expect(nested.status).toBe(404);
+    expect(JSON.parse(nested.body)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('refuses bodies over 1 MB', async () => {
     const big = JSON.stringify({ key: 'tiktok.txt', note: 'x'.repeat(1024 * 1024) });
     const res = await call('setDocumentNote', big);
     expect(res.status).toBe(413);
+    expect(res.headers.connection).toBe('close');
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     // Without a Content-Length the host counts as it reads, and stops at the limit.
     const streamed = await call('setDocumentNote', big, { 'Transfer-Encoding': 'chunked' });
@@ -281,7 +295,7 @@ describe('the API', () => {
 
   it('forbids opening another folder from the page', async () => {
     const res = await call('openProject', { path: tmpdir() });
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
