@@ -10,7 +10,15 @@ interface Item {
   type: string;
   motivation: string;
   creator: { type: string; name: string };
-  body: { type: string; id?: string; purpose: string; value: string; format?: string }[];
+  body: {
+    type: string;
+    id?: string;
+    purpose: string;
+    value: string;
+    format?: string;
+    'gloss:code'?: string;
+    'gloss:stakeholder'?: string;
+  }[];
   target:
     | string[]
     | {
@@ -64,9 +72,15 @@ describe('W3C Web Annotation export', () => {
       const body = (purpose: string) => tags[n]!.body.find((b) => b.purpose === purpose);
       const code = dataset.codebook.codes.find((c) => c.id === annotation.code)!;
       expect(body('tagging')).toMatchObject({ type: 'TextualBody', value: code.name });
-      expect(body('tagging')!.id).toContain(code.id);
+      // The code's IRI rides in gloss:code: an `id` would make the body an External Web Resource,
+      // which must not have a purpose.
+      expect(body('tagging')!['gloss:code']).toBe(`gloss:code/${code.id}`);
+      expect(tags[n]!.body.every((b) => b.id === undefined)).toBe(true);
       const stakeholder = dataset.stakeholders.find((s) => s.id === annotation.stakeholderId);
       expect(body('identifying')?.value).toBe(stakeholder?.name);
+      expect(body('identifying')?.['gloss:stakeholder']).toBe(
+        stakeholder ? `gloss:stakeholder/${stakeholder.id}` : undefined,
+      );
       if (annotation.value) {
         expect(body('describing')!.format).toBe('application/json');
         expect(JSON.parse(body('describing')!.value)).toEqual(annotation.value);

@@ -56,6 +56,22 @@ describe('W3C Web Annotation import', () => {
     }
   });
 
+  it('still reads files of earlier Gloss versions, whose bodies carried the IRI as their id', () => {
+    const current = planOf(importText(JSON.stringify(exportedJson())));
+    const json = exportedJson();
+    for (const item of json.first.items) {
+      for (const body of item.body) {
+        const iri = body['gloss:code'] ?? body['gloss:stakeholder'] ?? body['gloss:relationType'];
+        delete body['gloss:code'];
+        delete body['gloss:stakeholder'];
+        delete body['gloss:relationType'];
+        if (iri) body.id = iri;
+      }
+    }
+    expect(json.first.items[0].body[0].id).toMatch(/^gloss:code\//);
+    expect(planOf(importText(JSON.stringify(json)))).toEqual(current);
+  });
+
   it('reads relations back between the right annotations, and the codebook and register', () => {
     const dataset = sampleDataset();
     const plan = planOf(importText(JSON.stringify(exportedJson())));

@@ -20,9 +20,13 @@ import { textQuote } from './quote-selector';
  *   as the model's "Annotation Collection with Embedded Page" example does. Each annotation
  *   repeats the "@context", so it can be taken out alone (e.g. posted to an annotation server).
  * - A tag is an Annotation with motivation "tagging". Its bodies are TextualBodies told apart by
- *   purpose: "tagging" (value: the code's name, id: gloss:code/<id>), "identifying" (the
- *   stakeholder's canonical name, id: gloss:stakeholder/<id>), "describing" (a figure value as
- *   JSON, format application/json) and "commenting" (the note).
+ *   purpose: "tagging" (value: the code's name), "identifying" (the stakeholder's canonical name),
+ *   "describing" (a figure value as JSON, format application/json) and "commenting" (the note).
+ *   A body names the code, stakeholder or relation type it stands for in a `gloss:code`,
+ *   `gloss:stakeholder` or `gloss:relationType` property, never as its `id`: the model reads a
+ *   body with an IRI `id` and no `source` as an External Web Resource, which must not carry a
+ *   `purpose` (assertion 3.3.5-bodyEWRNoPurpose of the W3C test suite, which
+ *   test/main/exchange/w3c-conformance.test.ts runs on every exported annotation).
  * - Its target is the document (source gloss:document/<key>) with two selectors for the same
  *   passage: a TextQuoteSelector and a TextPositionSelector counting Unicode code points, as
  *   the model requires (Gloss itself counts UTF-16 units; an emoji is one code point, two units).
@@ -80,17 +84,17 @@ function documentItems(dataset: Dataset, document: DatasetDocument): object[] {
     const body: object[] = [
       {
         type: 'TextualBody',
-        id: codeIri(annotation.code),
         purpose: 'tagging',
         value: code?.name ?? annotation.code,
+        'gloss:code': codeIri(annotation.code),
       },
     ];
     if (annotation.stakeholderId) {
       body.push({
         type: 'TextualBody',
-        id: stakeholderIri(annotation.stakeholderId),
         purpose: 'identifying',
         value: stakeholder?.name ?? annotation.stakeholderId,
+        'gloss:stakeholder': stakeholderIri(annotation.stakeholderId),
       });
     }
     if (annotation.value) {
@@ -117,9 +121,9 @@ function documentItems(dataset: Dataset, document: DatasetDocument): object[] {
     body: [
       {
         type: 'TextualBody',
-        id: relationTypeIri(relation.type),
         purpose: 'classifying',
         value: typeNames.get(relation.type) ?? relation.type,
+        'gloss:relationType': relationTypeIri(relation.type),
       },
       ...(relation.note ? [noteBody(relation.note)] : []),
     ],
