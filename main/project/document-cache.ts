@@ -137,7 +137,7 @@ export class DocumentCache {
 
   async saveText(fingerprint: string, text: string): Promise<void> {
     if (this.readOnly) return;
-    await writeFileAtomic(this.textFile(fingerprint), text);
+    await writeFileAtomic(this.textFile(fingerprint), text, { durable: false });
   }
 
   async readText(fingerprint: string): Promise<string | undefined> {
@@ -159,7 +159,7 @@ export class DocumentCache {
       refused: Object.fromEntries(this.refused),
     };
     try {
-      await writeFileAtomic(this.indexFile, JSON.stringify(data));
+      await writeFileAtomic(this.indexFile, JSON.stringify(data), { durable: false });
     } catch {
       this.#dirty = true;
     }

@@ -1,19 +1,79 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+export interface AtomicWriteOptions {
+  /**
+   * Flush the file to the disk before the rename and the folder after it, so the new content
+   * survives a power loss, not only a killed process. On by default; the cache turns it off
+   * (derived data, rebuilt when lost, written thousands of times on a first open).
+   */
+  durable?: boolean;
+  /**
+   * The caller holds the file's lock (see file-lock.ts), so one writer at a time: the temp file
+   * is `.<name>.tmp` (the name lowdb's steno used), and one left by a kill is simply reused by
+   * the next save. Without it the temp file gets a random suffix, so unlocked writers of the same
+   * file (the cache of two Gloss processes) never write into each other's temp file.
+   */
+  locked?: boolean;
+}
+
+/** Errors from fsync of a folder that mean "this file system cannot", not "the write failed". */
+const NO_FOLDER_SYNC = new Set(['EINVAL', 'ENOTSUP', 'EPERM', 'EISDIR', 'EBADF', 'EACCES']);
+
 /**
- * Writes a file so that readers see the old content or the new, never half of either.
- * Used for derived data under .gloss/cache/; project data goes through JsonStore (lowdb/steno).
+ * Writes a file so that readers see the old content or the new, never half of either:
+ * a temp file beside it, flushed (fsync), renamed over it, then the folder flushed so the
+ * rename itself is on the disk. The one writer of project data (JsonStore) and of the cache.
+ * A temp file half written when the disk filled up is removed, to give the space back.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  { durable = true, locked = false }: AtomicWriteOptions = {},
+): Promise<void> {
+  const folder = dirname(path);
+  const suffix = locked ? '' : `.${randomBytes(4).toString('hex')}`;
+  const temp = join(folder, `.${basename(path)}${suffix}.tmp`);
   try {
-    await writeFile(temp, data);
+    await writeAndFlush(temp, data, durable).catch(async (error: unknown) => {
+      // The first save of a document creates its folder; made only on failure, so a save is one write.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(folder, { recursive: true });
+      await writeAndFlush(temp, data, durable);
+    });
     await rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    // A temp file that is a folder (or not ours to remove) is left; the write's own error is the news.
+    await rm(temp, { force: true }).catch(() => {});
     throw error;
+  }
+  if (durable) await flushFolder(folder);
+}
+
+async function writeAndFlush(temp: string, data: string | Uint8Array, durable: boolean): Promise<void> {
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(data);
+    if (durable) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Makes a rename in `folder` durable. Windows cannot open a folder for this, and some file
+ * systems (FAT through FUSE, some network shares) refuse fsync on one: there the file's own
+ * fsync is all the system offers, and the save goes on.
+ */
+async function flushFolder(folder: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch (error) {
+    if (!NO_FOLDER_SYNC.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await handle?.close().catch(() => {});
   }
 }

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { type Adapter, Low } from 'lowdb';
-import { TextFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
 import { writeFileAtomic } from './atomic-write';
@@ -27,14 +25,11 @@ export interface JsonStoreOptions<S extends z.ZodType> {
  * A lowdb adapter that validates on read: a file that is not JSON or does not match
  * its schema raises a FileProblemError naming the file, and is never parsed into defaults.
  * Such a file is also copied aside, byte for byte, unless the store is read-only (see #keepCopy).
- * Writes go through lowdb's TextFile, i.e. steno: temp file + rename, overlapping writes serialised.
+ * Writes go through the one atomic writer of storage (atomic-write.ts: temp file, fsync, rename,
+ * folder fsync), so a save survives a killed process and a power loss alike.
  */
 class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
-  readonly #file: TextFile;
-
-  constructor(private readonly options: JsonStoreOptions<S>) {
-    this.#file = new TextFile(options.path);
-  }
+  constructor(private readonly options: JsonStoreOptions<S>) {}
 
   async read(): Promise<z.output<S> | null> {
     let bytes: Buffer;
@@ -67,22 +62,12 @@ class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
     }
   }
 
+  /**
+   * Called only inside JsonStore#apply, which holds the file's lock: one writer at a time, so the
+   * writer's fixed temp name is safe (and a half-written one is removed on a full disk).
+   */
   async write(data: z.output<S>): Promise<void> {
-    const text = `${JSON.stringify(data, null, 2)}\n`;
-    try {
-      await this.#file.write(text).catch(async (error: unknown) => {
-        // The first save of a document creates its folder; checking only on failure keeps saves to one write.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        await mkdir(dirname(this.options.path), { recursive: true });
-        await this.#file.write(text);
-      });
-    } catch (error) {
-      // steno's `.<name>.tmp`, half written when the disk filled up, is removed to give the space
-      // back; safe because writes to this file hold its lock (see JsonStore#apply).
-      const { path } = this.options;
-      await rm(join(dirname(path), `.${basename(path)}.tmp`), { force: true }).catch(() => {});
-      throw error;
-    }
+    await writeFileAtomic(this.options.path, `${JSON.stringify(data, null, 2)}\n`, { locked: true });
   }
 }
 
