@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../components/dialog/use-modal-dialog';
 import { useStore } from '../store/context';
 import { type ChordStyle, formatChord, localChordStyle } from './chords';
 import { SHORTCUT_HELP_ID } from './global-shortcuts';
@@ -12,32 +12,11 @@ export function ShortcutHelp() {
 
 function HelpDialog() {
   const setHelpOpen = useStore((s) => s.setHelpOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(() => setHelpOpen(false));
   const style = localChordStyle();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    const opener = document.activeElement;
-    // showModal makes the rest of the page inert and traps focus; jsdom lacks it, so fall back to `open`.
-    if (typeof element.showModal === 'function') element.showModal();
-    else element.setAttribute('open', '');
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
-
   return (
-    <dialog
-      ref={dialog}
-      id={SHORTCUT_HELP_ID}
-      className="shortcut-help"
-      aria-labelledby="shortcut-help-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        setHelpOpen(false);
-      }}
-    >
+    <dialog {...dialog} id={SHORTCUT_HELP_ID} className="shortcut-help" aria-labelledby="shortcut-help-title">
       <div className="shortcut-help-heading">
         <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
         <button type="button" className="button" onClick={() => setHelpOpen(false)}>

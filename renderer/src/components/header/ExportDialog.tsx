@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useStore } from '../../store/context';
-import { Modal } from '../side-panel/Modal';
+import { ModalDialog } from '../dialog/ModalDialog';
 import { DialogButton } from './DialogButton';
 import { FormatSelect } from './FormatSelect';
 
@@ -52,7 +52,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title="Export the dataset" onClose={onClose}>
+    <ModalDialog title="Export the dataset" onClose={onClose}>
       <form onSubmit={submit} aria-busy={running}>
         <FormatSelect formats={formats} value={format} onChange={setFormat} />
         {chosen && chosen.offsets !== 'none' && <p>Offsets count {chosen.offsets}.</p>}
@@ -157,7 +157,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </Modal>
+    </ModalDialog>
   );
 }
 

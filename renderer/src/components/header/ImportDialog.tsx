@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../../store/context';
 import type { ChosenFile } from '../../store/import-slice';
-import { Modal } from '../side-panel/Modal';
+import { ModalDialog } from '../dialog/ModalDialog';
 import { DialogButton } from './DialogButton';
 import { FormatSelect } from './FormatSelect';
 
@@ -50,7 +50,7 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title="Import another tool's work" onClose={onClose}>
+    <ModalDialog title="Import another tool's work" onClose={onClose}>
       <form onSubmit={(event) => void submit(event)} aria-busy={running}>
         <FormatSelect formats={formats} value={format} onChange={setFormat} />
         <label className="modal-choice">
@@ -109,6 +109,6 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </Modal>
+    </ModalDialog>
   );
 }

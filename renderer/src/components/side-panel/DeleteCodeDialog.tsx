@@ -2,10 +2,10 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { Code } from '../../../../shared/model/codebook';
 import { roleOf, subtreeIds } from '../../../../shared/model/codebook-tree';
 import { useStore } from '../../store/context';
+import { ModalDialog } from '../dialog/ModalDialog';
 import { CodeOptions } from './CodeOptions';
 import { codableOptions } from './codebook-view';
 import { SaveError } from './FormParts';
-import { Modal } from './Modal';
 import { useCodebook } from './use-project-data';
 import { useSaveAction } from './use-save-action';
 
@@ -53,7 +53,7 @@ export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose: () =>
   };
 
   return (
-    <Modal title={`Delete “${code.name}”?`} onClose={onClose}>
+    <ModalDialog title={`Delete “${code.name}”?`} onClose={onClose}>
       <form onSubmit={submit}>
         {children.length > 0 && (
           <p>
@@ -116,6 +116,6 @@ export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose: () =>
           </button>
         </div>
       </form>
-    </Modal>
+    </ModalDialog>
   );
 }

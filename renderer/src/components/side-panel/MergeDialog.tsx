@@ -1,8 +1,8 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import type { Stakeholder } from '../../../../shared/model/stakeholder';
 import { useStore } from '../../store/context';
+import { ModalDialog } from '../dialog/ModalDialog';
 import { SaveError } from './FormParts';
-import { Modal } from './Modal';
 import { useStakeholders } from './use-project-data';
 import { useSaveAction } from './use-save-action';
 
@@ -24,7 +24,7 @@ export function MergeDialog({ from, onClose }: { from: Stakeholder; onClose: () 
   };
 
   return (
-    <Modal title={`Merge “${from.name}” into…`} onClose={onClose}>
+    <ModalDialog title={`Merge “${from.name}” into…`} onClose={onClose}>
       <form onSubmit={submit}>
         <label className="sp-field">
           Merge into
@@ -54,6 +54,6 @@ export function MergeDialog({ from, onClose }: { from: Stakeholder; onClose: () 
           </button>
         </div>
       </form>
-    </Modal>
+    </ModalDialog>
   );
 }
