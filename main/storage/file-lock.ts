@@ -1,61 +1,128 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 
+/**
+ * A lock nobody has refreshed for this long belongs to a process that is gone, wherever it ran
+ * (another computer on a shared folder, a USB stick pulled out mid-save). Owners refresh their
+ * lock well within it while they work; clocks of computers sharing a folder must agree to within
+ * a few seconds of it.
+ */
+export const STALE_MS = 10_000;
+/** How often an owner refreshes its lock while a save takes long. */
+const REFRESH_MS = STALE_MS / 4;
+/**
+ * A lock folder without an owner in it, seen that way for this long, was left by a process killed
+ * between making the folder and naming itself in it. Taking over a live one too early is safe
+ * (see clearIfDead), it only makes that owner try again.
+ */
+const EMPTY_GRACE_MS = 500;
 /** How long to wait for another process's write to the same file before giving up. */
 const WAIT_MS = 5_000;
 const RETRY_MS = 5;
 
-/** Locks this process has looked beside for dead takers' temp files (once per lock, see removeDeadTakers). */
-const tidied = new Set<string>();
-/** Locks this process holds no more but could not remove (the disk turned read-only mid-save). */
-const leftBehind = new Set<string>();
+const HOST = hostname();
+/** Owner file names: `<pid>.<8 hex>.<host, URI-encoded>`. */
+const OWNER = /^(\d+)\.([0-9a-f]{8})\.(.+)$/;
+
+/** Locks this process holds no more but could not remove (the disk turned read-only mid-save): lock → its owner name. */
+const leftBehind = new Map<string, string>();
 
 /**
- * Runs `work` holding `<path>.lock`, so two Gloss processes on one project (two windows, a window
- * and the command line) never read-modify-write the same file at once. The lock file holds the
- * owner's pid and host: a lock whose process is gone (killed mid-save) is taken over at once.
- * Errors from the disk (full, read-only) are thrown as they come, for the caller to word.
+ * Runs `work` holding the lock of `path`, so two Gloss processes on one project (two windows, a
+ * window and the command line, two computers on a shared folder) never read-modify-write the same
+ * file at once.
+ *
+ * The lock is the folder `<path>.lock/` holding one empty file named after its owner: pid, a
+ * random tag, host. Why a folder: mkdir is exclusive on every file system a project may live on,
+ * FAT/exFAT sticks and SMB/NFS shares included, where the hard link of the old lock is refused;
+ * the owner is in a name, made by one call, so no kill leaves a half-written owner; and a folder
+ * cannot be removed while an owner is in it, so taking over a dead lock (removing that owner by
+ * its unique name, then the folder) can never remove a lock someone else has just taken.
+ *
+ * A lock whose owner is a dead process of this computer is taken over at once; any lock not
+ * refreshed for STALE_MS is taken over (its owner, here or elsewhere, is gone). Errors from the
+ * disk (full, read-only) are thrown as they come, for the caller to word; waiting longer than
+ * WAIT_MS fails with EBUSY.
  */
 export async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
-  const lock = `${path}.lock`;
-  if (!tidied.has(lock)) {
-    tidied.add(lock);
-    await removeDeadTakers(lock);
+  const held = await take(`${path}.lock`);
+  const refresh = setInterval(() => {
+    const now = new Date();
+    utimes(held.owner, now, now).catch(() => {});
+  }, REFRESH_MS);
+  refresh.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(refresh);
+    // A lock that cannot be removed must not turn a save that reached the disk into an error; it is
+    // ours, so the next save here clears it (other processes wait for it as for a live owner).
+    await release(held.lock, held.owner).catch(() => leftBehind.set(held.lock, held.owner));
   }
+}
+
+interface HeldLock {
+  lock: string;
+  /** The owner file inside the lock folder. */
+  owner: string;
+}
+
+async function take(lock: string): Promise<HeldLock> {
   const deadline = Date.now() + WAIT_MS;
+  /** Since when (this process's clock) the lock has been seen without an owner, continuously. */
+  let emptySince: number | undefined;
   for (;;) {
-    // The lock appears with its owner already in it (written aside, then hard-linked, which fails
-    // if the lock exists): a process killed mid-take never leaves an empty lock nobody can clear.
-    const temp = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const owner = join(lock, `${process.pid}.${randomBytes(4).toString('hex')}.${encodeURIComponent(HOST)}`);
+    let made = false;
     try {
-      await writeFile(temp, `${process.pid} ${hostname()}\n`);
-      await link(temp, lock);
-      await rm(temp, { force: true });
-      break;
+      await mkdir(lock);
+      made = true;
+      await (await open(owner, 'wx')).close();
+      // Another process may have removed our folder while it was still empty (as an abandoned
+      // one) and made its own, which we then named ourselves in: then whoever sees another owner
+      // backs off, so at most one holds it.
+      const owners = (await readdir(lock)).filter((name) => OWNER.test(name));
+      if (owners.length === 1) return { lock, owner };
+      await unlink(owner).catch(() => {});
+      await rmdir(lock).catch(() => {});
+      emptySince = undefined;
     } catch (error) {
-      // On a full disk the temp file exists, empty; on a read-only one it was never made.
-      await rm(temp, { force: true }).catch(() => {});
       const code = (error as NodeJS.ErrnoException).code;
-      // No folder yet (the first save of a document): made here, so even first saves are locked.
-      if (code === 'ENOENT') {
+      if (made && code !== 'ENOENT') {
+        // Named ourselves in no lock (a full or read-only disk): the empty folder is ours to remove.
+        await rmdir(lock).catch(() => {});
+        throw error;
+      }
+      // No folder for the file yet (its first save): made here, so even first saves are locked.
+      if (code === 'ENOENT' && !made) {
         await mkdir(dirname(lock), { recursive: true });
         continue;
       }
+      if (code === 'ENOENT') continue; // our folder was removed as abandoned before we named ourselves
       if (code !== 'EEXIST') throw error;
-      // Deleted from the set before the await, so two stores of this process never both clear it.
-      if (leftBehind.delete(lock)) {
-        await rm(lock, { force: true }).catch((error: unknown) => {
-          leftBehind.add(lock);
+      // Deleted before the await, so two stores of this process never both clear it.
+      const ours = leftBehind.get(lock);
+      if (ours !== undefined) {
+        leftBehind.delete(lock);
+        await release(lock, ours).catch((error: unknown) => {
+          leftBehind.set(lock, ours);
           throw error;
         });
         continue;
       }
-      if (await isStale(lock)) {
-        await rm(lock, { force: true });
-        await removeDeadTakers(lock);
-        continue;
+      const found = await inspect(lock);
+      if (found.kind === 'abandoned') {
+        emptySince ??= Date.now();
+        if (Date.now() - emptySince >= EMPTY_GRACE_MS || found.ageMs > STALE_MS) {
+          await rmdir(lock).catch(() => {});
+          emptySince = undefined;
+          continue;
+        }
+      } else {
+        emptySince = undefined;
+        if (found.kind === 'gone' || (await clearIfDead(lock, found))) continue;
       }
       if (Date.now() > deadline) {
         // EBUSY, so callers word it as the disk refusing the save (see disk-refusal.ts).
@@ -69,46 +136,93 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   }
-  try {
-    return await work();
-  } finally {
-    // A lock that cannot be removed must not turn a save that reached the disk into an error; it is
-    // ours, so the next save here clears it (other processes wait for it as for a live owner).
-    await rm(lock, { force: true }).catch(() => leftBehind.add(lock));
-  }
 }
 
-async function isStale(lock: string): Promise<boolean> {
-  const text = await readFile(lock, 'utf8').catch(() => undefined);
-  // Gone between the two calls, or still being written by its owner: try again.
-  if (text === undefined) return false;
-  const [pid, host] = text.trim().split(' ');
-  if (!pid || !host) return false;
-  if (host !== hostname()) return false;
-  return !isAlive(Number(pid));
+/** Removes our owner file, then the folder. A folder someone else has named themselves in stays. */
+async function release(lock: string, owner: string): Promise<void> {
+  await unlink(owner).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rmdir(lock).catch((error: NodeJS.ErrnoException) => {
+    // Not empty (FAT through FUSE says EPERM) or already gone: not ours to remove any more.
+    if (!['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EPERM'].includes(error.code ?? '')) throw error;
+  });
+}
+
+type FoundLock =
+  | { kind: 'gone' }
+  /** A folder with no owner in it; its age by its modification time. */
+  | { kind: 'abandoned'; ageMs: number }
+  | { kind: 'owned'; owners: Owner[] }
+  /** `<file>.lock` as a file holding "pid host": the lock of Gloss versions before this one. */
+  | { kind: 'legacy'; owner: Owner };
+
+interface Owner {
+  name: string;
+  pid: number;
+  host: string;
+}
+
+async function inspect(lock: string): Promise<FoundLock> {
+  let names: string[];
+  try {
+    names = await readdir(lock);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'gone' };
+    if (code !== 'ENOTDIR') throw error;
+    const text = await readFile(lock, 'utf8').catch(() => undefined);
+    if (text === undefined) return { kind: 'gone' };
+    const [pid, host] = text.trim().split(' ');
+    return { kind: 'legacy', owner: { name: '', pid: Number(pid), host: host ?? '' } };
+  }
+  const owners = names.flatMap((name) => {
+    const match = OWNER.exec(name);
+    if (!match) return [];
+    let host: string;
+    try {
+      host = decodeURIComponent(match[3]!);
+    } catch {
+      host = match[3]!;
+    }
+    return [{ name, pid: Number(match[1]), host }];
+  });
+  if (owners.length > 0) return { kind: 'owned', owners };
+  const info = await stat(lock).catch(() => undefined);
+  return info ? { kind: 'abandoned', ageMs: Date.now() - info.mtimeMs } : { kind: 'gone' };
 }
 
 /**
- * Removes `<lock>.<pid>.<hex>.tmp` files of processes that are gone: a process killed while
- * taking the lock leaves one behind. Looked for once per lock in each process and after taking
- * over a stale lock, not on every save, so a save stays one write. Another host's files (a shared
- * folder) are left; so are unreadable ones. Removing a live taker's file would only make it retry.
+ * Takes away a lock whose every owner is dead: a process of this computer that no longer runs, or
+ * any owner (of this computer or another) that has not refreshed it for STALE_MS. Each dead owner
+ * is removed by its own unique name and then the folder, which fails if anyone else has named
+ * themselves in it meanwhile: a fresh lock is never taken away. True if it cleared something.
  */
-async function removeDeadTakers(lock: string): Promise<void> {
-  const dir = dirname(lock);
-  const prefix = `${basename(lock)}.`;
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    names.map(async (name) => {
-      if (!name.startsWith(prefix)) return;
-      const pid = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
-      if (pid === undefined || isAlive(Number(pid))) return;
-      const text = await readFile(join(dir, name), 'utf8').catch(() => undefined);
-      const host = text?.trim().split(' ')[1];
-      if (text === undefined || (host && host !== hostname())) return;
-      await rm(join(dir, name), { force: true }).catch(() => {});
-    }),
-  );
+async function clearIfDead(lock: string, found: FoundLock): Promise<boolean> {
+  if (found.kind === 'gone') return false;
+  if (found.kind === 'abandoned') {
+    if (found.ageMs <= STALE_MS) return false;
+    await rmdir(lock).catch(() => {});
+    return true;
+  }
+  if (found.kind === 'legacy') {
+    if (!(await isDead(found.owner, lock))) return false;
+    await unlink(lock).catch(() => {});
+    return true;
+  }
+  for (const owner of found.owners) if (!(await isDead(owner, join(lock, owner.name)))) return false;
+  for (const owner of found.owners) await unlink(join(lock, owner.name)).catch(() => {});
+  await rmdir(lock).catch(() => {});
+  return true;
+}
+
+/** Whether the owner of `file` is gone: not running on this computer, or its file is stale. */
+async function isDead(owner: Owner, file: string): Promise<boolean> {
+  if (owner.host === HOST && !isAlive(owner.pid)) return true;
+  const info = await stat(file).catch(() => undefined);
+  // Removed meanwhile: its owner let go; the caller looks again.
+  if (!info) return false;
+  return Date.now() - info.mtimeMs > STALE_MS;
 }
 
 function isAlive(pid: number): boolean {
@@ -119,4 +233,9 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
+}
+
+/** Reads a lock and removes it if it is provably dead (for the sweep on opening a project). */
+export async function clearLockIfDead(lock: string): Promise<boolean> {
+  return clearIfDead(lock, await inspect(lock));
 }
