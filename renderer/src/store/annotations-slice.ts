@@ -5,6 +5,7 @@ import type { DocumentStatus } from '../../../shared/model/document';
 import type { FigureValue } from '../../../shared/model/figure';
 import { targetFor } from '../../../shared/text/quote';
 import { nextPaint } from '../reader/after-paint';
+import { latestChanges } from './latest-change';
 import type { GlossState, SliceCreator } from './slice';
 
 export interface NewTag {
@@ -143,10 +144,12 @@ type Get = () => GlossState;
  * The single steps every action, undo and redo is made of: change the screen, then save. The
  * change is on screen at once; its request starts once that frame is drawn (sending one costs the
  * page a few milliseconds, too many for the frame after a keypress). The saves slice sends changes
- * one after another, so an undo pressed at once never reaches the project before the tag.
+ * one after another, so an undo pressed at once never reaches the project before the tag. An
+ * answer shows the saved copy only if no later change of that annotation is on screen already.
  */
 function annotationSteps(client: GlossClient, set: Set, get: Get) {
   const afterPaint = <T>(send: () => Promise<T>): Promise<T> => nextPaint().then(send);
+  const latest = latestChanges();
   const onScreen = (key: string, change: (list: Annotation[]) => Annotation[]) =>
     set((s) =>
       s.reader.key === key ? { reader: { ...s.reader, annotations: change(s.reader.annotations) } } : {},
@@ -167,6 +170,7 @@ function annotationSteps(client: GlossClient, set: Set, get: Get) {
       label: string,
       { isNew = false, select = false }: { isNew?: boolean; select?: boolean } = {},
     ) {
+      const stillLatest = latest.shown(annotation.id);
       set((s) => {
         const list = s.reader.annotations;
         return {
@@ -197,12 +201,13 @@ function annotationSteps(client: GlossClient, set: Set, get: Get) {
             ...(annotation.value ? { value: annotation.value } : {}),
             ...(annotation.stakeholderId ? { stakeholderId: annotation.stakeholderId } : {}),
           });
-          onScreen(key, (list) => replaceSaved(list, saved));
+          if (stillLatest()) onScreen(key, (list) => replaceSaved(list, saved));
         }),
       );
     },
 
     async update(key: string, id: string, changes: AnnotationChanges, label: string) {
+      const stillLatest = latest.shown(id);
       onScreen(key, (list) => {
         const text = get().reader.document?.text;
         return sortByPosition(list.map((a) => (a.id === id ? applyChanges(a, changes, text) : a)));
@@ -210,16 +215,22 @@ function annotationSteps(client: GlossClient, set: Set, get: Get) {
       await get().save(label, () =>
         afterPaint(async () => {
           const saved = await client.updateAnnotation({ key, id, changes });
-          onScreen(key, (list) => replaceSaved(list, saved));
+          if (stillLatest()) onScreen(key, (list) => replaceSaved(list, saved));
         }),
       );
     },
 
     async remove(key: string, id: string, label: string) {
+      const stillLatest = latest.shown(id);
       onScreen(key, (list) => list.filter((a) => a.id !== id));
       get().dropRelationsOf(key, id);
       count(key, -1);
-      await get().save(label, () => afterPaint(() => client.deleteAnnotation({ key, id })));
+      await get().save(label, () =>
+        afterPaint(async () => {
+          await client.deleteAnnotation({ key, id });
+          stillLatest();
+        }),
+      );
     },
 
     async status(key: string, status: DocumentStatus, label: string) {

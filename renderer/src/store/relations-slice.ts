@@ -5,6 +5,7 @@ import type { Codebook } from '../../../shared/model/codebook';
 import type { Relation } from '../../../shared/model/relation';
 import { shortQuote } from './annotations-slice';
 import { errorShape } from './api-errors';
+import { latestChanges } from './latest-change';
 import type { GlossState, SliceCreator } from './slice';
 
 export type RelationChanges = ApiRequest<'updateRelation'>['changes'];
@@ -168,32 +169,43 @@ export const createRelationsSlice =
 type Set = Parameters<SliceCreator<RelationsSlice>>[0];
 type Get = () => GlossState;
 
-/** The single steps every action, undo and redo is made of: change the screen, then save. */
+/**
+ * The single steps every action, undo and redo is made of: change the screen, then save. An
+ * answer shows the saved copy only if no later change of that relation is on screen already.
+ */
 function relationSteps(client: GlossClient, set: Set, get: Get) {
+  const latest = latestChanges();
   const onScreen = (key: string, change: (list: Relation[]) => Relation[]) =>
     set((s) => (s.relationsKey === key ? { relations: change(s.relations) } : {}));
   const replace = (saved: Relation) => (list: Relation[]) => list.map((r) => (r.id === saved.id ? saved : r));
 
   return {
     async create(key: string, relation: Relation, label: string) {
+      const stillLatest = latest.shown(relation.id);
       onScreen(key, (list) => [...list.filter((r) => r.id !== relation.id), relation]);
       await get().save(label, async () => {
         const { id, type, from, to, note } = relation;
         const saved = await client.createRelation({ key, id, type, from, to, ...(note ? { note } : {}) });
-        onScreen(key, replace(saved));
+        if (stillLatest()) onScreen(key, replace(saved));
       });
     },
 
     async update(key: string, id: string, changes: RelationChanges, label: string) {
+      const stillLatest = latest.shown(id);
       onScreen(key, (list) => list.map((r) => (r.id === id ? applyChanges(r, changes) : r)));
-      await get().save(label, async () =>
-        onScreen(key, replace(await client.updateRelation({ key, id, changes }))),
-      );
+      await get().save(label, async () => {
+        const saved = await client.updateRelation({ key, id, changes });
+        if (stillLatest()) onScreen(key, replace(saved));
+      });
     },
 
     async remove(key: string, id: string, label: string) {
+      const stillLatest = latest.shown(id);
       onScreen(key, (list) => list.filter((r) => r.id !== id));
-      await get().save(label, () => client.deleteRelation({ key, id }));
+      await get().save(label, async () => {
+        await client.deleteRelation({ key, id });
+        stillLatest();
+      });
     },
   };
 }

@@ -165,3 +165,89 @@ describe('a save the disk refuses', () => {
     expect(store.getState().savesFailed).toEqual([]);
   });
 });
+
+/**
+ * Holds the answers of one API operation until `release` lets the oldest through: a save still
+ * on its way while the researcher goes on (a busy machine, a slow disk).
+ */
+function holdAnswers<K extends 'updateAnnotation' | 'updateRelation'>(
+  client: TestStore['client'],
+  operation: K,
+) {
+  const send = client[operation] as (request: unknown) => Promise<unknown>;
+  const waiting: (() => void)[] = [];
+  Object.assign(client, {
+    [operation]: async (request: unknown) => {
+      const answer = await send(request);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return answer;
+    },
+  });
+  return {
+    async release() {
+      for (let i = 0; i < 200 && waiting.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      waiting.shift()?.();
+      await new Promise((r) => setTimeout(r, 5));
+    },
+  };
+}
+
+describe('undo and redo while saves are on their way', () => {
+  it('a redo pressed while its undo is being saved stays on screen when the undo is answered', async () => {
+    const store = await open();
+    const id = (await store.getState().tag({ code: 'privacy', ...range('Privacy advocates') }))!;
+    await store.getState().editAnnotation(id, { note: 'Parent company' });
+    await savesSettled(store);
+    const held = holdAnswers(t!.client, 'updateAnnotation');
+
+    const undone = store.getState().undo();
+    expect(store.getState().reader.annotations[0]).not.toHaveProperty('note');
+    const redone = store.getState().redo();
+    const shown: (string | undefined)[] = [];
+    const stop = store.subscribe((s) => shown.push(s.reader.annotations[0]?.note));
+    await held.release(); // the undo's answer: the note removed on disk
+    await held.release(); // the redo's answer
+    await Promise.all([undone, redone]);
+    stop();
+    // Never the undo's answer again once the redo is on screen: the note stays.
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((note) => note === 'Parent company')).toBe(true);
+    const state = await settled(store);
+    expect(state.disk).toMatchObject([{ id, note: 'Parent company' }]);
+  });
+
+  it('an edit made while an earlier one is being saved is not taken back by its answer', async () => {
+    const store = await open();
+    const id = (await store.getState().tag({ code: 'privacy', ...range('Privacy advocates') }))!;
+    await savesSettled(store);
+    const held = holdAnswers(t!.client, 'updateAnnotation');
+    const first = store.getState().editAnnotation(id, { note: 'first' });
+    const second = store.getState().editAnnotation(id, { code: 'security' });
+    await held.release();
+    // The first answer knew nothing of the code change shown since.
+    expect(store.getState().reader.annotations[0]).toMatchObject({ code: 'security', note: 'first' });
+    await held.release();
+    await Promise.all([first, second]);
+    expect((await settled(store)).disk).toMatchObject([{ id, code: 'security', note: 'first' }]);
+  });
+
+  it('a relation note redone while its undo is being saved stays on screen', async () => {
+    const store = await open();
+    const from = (await store.getState().tag({ code: 'stakeholder', ...range('ByteDance') }))!;
+    const to = (await store.getState().tag({ code: 'privacy', ...range('Privacy advocates') }))!;
+    const id = (await store.getState().link({ type: 'raises', from, to }))!;
+    await store.getState().editRelation(id, { note: 'says so' });
+    await savesSettled(store);
+    const held = holdAnswers(t!.client, 'updateRelation');
+    const undone = store.getState().undo();
+    const redone = store.getState().redo();
+    const shown: (string | undefined)[] = [];
+    const stop = store.subscribe((s) => shown.push(s.relations[0]?.note));
+    await held.release();
+    await held.release();
+    await Promise.all([undone, redone]);
+    stop();
+    expect(shown.every((note) => note === 'says so')).toBe(true);
+    expect(store.getState().relations[0]?.note).toBe('says so');
+  });
+});
