@@ -67,7 +67,9 @@ export class DocumentReader {
     // The key is checked by name only; a link inside the project (to a file or through a folder)
     // may still lead outside it, and listing skips such links, so reading them must refuse too.
     this.#root ??= realpath(this.layout.root);
-    const [target, root] = await Promise.all([realpath(path), this.#root]);
+    // The file may vanish between the two calls (deleted or renamed by another program just now).
+    const [target, root] = await Promise.all([realpath(path).catch(() => undefined), this.#root]);
+    if (target === undefined) throw new ApiError('not-found', `There is no article "${key}" in this project`);
     if (!target.startsWith(root + sep)) {
       throw new ApiError('forbidden', `"${key}" is a link to a file outside the project folder`);
     }

@@ -43,7 +43,7 @@ beforeAll(async () => {
 /**
  * Each step changes the folder only once the page has no API call on its way. A call the page
  * already made for an article that another program then renames is answered "not found" (the
- * page copes; Chromium logs the 404), and on a busy machine the previous step's last call (the
+ * page copes; api-answers.e2e tests that race), and on a busy machine the previous step's last call (the
  * suggestions of the article just reloaded) can still be on its way.
  */
 let apiCallsOnTheirWay = 0;
