@@ -17,6 +17,7 @@ import type { Stakeholder } from '../../shared/model/stakeholder';
 import { targetFor } from '../../shared/text/quote';
 import { describeReadRefusal } from '../storage/disk-refusal';
 import { JsonStore } from '../storage/json-store';
+import { sweepLeftovers } from '../storage/leftovers';
 import { parseJsonText } from '../storage/parse-json';
 import { type AnnotationFileRef, findAnnotationFiles } from './annotation-files';
 import { type AnnotationFile, AnnotationFileSchema, newAnnotationFile } from './annotation-files-schema';
@@ -105,8 +106,23 @@ export class Project {
       ).catch(() => {});
     }
     const cache = await DocumentCache.load(layout.cacheDir, readOnly);
-    return new Project(layout, projectStore, cache, annotatorName(options.annotator), readOnly);
+    const project = new Project(layout, projectStore, cache, annotatorName(options.annotator), readOnly);
+    if (!readOnly) {
+      project.leftoversSwept = sweepLeftovers([
+        { path: layout.glossDir, recursive: false },
+        { path: layout.annotationsDir, recursive: true },
+        { path: layout.suggestionsDir, recursive: true },
+        { path: layout.cacheDir, recursive: true },
+      ]);
+    }
+    return project;
   }
+
+  /**
+   * Temp files and locks left in .gloss/ by killed saves, cleared in the background once the
+   * project is open (opening does not wait for it); resolves to the paths removed.
+   */
+  leftoversSwept: Promise<string[]> = Promise.resolve([]);
 
   get root(): string {
     return this.layout.root;

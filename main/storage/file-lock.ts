@@ -225,7 +225,7 @@ async function isDead(owner: Owner, file: string): Promise<boolean> {
   return Date.now() - info.mtimeMs > STALE_MS;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return true;
   try {
     process.kill(pid, 0);

@@ -1,0 +1,76 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { clearLockIfDead, isAlive, STALE_MS, withFileLock } from './file-lock';
+
+export interface LeftoverFolder {
+  path: string;
+  /** Walk its subfolders too (the per-document folders of annotations). */
+  recursive: boolean;
+}
+
+/** A locked writer's temp file: `.<name>.tmp` (atomic-write.ts with `locked`, and lowdb's steno before it). */
+const LOCKED_TEMP = /^\.(.+)\.tmp$/;
+/** An unlocked writer's temp file: `.<name>.<8 hex>.tmp` (the cache). */
+const RANDOM_TEMP = /^\..+\.[0-9a-f]{8}\.tmp$/;
+/** The temp file of an older Gloss's lock: `<name>.lock.<pid>.<8 hex>.tmp`, holding "pid host". */
+const OLD_LOCK_TEMP = /\.lock\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Clears what killed saves leave in Gloss's folders: temp files and locks. Only what is provably
+ * dead goes, so a second Gloss working on the project meanwhile is never disturbed:
+ * - a locked writer's temp file is removed while holding its file's lock (no writer is using it);
+ * - a lock goes if its owner is a dead process of this computer or it is stale (file-lock.ts);
+ * - any other temp file goes once it is older than the lock's stale time.
+ * One walk of the folders given, not of the articles; errors only leave a leftover for next time.
+ * Returns the paths removed.
+ */
+export async function sweepLeftovers(folders: LeftoverFolder[]): Promise<string[]> {
+  const removed: string[] = [];
+  const pending = [...folders];
+  while (pending.length > 0) {
+    const { path: dir, recursive } = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const gone = await sweepEntry(dir, entry).catch(() => false);
+      if (gone) removed.push(path);
+      else if (recursive && entry.isDirectory() && !entry.name.endsWith('.lock')) {
+        pending.push({ path, recursive });
+      }
+    }
+  }
+  return removed;
+}
+
+async function sweepEntry(dir: string, entry: Dirent): Promise<boolean> {
+  const path = join(dir, entry.name);
+  if (entry.name.endsWith('.lock')) return clearLockIfDead(path);
+  if (!entry.isFile() || !entry.name.endsWith('.tmp')) return false;
+  const oldLock = OLD_LOCK_TEMP.exec(entry.name);
+  if (oldLock) {
+    const [pid, host] = (await readFile(path, 'utf8')).trim().split(' ');
+    if (!(host === hostname() && !isAlive(Number(pid ?? oldLock[1]))) && !(await isStale(path))) return false;
+    await rm(path, { force: true });
+    return true;
+  }
+  if (RANDOM_TEMP.test(entry.name)) {
+    if (!(await isStale(path))) return false;
+    await rm(path, { force: true });
+    return true;
+  }
+  const locked = LOCKED_TEMP.exec(entry.name);
+  if (!locked) return false;
+  await withFileLock(join(dir, locked[1]!), () => rm(path, { force: true }));
+  return true;
+}
+
+async function isStale(path: string): Promise<boolean> {
+  return Date.now() - (await stat(path)).mtimeMs > STALE_MS;
+}
