@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 60_000,
-    // jsdom lacks <dialog>'s showModal(); renderer tests get a minimal stand-in (a no-op elsewhere).
-    setupFiles: ['test/support/dialog-polyfill.ts'],
+    // jsdom lacks showModal() and scrollIntoView(); renderer tests get minimal stand-ins (a no-op elsewhere).
+    setupFiles: ['test/support/jsdom-gaps.ts'],
     hookTimeout: 120_000,
     // Two cores: keep the browser tests from competing with each other.
     maxWorkers: 2,

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useCombobox } from '../../../renderer/src/components/editors/use-combobox';
 
 afterEach(cleanup);
@@ -134,6 +134,52 @@ describe('useCombobox', () => {
     const without = renderPicker(false);
     expect(fireEvent.keyDown(without.input, { key: 'Escape' })).toBe(true);
     expect(without.escaped).toEqual([]);
+  });
+
+  it('leaves Enter and the arrows to an input method while it is composing', async () => {
+    const { input, chosen, submitted, user } = renderPicker();
+    // Typing "あ" with a Japanese input method: Enter commits the word, arrows pick candidates.
+    fireEvent.compositionStart(input);
+    expect(fireEvent.keyDown(input, { key: 'ArrowDown', isComposing: true })).toBe(true);
+    expect(fireEvent.keyDown(input, { key: 'Enter', isComposing: true })).toBe(true);
+    // Chromium and Safari mark some of those keydowns only with keyCode 229.
+    expect(fireEvent.keyDown(input, { key: 'Enter', keyCode: 229 })).toBe(true);
+    fireEvent.compositionEnd(input);
+    expect(chosen).toEqual([]);
+    expect(submitted).toEqual([]);
+    expect(activeOption()?.textContent).toBe('apple');
+    // Once the words are in, Enter chooses again.
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(chosen).toEqual(['apricot']);
+  });
+
+  it('scrolls the option made active from the keyboard into view, only as far as needed', async () => {
+    const scrolled: { option: string | null; block: unknown }[] = [];
+    const spy = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (
+      this: Element,
+      options?: boolean | ScrollIntoViewOptions,
+    ) {
+      scrolled.push({
+        option: this.textContent,
+        block: typeof options === 'object' ? options.block : options,
+      });
+    });
+    try {
+      const { user } = renderPicker();
+      await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}');
+      expect(scrolled).toEqual([
+        { option: 'apricot', block: 'nearest' },
+        { option: 'banana', block: 'nearest' },
+        { option: 'apricot', block: 'nearest' },
+      ]);
+      // The pointer makes an option active where it already is: nothing scrolls under it.
+      scrolled.length = 0;
+      fireEvent.mouseMove(screen.getByRole('option', { name: 'cherry' }));
+      expect(activeOption()?.textContent).toBe('cherry');
+      expect(scrolled).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('activates an option under the pointer and chooses it on click, keeping focus in the filter', async () => {

@@ -1,4 +1,13 @@
-import { type ChangeEvent, type KeyboardEvent, type MouseEvent, useId, useState } from 'react';
+import {
+  type ChangeEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
+import { isImeComposing } from '../../keyboard/ime';
 
 export interface ComboboxOptions<T> {
   /** The filter text in the input. */
@@ -19,6 +28,9 @@ export interface ComboboxOptions<T> {
  * option. ↓/↑ move the active option and wrap around at either end; Enter chooses it (nothing
  * when the list is empty); typing makes the first option (the best match) active again.
  * Home/End are left to the input, to move the caret in the filter text (the pattern allows either).
+ * The option made active from the keyboard is scrolled into view (only as far as needed), and keys
+ * an input method is composing with (its Enter commits the words, its arrows pick candidates) are
+ * left to it.
  * A pointer over an option makes it active and a click chooses it, without taking focus from the input.
  *
  * The component renders the input, listbox and options itself and spreads the props returned here.
@@ -33,6 +45,14 @@ export function useCombobox<T>({ query, onQueryChange, options, onChoose, onEsca
   const activeIndex = Math.min(active, options.length - 1);
   const listboxId = `${id}-options`;
   const optionId = (index: number) => `${id}-option-${index}`;
+  // Set by the keys and by typing, not by the pointer: a list must not scroll under the mouse.
+  const scrollToActive = useRef(false);
+
+  useEffect(() => {
+    if (!scrollToActive.current || activeIndex < 0) return;
+    scrollToActive.current = false;
+    document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
+  });
 
   const choose = (index: number) => {
     if (index >= 0 && index < options.length) onChoose(options[index] as T);
@@ -41,13 +61,16 @@ export function useCombobox<T>({ query, onQueryChange, options, onChoose, onEsca
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     onQueryChange(event.target.value);
     setActive(0);
+    scrollToActive.current = true;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (isImeComposing(event)) return;
     if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && options.length > 0) {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((activeIndex + step + options.length) % options.length);
+      scrollToActive.current = true;
     } else if (event.key === 'Enter') {
       // Always claimed, so Enter never submits a surrounding form past the choice.
       event.preventDefault();

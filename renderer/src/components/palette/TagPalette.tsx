@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { parseFigure } from '../../../../shared/figures';
 import type { Code } from '../../../../shared/model/codebook';
+import { isImeComposing } from '../../keyboard/ime';
 import { scrollingAncestor } from '../../reader/scroll-into-view';
 import { shortQuote } from '../../store/annotations-slice';
 import { useStore } from '../../store/context';
@@ -113,6 +114,8 @@ function CodeChoices({ palette }: { palette: TagPaletteController }) {
   const buttons = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('button[data-code]') ?? [])];
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    // An input method's Enter commits the words typed; it does not apply a code.
+    if (isImeComposing(event)) return;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       buttons()[0]?.focus();

@@ -1,11 +1,20 @@
 /**
- * jsdom has <dialog> but none of its behaviour. This gives renderer tests the little they need
+ * What jsdom leaves out and the screens call, for renderer tests. Loaded for every test file by
+ * vitest.config.ts; it does nothing outside jsdom.
+ *
+ * scrollIntoView(): jsdom lays nothing out, so there is nothing to scroll; it only has to exist.
+ * The Chromium tests check that the right thing comes into view.
+ *
+ * <dialog>: jsdom has the element but none of its behaviour. This gives renderer tests the little they need
  * to open and close Gloss's modal dialogs: `open`, show(), showModal() (focus moves to the first
  * control, as browsers do), close() with its `close` event, and Escape as the browser's cancel
  * (a cancelable `cancel` event; the dialog closes unless it is prevented). Focus trapping and the
  * inert page behind are not imitated: the Chromium tests check those on the real thing.
- * Loaded for every test file by vitest.config.ts; it does nothing outside jsdom.
  */
+if (typeof Element !== 'undefined' && typeof Element.prototype.scrollIntoView !== 'function') {
+  Element.prototype.scrollIntoView = () => {};
+}
+
 if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototype.showModal !== 'function') {
   const modals: HTMLDialogElement[] = [];
   const proto = HTMLDialogElement.prototype;
