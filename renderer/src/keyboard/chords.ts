@@ -2,6 +2,7 @@
  * Key chords as shortcuts.ts writes them ("Mod+Shift+Z", "]", "Escape"): matching a keydown
  * against one, and writing one for people to read.
  */
+import { shortcutKey } from './key-position';
 
 export interface Chord {
   key: string;
@@ -26,19 +27,24 @@ export function parseChord(text: string): Chord {
   };
 }
 
-type KeyState = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>;
+type KeyState = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'> & {
+  /** The key's position; on a non-Latin layout it names the shortcut (see key-position.ts). */
+  code?: string;
+};
 
 /**
  * Whether a keydown is this chord. A chord of one printable character without modifiers
  * matches that character whatever Shift did to produce it ("?" is Shift+/ on some layouts and
  * not on others), and never with Ctrl, Cmd or Alt held, so browser and system shortcuts pass.
+ * A character outside ASCII is matched by its key's position (Ctrl+я is Ctrl+Z).
  */
 export function matchesChord(event: KeyState, chord: Chord): boolean {
   const control = event.ctrlKey || event.metaKey;
+  const key = shortcutKey(event);
   if (!chord.mod && !chord.ctrl && !chord.shift && !chord.alt) {
-    return event.key === chord.key && !control && !event.altKey;
+    return key === chord.key && !control && !event.altKey;
   }
-  if (event.key.toLowerCase() !== chord.key.toLowerCase()) return false;
+  if (key.toLowerCase() !== chord.key.toLowerCase()) return false;
   if (chord.mod ? !control : chord.ctrl ? !event.ctrlKey || event.metaKey : control) return false;
   return event.shiftKey === chord.shift && event.altKey === chord.alt;
 }

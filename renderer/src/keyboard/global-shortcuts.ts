@@ -6,6 +6,8 @@ import { selectVisibleDocuments } from '../store/document-filter-slice';
 import type { GlossStore } from '../store/gloss-store';
 import type { GlossState } from '../store/slice';
 import { type Chord, matchesChord, parseChord } from './chords';
+import { isImeComposing } from './ime';
+import { shortcutKey } from './key-position';
 import { type GlobalCommand, SHORTCUTS } from './shortcuts';
 
 /** The document filter's element id, so `/` can focus it wherever the list is. */
@@ -75,7 +77,7 @@ const ACTIONS: Record<GlobalCommand, Action> = {
 
 /** The command a keydown asks for here, if any, after the rules about where focus is. */
 function commandFor(event: KeyboardEvent, state: GlossState): GlobalCommand | undefined {
-  if (event.defaultPrevented || event.isComposing) return undefined;
+  if (event.defaultPrevented || isImeComposing(event)) return undefined;
   const command = BINDINGS.find((binding) => matchesChord(event, binding.chord))?.command;
   if (!command) return undefined;
   const target = event.target instanceof Element ? event.target : null;
@@ -84,7 +86,7 @@ function commandFor(event: KeyboardEvent, state: GlossState): GlobalCommand | un
   if (state.helpOpen && !WHILE_HELP_OPEN.has(command)) return undefined;
   if (NOT_ON_CONTROLS.has(command) && isControl(target)) return undefined;
   const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-  if (state.pendingSelection && plain && PALETTE_KEY.test(event.key)) return undefined;
+  if (state.pendingSelection && plain && PALETTE_KEY.test(shortcutKey(event))) return undefined;
   return command;
 }
 

@@ -69,6 +69,18 @@ async function openAlpha(): Promise<void> {
   await act(() => state().selectDocument('alpha.txt'));
 }
 
+/** A keydown as the browser sends it, to the focused element; false when a shortcut took it. */
+function keydown(init: KeyboardEventInit): boolean {
+  const target = document.activeElement ?? document.body;
+  let notTaken = true;
+  act(() => {
+    notTaken = target.dispatchEvent(
+      new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }),
+    );
+  });
+  return notTaken;
+}
+
 async function statusOnDisk(key: string): Promise<string> {
   const file = join(t.project.path, '.gloss', 'annotations', key, 'tester.json');
   return JSON.parse(await readFile(file, 'utf8')).status;
@@ -139,6 +151,37 @@ describe('the global shortcuts', () => {
     await press('{Control>}y{/Control}');
     await savesSettled(t.store);
     expect(await statusOnDisk('alpha.txt')).toBe('done');
+  });
+
+  it('follows key positions on a Russian or Greek layout: Ctrl+я and Ctrl+ζ undo, ъ and х change document', async () => {
+    await openAlpha();
+    await press('d');
+    await savesSettled(t.store);
+    // What those layouts' keydowns carry: the typed character in `key`, the US position in `code`.
+    const steps: [KeyboardEventInit, string][] = [
+      [{ key: 'я', code: 'KeyZ', ctrlKey: true }, 'todo'], // Russian Ctrl+Z
+      [{ key: 'Я', code: 'KeyZ', ctrlKey: true, shiftKey: true }, 'done'], // Russian Ctrl+Shift+Z
+      [{ key: 'ζ', code: 'KeyZ', ctrlKey: true }, 'todo'], // Greek Ctrl+Z
+      [{ key: 'υ', code: 'KeyY', ctrlKey: true }, 'done'], // Greek Ctrl+Y
+    ];
+    for (const [init, status] of steps) {
+      expect(keydown(init)).toBe(false);
+      await savesSettled(t.store);
+      expect(await statusOnDisk('alpha.txt')).toBe(status);
+    }
+    // Letters without Ctrl: Russian "о" and Greek "ξ" are on j, the next annotation.
+    keydown({ key: 'о', code: 'KeyJ' });
+    expect(selectedQuote()).toBe('ByteDance');
+    keydown({ key: 'ξ', code: 'KeyJ' });
+    expect(selectedQuote()).toBe('TikTok');
+    // Russian "ъ" and "х" sit on ] and [.
+    keydown({ key: 'ъ', code: 'BracketRight' });
+    await waitFor(() => expect(state().selectedKey).toBe('beta.txt'));
+    keydown({ key: 'х', code: 'BracketLeft' });
+    await waitFor(() => expect(state().selectedKey).toBe('alpha.txt'));
+    // With Shift the Latin layout gives "}" there, which is no shortcut: nor is Shift+ъ.
+    keydown({ key: 'Ъ', code: 'BracketRight', shiftKey: true });
+    expect(state().selectedKey).toBe('alpha.txt');
   });
 
   it('Delete and Backspace delete the selected annotation, and undo brings it back', async () => {

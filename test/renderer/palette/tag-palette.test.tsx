@@ -88,6 +88,22 @@ describe('the tagging palette', () => {
     expect((await annotationFile()).annotations).toMatchObject([{ code: 'security' }]);
   });
 
+  it('takes a code key by its position on a layout that does not type it: Greek σ is s, French é is 2', async () => {
+    select('ByteDance');
+    // The Greek layout types "σ" on the key where the US layout has "s" (Stakeholder's key).
+    expect(fireEvent.keyDown(article(), { key: 'σ', code: 'KeyS' })).toBe(false);
+    expect(within(palette()).getByRole('combobox', { name: 'Stakeholder' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    select('national security risk');
+    // AZERTY types "é" on the US "2" (Privacy's key), without Shift.
+    expect(fireEvent.keyDown(article(), { key: 'é', code: 'Digit2' })).toBe(false);
+    expect(annotations()).toMatchObject([{ code: 'privacy', target: { quote: 'national security risk' } }]);
+    // A Latin letter is taken as typed, wherever its key is: AZERTY's "a" (on US "q") applies no code.
+    select('ByteDance');
+    expect(fireEvent.keyDown(article(), { key: 'a', code: 'KeyQ' })).toBe(true);
+    expect(annotations()).toHaveLength(1);
+  });
+
   it('filters the codes by part of their name in “Find a code”; Enter applies the first', async () => {
     select('national security risk');
     await user.keyboard('/');

@@ -3,6 +3,7 @@ import type { Code } from '../../../../shared/model/codebook';
 import { roleOf } from '../../../../shared/model/codebook-tree';
 import type { FigureValue } from '../../../../shared/model/figure';
 import type { Stakeholder } from '../../../../shared/model/stakeholder';
+import { shortcutKey } from '../../keyboard/key-position';
 import { shortQuote } from '../../store/annotations-slice';
 import { useStore } from '../../store/context';
 import type { PendingSelection } from '../../store/ui-slice';
@@ -131,7 +132,8 @@ export function useTagPalette({ returnFocus }: TagPaletteOptions): TagPaletteCon
         return;
       }
       if (event.shiftKey) return;
-      const code = codeForShortcut(codebook, event.key);
+      // By position on a non-Latin layout, as the app's shortcuts are: "ф" is the code on "a".
+      const code = codeForShortcut(codebook, shortcutKey(event));
       if (code) {
         // Handled here: the app's own shortcuts must not act on the same key.
         event.preventDefault();
