@@ -4,7 +4,8 @@
  * project logic lives in main/api and below, shared with the browser host and the CLI.
  *
  *   electron . [folder]      Gloss [folder]
- * With no folder, Gloss opens (a writable copy of) the bundled sample project.
+ * With no folder, Gloss opens the project open when it last quit, else (a writable copy of)
+ * the bundled sample project.
  */
 import { app, type BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatch } from '../api/dispatch';
@@ -19,6 +20,7 @@ import { buildMenuTemplate } from './menu';
 import { createProjectOpener } from './project-opener';
 import { RecentProjects } from './recent-projects';
 import { prepareSampleProject } from './sample-project';
+import { openStartupProject } from './startup-project';
 
 // Both must happen before the app is ready.
 registerAppScheme();
@@ -105,13 +107,17 @@ function startGloss(): void {
       if (problem) console.warn(`Gloss ignored its recent projects list: ${problem}`);
       rebuildMenu();
 
-      // The project is open before the window asks for it; if the folder named on the
-      // command line fails, the error is shown and the sample opens instead.
-      const folder = folderFromArgv(process.argv, {
-        defaultApp: process.defaultApp === true,
-        cwd: process.cwd(),
+      // The project is open before the window asks for it: the folder named on the command
+      // line, else the last project, else the sample; one that fails shows why and the next opens.
+      await openStartupProject({
+        commandLineFolder: folderFromArgv(process.argv, {
+          defaultApp: process.defaultApp === true,
+          cwd: process.cwd(),
+        }),
+        recent: recent.projects,
+        open: opener.open,
+        openSample: openSampleProject,
       });
-      if (!folder || !(await opener.open(folder))) await openSampleProject();
       showWindow();
       started = true;
     })
@@ -120,7 +126,7 @@ function startGloss(): void {
       app.exit(1);
     });
 
-  async function openSampleProject(): Promise<void> {
+  async function openSampleProject(): Promise<boolean> {
     let sample: string;
     try {
       sample = await prepareSampleProject(paths.bundledSampleProject, paths.sampleProject);
@@ -129,9 +135,9 @@ function startGloss(): void {
         'Gloss could not prepare the sample project',
         `${error instanceof Error ? error.message : String(error)}\n\nUse File → Open Folder… to open a folder of articles.`,
       );
-      return;
+      return false;
     }
-    await opener.open(sample);
+    return opener.open(sample);
   }
 
   function showAbout(): void {
