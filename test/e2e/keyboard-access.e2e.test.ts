@@ -3,6 +3,7 @@
  * on a copy of the sample project: modal dialogs keep focus in and the page behind out of reach,
  * the pickers keep the active option in view, and shortcuts follow key positions on non-Latin layouts.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,83 @@ describe('modal dialogs', () => {
     await page.keyboard.press('Escape');
     await shortcuts.waitFor({ state: 'detached' });
     expect((await focused()).name).toBe('Keyboard shortcuts');
+  });
+});
+
+describe('shortcuts on a non-Latin layout', () => {
+  it('undoes with Ctrl+Z typed as Ctrl+я (Russian) and redoes with Ctrl+Shift+ζ (Greek)', async () => {
+    const statusOnDisk = async () => {
+      const file = join(session.folder, '.gloss', 'annotations', DOCUMENT, 'e2e.json');
+      return JSON.parse(await readFile(file, 'utf8')).status as string;
+    };
+    await page.keyboard.press('d');
+    await expect.poll(statusOnDisk).toBe('done');
+    // Real key events through the browser's input pipeline, with the character those layouts
+    // type and the key's position, as the operating system sends them.
+    const cdp = await page.context().newCDPSession(page);
+    const chord = async (key: string, code: string, modifiers: number) => {
+      const event = { key, code, modifiers, windowsVirtualKeyCode: code.charCodeAt(3) };
+      await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...event });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...event });
+    };
+    const CTRL = 2;
+    const SHIFT = 8;
+    await chord('я', 'KeyZ', CTRL);
+    await expect.poll(statusOnDisk).toBe('todo');
+    await chord('Ζ', 'KeyZ', CTRL | SHIFT);
+    await expect.poll(statusOnDisk).toBe('done');
+    await chord('ζ', 'KeyZ', CTRL);
+    await expect.poll(statusOnDisk).toBe('todo');
+    await cdp.detach();
+  });
+});
+
+describe('the stakeholder picker', () => {
+  it(`keeps the option chosen with ↓ and ↑ in view through a register of ${REGISTER_SIZE}`, async () => {
+    // j twice: the second annotation, a stakeholder passage not linked yet, opens the picker.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const inspector = sidePanel().getByRole('region', { name: 'Annotation' });
+    const search = inspector.getByRole('combobox', { name: 'Stakeholder' });
+    await search.fill('');
+    const listbox = inspector.getByRole('listbox', { name: 'Stakeholders' });
+    await expect.poll(() => listbox.getByRole('option').count()).toBeGreaterThan(REGISTER_SIZE);
+    expect(await listbox.evaluate((list) => list.scrollHeight > 2 * list.clientHeight)).toBe(true);
+
+    /** Whether the active option lies wholly inside the list's visible part. */
+    const activeInView = () =>
+      search.evaluate((input) => {
+        const option = document.getElementById(input.getAttribute('aria-activedescendant') ?? '');
+        const list = option?.closest('[role="listbox"]');
+        if (!option || !list) return false;
+        const o = option.getBoundingClientRect();
+        const l = list.getBoundingClientRect();
+        return o.top >= l.top - 1 && o.bottom <= l.bottom + 1;
+      });
+    const activeName = () =>
+      search.evaluate(
+        (input) =>
+          document.getElementById(input.getAttribute('aria-activedescendant') ?? '')?.textContent ?? '',
+      );
+
+    const seen = new Set<string>();
+    for (let step = 0; step < 40; step++) {
+      await search.press('ArrowDown');
+      await expect.poll(activeInView).toBe(true);
+      seen.add(await activeName());
+    }
+    expect(seen.size).toBe(40);
+    const scrolledDown = await listbox.evaluate((list) => list.scrollTop);
+    expect(scrolledDown).toBeGreaterThan(0);
+    for (let step = 0; step < 40; step++) {
+      await search.press('ArrowUp');
+      await expect.poll(activeInView).toBe(true);
+    }
+    expect(await listbox.evaluate((list) => list.scrollTop)).toBeLessThan(scrolledDown);
+    // ↑ from the first wraps round to the last: "New stakeholder from selection", at the bottom.
+    await search.press('ArrowUp');
+    await expect.poll(activeName).toMatch(/^New stakeholder from selection/);
+    await expect.poll(activeInView).toBe(true);
   });
 });
 
