@@ -356,6 +356,8 @@ export interface ImportSummary {
   relationTypesAdded: string[];
   annotations: number;
   relations: number;
+  /** How each kind of source line was mapped, e.g. 12 "E (event)" lines → "12 trigger annotations + …". */
+  mapping?: { lines: string; count: number; became: string }[];
 }
 
 export type ImportOutcome =

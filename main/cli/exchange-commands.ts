@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/api-error';
+import { mappingLines } from '../../shared/import-mapping';
 import { applyImport, type ImportSummary } from '../exchange/apply-import';
 import { collectDataset, type ExportFilters } from '../exchange/collect-dataset';
 import { EXPORT_FORMATS, exportFormat, IMPORT_FORMATS, importFormat } from '../exchange/format-registry';
@@ -109,5 +110,7 @@ export function formatImportSummary(summary: ImportSummary): string {
     lines.push(`New stakeholders: ${summary.stakeholdersAdded.join(', ')}`);
   if (summary.relationTypesAdded.length > 0)
     lines.push(`New relation types: ${summary.relationTypesAdded.join(', ')}`);
+  const mapping = mappingLines(summary);
+  if (mapping.length > 0) lines.push('How the lines were read:', ...mapping.map((line) => `  ${line}`));
   return lines.join('\n');
 }

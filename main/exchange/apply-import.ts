@@ -35,6 +35,7 @@ export async function applyImport(project: Project, plan: ImportPlan, into: stri
     relationTypesAdded: [],
     annotations: 0,
     relations: 0,
+    ...(plan.mapping ? { mapping: plan.mapping } : {}),
   };
   const codeIds = await mergeCodes(project, plan.codes, summary);
   const stakeholderIds = await mergeStakeholders(project, plan, summary);

@@ -16,6 +16,15 @@ export interface ImportPlan {
   stakeholders: PlannedStakeholder[];
   /** Relation types used by relations, by name. */
   relationTypes: string[];
+  /** How each kind of source line became Gloss data, for the summary (brat says it line kind by line kind). */
+  mapping?: ImportMapping[];
+}
+
+/** One line of an import summary: `12` `E (event)` lines → `12 trigger annotations + 20 relations …`. */
+export interface ImportMapping {
+  lines: string;
+  count: number;
+  became: string;
 }
 
 export interface PlannedDocument {

@@ -47,7 +47,7 @@ describe('brat import of a folder written by brat', () => {
     ].join('\n'),
   });
 
-  it('turns code-point offsets into UTF-16 and fragments into the covering span', () => {
+  it('turns code-point offsets into UTF-16; fragments split at a line break into one span', () => {
     const [doc] = plan(bratImport.read(files)).documents;
     const span = (id: string) => doc!.annotations.find((a) => a.sourceId === id)!;
     const quote = (id: string) => doc!.text.slice(span(id).start, span(id).end);
@@ -55,7 +55,10 @@ describe('brat import of a folder written by brat', () => {
     expect(quote('T1')).toBe('Meta');
     expect(quote('T2')).toBe('said\nprivacy');
     expect(quote('T4')).toBe('TikTok');
-    expect(quote('T5')).toBe(TEXT.slice(0, TEXT.indexOf('replied') + 'replied'.length));
+    // Pieces apart by more than a line break: an annotation each, the later one fragment-of the first.
+    expect(quote('T5')).toBe('Meta');
+    expect(quote('T5.2')).toBe('replied');
+    expect(doc!.relations).toContainEqual({ type: 'fragment-of', from: 'T5.2', to: 'T5' });
     // A span across a line break written as one fragment, its break shown as a space.
     expect(quote('T6')).toBe('said\nprivacy');
   });
@@ -70,17 +73,20 @@ describe('brat import of a folder written by brat', () => {
         { name: 'Statement', group: 'Claims', codable: true },
       ]),
     );
-    expect(p.relationTypes).toEqual(['responds to']);
-    expect(p.documents[0]!.relations).toEqual([{ type: 'responds to', from: 'T4', to: 'T1' }]);
+    expect(p.relationTypes).toEqual(['fragment-of', 'responds to']);
+    expect(p.documents[0]!.relations).toEqual([
+      { type: 'fragment-of', from: 'T5.2', to: 'T5' },
+      { type: 'responds to', from: 'T4', to: 'T1' },
+    ]);
   });
 
-  it('reads stakeholders from N lines, notes from AnnotatorNotes, other attributes into notes', () => {
+  it('reads stakeholders from N lines, notes from AnnotatorNotes, other attributes into note lines', () => {
     const p = plan(bratImport.read(files));
     const annotations = p.documents[0]!.annotations;
     expect(p.stakeholders).toEqual([{ name: 'TikTok', kind: 'company' }]);
     expect(annotations.find((a) => a.sourceId === 'T4')!.stakeholder).toBe('TikTok');
     expect(annotations.find((a) => a.sourceId === 'T1')!.note).toBe('checked');
-    expect(annotations.find((a) => a.sourceId === 'T3')!.note).toBe('Negated');
+    expect(annotations.find((a) => a.sourceId === 'T3')!.note).toBe('attribute: Negated');
   });
 
   it('counts a byte-order mark and \\r\\n as brat does, and keeps the text as Gloss reads it', () => {
@@ -124,7 +130,7 @@ describe('brat import of a broken folder', () => {
     expect(at(3)[0]?.message).toMatch(/T3: .*40–50 ends past the text, which has 45 characters/);
     expect(at(4)[0]?.message).toMatch(/T4: the text says "Mota" but the \.txt has "Meta"/);
     expect(at(5)[0]?.message).toMatch(/R1: T9 is not a text-bound annotation/);
-    expect(at(6)[0]?.message).toMatch(/E1: events .* cannot be imported/);
+    expect(at(6)[0]?.message).toMatch(/E1: T4 is not a text-bound annotation or event of this file/);
     expect(at(7)[0]?.message).toMatch(/T1 is used twice/);
     expect(at(8)[0]?.message).toMatch(/#1: the figure value is not valid: min must not be greater than max/);
   });

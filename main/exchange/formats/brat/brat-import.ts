@@ -8,6 +8,7 @@ import type {
   PlannedStakeholder,
 } from '../../import-plan';
 import { STAKEHOLDER_DB } from './brat-types';
+import { addTally, emptyTally, mappingOf } from './import-tally';
 import { parseAnn } from './parse-ann';
 import { type AnnotationConf, readAnnotationConf, readVisualConf, type VisualConf } from './read-conf';
 import { readDocument } from './read-document';
@@ -27,6 +28,8 @@ const DEFAULT_KIND = 'company';
  * document with no annotations, as brat shows it. Types are named by Gloss's `# gloss-code`
  * comments, else visual.conf labels, else the type with `_` as spaces; groups come from the
  * annotation.conf nesting. Each document uses the .conf files nearest above it, as brat does.
+ * Events, equivalences and discontinuous spans come in as brat-shapes.ts describes, and the plan
+ * says how many lines of each kind became what (its `mapping`).
  */
 export const bratImport: ImportFormat = {
   id: 'brat',
@@ -57,6 +60,7 @@ export const bratImport: ImportFormat = {
     const stakeholders = new Map<string, PlannedStakeholder>();
     const relationTypes = new Map<string, string>();
     const documents: PlannedDocument[] = [];
+    const tally = emptyTally();
 
     const paths = [...texts.keys()].sort();
     for (const path of paths.filter((p) => p.endsWith('.txt'))) {
@@ -83,6 +87,10 @@ export const bratImport: ImportFormat = {
             if (!relationTypes.has(folded(relation))) relationTypes.set(folded(relation), relation);
             return relationTypes.get(folded(relation))!;
           },
+          shapedRelation(relation) {
+            if (!relationTypes.has(folded(relation))) relationTypes.set(folded(relation), relation);
+            return relationTypes.get(folded(relation))!;
+          },
           stakeholder(n) {
             const entry = n.db === STAKEHOLDER_DB ? register.get(n.dbId) : undefined;
             return addStakeholder(stakeholders, n.text.trim() || entry?.name || `${n.db}:${n.dbId}`, entry);
@@ -91,6 +99,7 @@ export const bratImport: ImportFormat = {
       );
       problems.push(...read.problems);
       documents.push(read.document);
+      addTally(tally, read.tally);
     }
     for (const path of paths.filter((p) => p.endsWith('.ann'))) {
       if (!texts.has(`${path.slice(0, -'.ann'.length)}.txt`))
@@ -110,6 +119,7 @@ export const bratImport: ImportFormat = {
         codes: [...codes.values()],
         stakeholders: [...stakeholders.values()],
         relationTypes: [...relationTypes.values()],
+        mapping: mappingOf(tally),
       },
     };
   },

@@ -4,10 +4,17 @@ import type { Fragment } from './fragments';
 export type AnnLine =
   | { kind: 'T'; line: number; id: string; type: string; fragments: Fragment[]; text: string }
   | { kind: 'R'; line: number; id: string; type: string; from: string; to: string }
+  | { kind: 'E'; line: number; id: string; type: string; trigger: string; args: EventArgument[] }
   | { kind: 'A'; line: number; id: string; name: string; target: string; value?: string }
   | { kind: 'N'; line: number; id: string; target: string; db: string; dbId: string; text: string }
   | { kind: '#'; line: number; id: string; target: string; text: string }
   | { kind: '*'; line: number; type: string; targets: string[] };
+
+/** One `Role:Id` of an E line; the id names a T or another E. */
+export interface EventArgument {
+  role: string;
+  target: string;
+}
 
 export interface ParsedAnn {
   lines: AnnLine[];
@@ -20,11 +27,16 @@ const RELATION = /^(\S+) (\S+):(\S+) (\S+):(\S+)$/;
 const ATTRIBUTE = /^(\S+) (\S+)(?: (\S+))?$/;
 const NORMALISATION = /^(\S+) (\S+) ([^\s:]+):(\S+)$/;
 const COMMENT = /^(\S+) (\S+)$/;
+/** `Merge-org:T3 Org-Arg:T1 Org-Arg2:T2`: the type and its trigger, then any role:id pairs. */
+const EVENT = /^(\S+):(\S+)((?: \S+:\S+)*)$/;
 
 /**
  * Reads brat standoff line by line (brat: tab after the id, spaces inside the middle column,
- * tab before free text). Blank lines are allowed. Events (E) are refused rather than dropped:
- * their meaning is the structure of their arguments, which Gloss has no place for.
+ * tab before free text). Blank lines are allowed. It accepts every kind of line brat writes:
+ * T (text-bound, fragments `0 5;10 15`), R, E (`Type:T1 Role:T2 Role2:E1`, arguments optional),
+ * A and M (attributes, binary or valued), N, # (notes) and `*` (equivalence sets). It rejects a
+ * line without its tab after the id, an id that is not a letter or `#` and digits, and an
+ * E argument that is not `Role:Id`.
  */
 export function parseAnn(content: string): ParsedAnn {
   const out: ParsedAnn = { lines: [], problems: [] };
@@ -96,8 +108,19 @@ function parseLine(raw: string, line: number): AnnLine | string {
       if (!type || targets.length < 2) return 'expected "*<tab>Equiv T1 T2"';
       return { kind: '*', line, type, targets };
     }
-    case 'E':
-      return `${id}: events (E lines) cannot be imported into Gloss; remove them or turn them into relations`;
+    case 'E': {
+      const m = EVENT.exec(middle.trim());
+      if (!m) return `${id}: expected "${id}<tab>Type:T1 Role:T2 Role2:T3"`;
+      const args = m[3]!
+        .trim()
+        .split(' ')
+        .filter(Boolean)
+        .map((pair) => {
+          const colon = pair.lastIndexOf(':');
+          return { role: pair.slice(0, colon), target: pair.slice(colon + 1) };
+        });
+      return { kind: 'E', line, id, type: m[1]!, trigger: m[2]!, args };
+    }
     default:
       return `${id}: unknown kind of annotation line "${kind}"`;
   }

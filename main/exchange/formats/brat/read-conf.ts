@@ -22,8 +22,10 @@ export interface AnnotationConf {
 }
 
 /**
- * Reads the parts of annotation.conf an import needs: the entity hierarchy (nesting by leading
- * tabs, `!` for abstract types; macros in `<…>` skipped) and Gloss's own comments.
+ * Reads the parts of annotation.conf an import needs: the entity and event type hierarchies
+ * (nesting by leading tabs, `!` for abstract types, an event's argument list after its type
+ * passed over; macros in `<…>` skipped) and Gloss's own comments. Event types are codes like
+ * entity types: their triggers are annotations.
  */
 export function readAnnotationConf(content: string): AnnotationConf {
   const conf: AnnotationConf = { entities: [], glossNames: new Map() };
@@ -36,11 +38,13 @@ export function readAnnotationConf(content: string): AnnotationConf {
     const header = /^\s*\[(\w+)\]\s*$/.exec(raw);
     if (header) {
       section = header[1]!;
+      path.length = 0;
       continue;
     }
-    if (section !== 'entities') continue;
+    if (section !== 'entities' && section !== 'events') continue;
     const depth = /^\t*/.exec(raw)![0].length;
-    const entry = raw.trim();
+    // An event type is followed by its arguments (`Merge-org  Org-Arg+:Organization`).
+    const entry = raw.trim().split(/\s/)[0]!;
     if (entry.startsWith('<')) continue;
     const abstract = entry.startsWith('!');
     const type = abstract ? entry.slice(1) : entry;

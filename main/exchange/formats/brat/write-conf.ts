@@ -1,5 +1,6 @@
 import type { Code } from '../../../../shared/model/codebook';
 import type { Dataset } from '../../dataset';
+import { splitNote } from './brat-shapes';
 import { ANNOTATOR_ATTRIBUTE, type BratTypes, STAKEHOLDER_DB } from './brat-types';
 import { encodeAttributeValue } from './escapes';
 import { STAKEHOLDER_FILE } from './stakeholder-register';
@@ -12,7 +13,8 @@ export const RELATION_COMMENT = '# gloss-relation';
  * annotation.conf: the codebook as brat's entity hierarchy (a child one tab deeper than its
  * group; a code that cannot be applied, such as a group, marked `!` as brat marks abstract
  * types), every relation type between any two entities, any overlap allowed (Gloss allows it),
- * no events, and the `Annotator` attribute. brat skips `#` lines, so the exact Gloss names,
+ * equivalence types as symmetric-transitive relations, the codes of event triggers as event
+ * types with the roles they take, and the attributes: `Annotator` and those kept in notes. brat skips `#` lines, so the exact Gloss names,
  * roles and descriptions ride along as `# gloss-code` comments for Gloss's import.
  */
 export function writeAnnotationConf(dataset: Dataset, types: BratTypes): string {
@@ -31,28 +33,44 @@ export function writeAnnotationConf(dataset: Dataset, types: BratTypes): string 
     ...[...types.codes]
       .filter(([id]) => !codes.some((c) => c.id === id))
       .map(([id, type]) => `${CODE_COMMENT}\t${type}\t${JSON.stringify({ name: id })}`),
-    ...relationTypes.map(
-      (r) => `${RELATION_COMMENT}\t${types.relations.get(r.id)}\t${JSON.stringify({ name: r.name })}`,
-    ),
+    ...relationTypes.flatMap((r) => {
+      const type = types.relations.get(r.id);
+      return type ? [`${RELATION_COMMENT}\t${type}\t${JSON.stringify({ name: r.name })}`] : [];
+    }),
   ];
   const authors = [
     ...new Set(dataset.documents.flatMap((d) => d.annotations.map((a) => encodeAttributeValue(a.author)))),
   ];
+  const events = eventRoles(dataset, types);
+  const equivalences = new Set(
+    [...types.shapes.values()].flatMap((s) => (s.kind === 'equivalence' ? [s.type] : [])),
+  );
   return [
     ...header,
     ...comments,
     '',
     '[entities]',
-    ...entityLines(codes, types),
+    ...entityLines(codes, types, new Set(events.keys())),
     '',
     '[relations]',
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     ...[...types.relations.values()].map((type) => `${type}\tArg1:<ENTITY>, Arg2:<ENTITY>`),
+    ...[...equivalences].map(
+      (type) => `${type}\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive`,
+    ),
     '',
     '[events]',
+    ...[...events].map(
+      ([code, roles]) =>
+        `${types.codes.get(code)}\t${[...roles].map((role) => `${role}*:<ENTITY>|<EVENT>`).join(', ')}`,
+    ),
     '',
     '[attributes]',
     ...(authors.length > 0 ? [`${ANNOTATOR_ATTRIBUTE}\tArg:<ENTITY>, Value:${authors.join('|')}`] : []),
+    ...[...noteAttributes(dataset)].map(
+      ([name, values]) =>
+        `${name}\tArg:<ENTITY>|<EVENT>${values.size > 0 ? `, Value:${[...values].join('|')}` : ''}`,
+    ),
     '',
   ].join('\n');
 }
@@ -66,7 +84,7 @@ function codeJson(code: Code) {
 }
 
 /** Depth first from the top-level codes, so each code sits under its own group whatever the order. */
-function entityLines(codes: readonly Code[], types: BratTypes): string[] {
+function entityLines(codes: readonly Code[], types: BratTypes, eventCodes: ReadonlySet<string>): string[] {
   const ids = new Set(codes.map((c) => c.id));
   const children = new Map<string | null, Code[]>();
   for (const code of codes) {
@@ -78,12 +96,42 @@ function entityLines(codes: readonly Code[], types: BratTypes): string[] {
   const visit = (code: Code, depth: number) => {
     if (seen.has(code.id)) return;
     seen.add(code.id);
+    // An event type is declared under [events]; one with codes under it stays here as their group.
+    if (eventCodes.has(code.id) && !children.has(code.id)) return;
     out.push(`${'\t'.repeat(depth)}${code.codable ? '' : '!'}${types.codes.get(code.id)}`);
     for (const child of children.get(code.id) ?? []) visit(child, depth + 1);
   };
   for (const top of children.get(null) ?? []) visit(top, 0);
   // Codes an annotation uses that the codebook lacks: plain top-level types.
-  for (const [id, type] of types.codes) if (!ids.has(id)) out.push(type);
+  for (const [id, type] of types.codes) if (!ids.has(id) && !eventCodes.has(id)) out.push(type);
+  return out;
+}
+
+/** The codes of event triggers, each with the roles its arguments take (brat-shapes.ts). */
+function eventRoles(dataset: Dataset, types: BratTypes): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const document of dataset.documents) {
+    const codeOf = new Map(document.annotations.map((a) => [a.id, a.code]));
+    for (const r of document.relations) {
+      const shape = types.shapes.get(r.type);
+      const code = codeOf.get(r.from);
+      if (shape?.kind !== 'event-role' || code === undefined || !codeOf.has(r.to)) continue;
+      out.set(code, (out.get(code) ?? new Set()).add(shape.role));
+    }
+  }
+  return out;
+}
+
+/** brat attributes kept as `attribute: …` note lines, by name, with the values they take. */
+function noteAttributes(dataset: Dataset): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const document of dataset.documents)
+    for (const { note } of [...document.annotations, ...document.relations])
+      for (const { name, value } of splitNote(note).attributes) {
+        const values = out.get(name) ?? new Set<string>();
+        if (value !== undefined) values.add(value);
+        out.set(name, values);
+      }
   return out;
 }
 
@@ -94,7 +142,11 @@ export function writeVisualConf(dataset: Dataset, types: BratTypes): string {
     '# Written by Gloss: code and relation names as labels, colours from the codebook.',
     '[labels]',
     ...dataset.codebook.codes.map((c) => label(types.codes.get(c.id)!, c.name)),
-    ...dataset.codebook.relationTypes.map((r) => label(types.relations.get(r.id)!, r.name)),
+    // Roles and equivalence types keep brat's names, so only R line types need a label.
+    ...dataset.codebook.relationTypes.flatMap((r) => {
+      const type = types.relations.get(r.id);
+      return type ? [label(type, r.name)] : [];
+    }),
     '',
     '[drawing]',
     'SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken',

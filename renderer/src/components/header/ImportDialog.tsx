@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { mappingLines } from '../../../../shared/import-mapping';
 import { useStore } from '../../store/context';
 import type { ChosenFile } from '../../store/import-slice';
 import { ModalDialog } from '../dialog/ModalDialog';
@@ -99,6 +100,13 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
             {outcome.relations === 1 ? '' : 's'}
             {outcome.codesAdded.length > 0 ? `; new codes: ${outcome.codesAdded.join(', ')}` : ''}.
           </p>
+        )}
+        {outcome?.ok && mappingLines(outcome).length > 0 && (
+          <ul className="import-mapping" aria-label="How the lines were read">
+            {mappingLines(outcome).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         )}
         <div className="modal-actions">
           <button type="button" className="button" onClick={onClose}>
