@@ -206,13 +206,15 @@ export const requests = {
   importFormats: z.object({}).strict(),
   /**
    * Imports files the researcher chose (their contents, base64, by relative path: the screens send
-   * no paths of the computer) into the project, under the project folder `into`. Checked in full
-   * first: with any problem nothing is written and the problems are the answer.
+   * no paths of the computer) into the project, under the project folder `into` ("" for the
+   * project's own folder). A document whose key names an article already there with the same text
+   * brings only its annotations. Checked in full first: with any problem nothing is written and
+   * the problems are the answer.
    */
   importFiles: z
     .object({
       format: z.string().min(1).max(40),
-      into: DocumentKey,
+      into: z.union([z.literal(''), DocumentKey]),
       files: z
         .array(z.object({ path: DocumentKey, data: z.string().max(90_000_000) }).strict())
         .min(1)
@@ -351,6 +353,10 @@ export interface ImportFormatInfo {
 export interface ImportSummary {
   /** Keys of the new documents. */
   documents: string[];
+  /** Keys of articles already in the project (same text) that took the import's annotations; the articles are not written. */
+  annotated: string[];
+  /** What the import had that those articles already had (see main/exchange/already-there.ts), not added again. */
+  alreadyThere: { annotations: number; relations: number };
   codesAdded: string[];
   stakeholdersAdded: string[];
   relationTypesAdded: string[];

@@ -1,8 +1,9 @@
-import { ApiError } from '../../shared/api-error';
 import { mappingLines } from '../../shared/import-mapping';
+import { alreadyThereNotice, importHeadline } from '../../shared/import-summary';
 import { applyImport, type ImportSummary } from '../exchange/apply-import';
 import { collectDataset, type ExportFilters } from '../exchange/collect-dataset';
 import { EXPORT_FORMATS, exportFormat, IMPORT_FORMATS, importFormat } from '../exchange/format-registry';
+import { ImportProblemsError } from '../exchange/import-problems-error';
 import { readImportFiles } from '../exchange/read-import';
 import { assertOutsideProject, writeExport } from '../exchange/write-export';
 import { Project } from '../project/project';
@@ -65,7 +66,8 @@ export interface ImportRequest {
 
 /**
  * `gloss import`: reads and checks the whole input first; with any problem it writes nothing and
- * throws them all (ImportProblemsError), else it writes the plan into the project.
+ * throws them all (ImportProblemsError), else it writes the plan into the project. A document
+ * whose key (`into`/its path) names an article already there brings only its annotations.
  */
 export async function importIntoProject(request: ImportRequest): Promise<ImportSummary> {
   const format = importFormat(request.format);
@@ -80,17 +82,6 @@ export async function importIntoProject(request: ImportRequest): Promise<ImportS
   return applyImport(project, result.plan, request.into);
 }
 
-export class ImportProblemsError extends ApiError {
-  constructor(readonly problems: { file: string; line?: number; message: string }[]) {
-    super(
-      'bad-request',
-      `nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the input\n${problems
-        .map((p) => `  ${p.file}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`)
-        .join('\n')}`,
-    );
-  }
-}
-
 export function formatExportSummary(summary: ExportSummary): string {
   const exported = `Exported ${summary.documents} document${summary.documents === 1 ? '' : 's'} and ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'} as ${summary.format} (offsets: ${summary.offsets}) to ${summary.files.length === 1 ? summary.files[0] : `${summary.files.length} files`}`;
   return summary.orphansLeftOut > 0 ? `${exported}\n${orphansNotice(summary.orphansLeftOut)}` : exported;
@@ -102,9 +93,9 @@ function orphansNotice(count: number): string {
 }
 
 export function formatImportSummary(summary: ImportSummary): string {
-  const lines = [
-    `Imported ${summary.documents.length} document${summary.documents.length === 1 ? '' : 's'}, ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'} and ${summary.relations} relation${summary.relations === 1 ? '' : 's'}`,
-  ];
+  const lines = [importHeadline(summary)];
+  const already = alreadyThereNotice(summary);
+  if (already) lines.push(already);
   if (summary.codesAdded.length > 0) lines.push(`New codes: ${summary.codesAdded.join(', ')}`);
   if (summary.stakeholdersAdded.length > 0)
     lines.push(`New stakeholders: ${summary.stakeholdersAdded.join(', ')}`);

@@ -16,7 +16,9 @@ Usage:
   gloss import <folder> --format F PATH [--into SUBFOLDER]
       Bring in another tool's work (brat folder, jsonl, w3c, refi-qda .qdpx or
       .qdc, codebook-csv). Checks everything first: with any problem nothing is
-      written. Texts become articles under SUBFOLDER (default: imported).
+      written. Texts become articles under SUBFOLDER (default: imported; "" for
+      the project's own folder). A text whose article is there already, with the
+      same text, brings only its annotations onto it, less those it already has.
   gloss serve <folder> [--port N] [--no-open] [--annotator NAME]
       Open the folder in Gloss in your web browser. Listens on 127.0.0.1 only,
       with a token in the printed link; Ctrl+C stops it.

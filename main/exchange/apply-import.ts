@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ImportSummary } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
@@ -9,7 +9,10 @@ import type { Relation } from '../../shared/model/relation';
 import { targetFor } from '../../shared/text/quote';
 import { annotatorName } from '../project/annotator';
 import type { Project } from '../project/project';
+import { sameAnnotation, sameRelation } from './already-there';
 import type { ImportPlan, PlannedCode } from './import-plan';
+import { ImportProblemsError } from './import-problems-error';
+import { importTargets } from './import-targets';
 
 export type { ImportSummary };
 
@@ -19,36 +22,44 @@ import { foldName as folded } from '../../shared/text/fold-name';
  * Writes a checked import plan into the project: the texts as new articles under `into` (a
  * folder of the project; an existing file is never overwritten), codes merged into the codebook
  * by name, stakeholders into the register by name or alias, then each author's annotations and
- * relations. Everything that can be checked is checked before the first write.
+ * relations. A document whose key names an article already in the project with the same text
+ * (import-targets.ts) brings only its annotations and relations onto that article, less those
+ * already there (already-there.ts); one with another text is a problem (ImportProblemsError).
+ * Everything that can be checked is checked before the first write.
  */
 export async function applyImport(project: Project, plan: ImportPlan, into: string): Promise<ImportSummary> {
   if (project.readOnly)
     throw new ApiError('forbidden', 'The project is open read-only; nothing can be imported');
-  const keys = plan.documents.map((d) => [into, d.path].filter(Boolean).join('/'));
-  await checkTargets(project, keys);
   checkReferences(plan);
+  const checked = await importTargets(project, plan, into);
+  if (!checked.ok) throw new ImportProblemsError(checked.problems);
+  const { targets } = checked;
 
   const summary: ImportSummary = {
-    documents: keys,
+    documents: targets.flatMap((t) => (t.existing ? [] : [t.key])),
+    annotated: targets.flatMap((t) => (t.existing ? [t.key] : [])),
     codesAdded: [],
     stakeholdersAdded: [],
     relationTypesAdded: [],
     annotations: 0,
     relations: 0,
+    alreadyThere: { annotations: 0, relations: 0 },
     ...(plan.mapping ? { mapping: plan.mapping } : {}),
   };
   const codeIds = await mergeCodes(project, plan.codes, summary);
   const stakeholderIds = await mergeStakeholders(project, plan, summary);
   const relationTypeIds = await mergeRelationTypes(project, plan.relationTypes, summary);
 
-  for (const [index, document] of plan.documents.entries()) {
-    const key = keys[index]!;
-    const path = project.layout.documentPath(key);
-    await mkdir(dirname(path), { recursive: true });
-    // 'wx': never over an article that appeared since the check.
-    await writeFile(path, document.text, { flag: 'wx' });
+  for (const target of targets) {
+    const { key, document } = target;
+    if (!target.existing) {
+      const path = project.layout.documentPath(key);
+      await mkdir(dirname(path), { recursive: true });
+      // 'wx': never over an article that appeared since the check.
+      await writeFile(path, document.text, { flag: 'wx' });
+    }
     const now = new Date().toISOString();
-    const ids = new Map(document.annotations.map((a) => [a.sourceId, randomUUID()]));
+    const ids = new Map<string, string>(document.annotations.map((a) => [a.sourceId, randomUUID()]));
     const byAuthor = new Map<string, { annotations: Annotation[]; relations: Relation[] }>();
     const bucket = (author: string) => {
       let found = byAuthor.get(author);
@@ -62,7 +73,7 @@ export async function applyImport(project: Project, plan: ImportPlan, into: stri
     for (const planned of document.annotations) {
       const author = annotatorName(planned.author ?? project.annotator);
       authorOf.set(planned.sourceId, author);
-      bucket(author).annotations.push({
+      const annotation: Annotation = {
         id: ids.get(planned.sourceId)!,
         code: codeIds.get(folded(planned.code))!,
         author,
@@ -72,12 +83,22 @@ export async function applyImport(project: Project, plan: ImportPlan, into: stri
         ...(planned.note ? { note: planned.note } : {}),
         ...(planned.value ? { value: planned.value } : {}),
         ...(planned.stakeholder ? { stakeholderId: stakeholderIds.get(folded(planned.stakeholder))! } : {}),
-      });
+      };
+      const there = target.existing
+        ? target.annotations.find((a) => sameAnnotation(a, annotation))
+        : undefined;
+      if (there) {
+        // Relations of the import then link the annotation already there.
+        ids.set(planned.sourceId, there.id);
+        summary.alreadyThere.annotations++;
+        continue;
+      }
+      bucket(author).annotations.push(annotation);
     }
     for (const relation of document.relations) {
       // A relation lives in its first annotation's author's file, beside it.
       const author = authorOf.get(relation.from)!;
-      bucket(author).relations.push({
+      const link: Relation = {
         id: randomUUID(),
         type: relationTypeIds.get(folded(relation.type))!,
         from: ids.get(relation.from)!,
@@ -86,7 +107,12 @@ export async function applyImport(project: Project, plan: ImportPlan, into: stri
         created: now,
         modified: now,
         ...(relation.note ? { note: relation.note } : {}),
-      });
+      };
+      if (target.existing && target.relations.some((r) => sameRelation(r, link))) {
+        summary.alreadyThere.relations++;
+        continue;
+      }
+      bucket(author).relations.push(link);
     }
     for (const [author, content] of byAuthor) {
       await project.addImported(key, author, content.annotations, content.relations);
@@ -95,26 +121,6 @@ export async function applyImport(project: Project, plan: ImportPlan, into: stri
     }
   }
   return summary;
-}
-
-async function checkTargets(project: Project, keys: string[]): Promise<void> {
-  const seen = new Set<string>();
-  const taken: string[] = [];
-  for (const key of keys) {
-    if (!key.endsWith('.txt'))
-      throw new ApiError('bad-request', `An imported document must be a .txt file, not "${key}"`);
-    if (seen.has(key)) throw new ApiError('bad-request', `Two imported documents would both be "${key}"`);
-    seen.add(key);
-    // Throws for anything outside the project or inside .gloss/.
-    const path = project.layout.documentPath(key);
-    if (await stat(path).catch(() => undefined)) taken.push(key);
-  }
-  if (taken.length > 0) {
-    throw new ApiError(
-      'conflict',
-      `Importing would overwrite ${taken.length === 1 ? 'an article' : `${taken.length} articles`} of the project (${taken.slice(0, 5).join(', ')}${taken.length > 5 ? ', …' : ''}); choose another folder to import into`,
-    );
-  }
 }
 
 function checkReferences(plan: ImportPlan): void {

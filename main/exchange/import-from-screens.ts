@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api-error';
 import type { Project } from '../project/project';
 import { applyImport } from './apply-import';
 import { IMPORT_FORMATS, importFormat } from './format-registry';
+import { ImportProblemsError } from './import-problems-error';
 
 export function importFormatList(): ImportFormatInfo[] {
   return IMPORT_FORMATS.map(({ id, description }) => ({ id, description }));
@@ -24,5 +25,11 @@ export async function importFromScreens(
   );
   const result = format.read(files);
   if (!result.ok) return { ok: false, problems: result.problems };
-  return { ok: true, ...(await applyImport(project, result.plan, request.into)) };
+  try {
+    return { ok: true, ...(await applyImport(project, result.plan, request.into)) };
+  } catch (error) {
+    // An imported text that differs from the article of the same key: a problem like the input's own.
+    if (error instanceof ImportProblemsError) return { ok: false, problems: error.problems };
+    throw error;
+  }
 }

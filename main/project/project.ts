@@ -349,6 +349,8 @@ export class Project {
             newAnnotationFile(key, annotator, loaded.fingerprint),
           );
     await store.update((file) => {
+      // The imported offsets are into the article's current text; an older file is brought up to it first.
+      bringUpToDate(file, loaded);
       file.fingerprint ||= loaded.fingerprint;
       file.annotations.push(...annotations.map((a) => ({ ...a, author: annotator })));
       file.relations.push(...relations.map((r) => ({ ...r, author: annotator })));

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,8 +39,48 @@ describe('gloss export and gloss import', () => {
     await mkdir(other);
     const imported = await gloss(['import', other, '--format', 'brat', out, '--into', 'from-brat']);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/^Imported 1 document, \d+ annotations and 0 relations/);
+    expect(imported.stdout).toMatch(
+      /^Imported \d+ annotations and 0 relations: 1 new article, 0 existing articles annotated/,
+    );
     expect(await readdir(join(other, 'from-brat'))).toEqual(['tiktok-microsoft.txt']);
+  });
+
+  it("puts a colleague's annotations on the same articles, once, and lists an article whose text differs", async () => {
+    const out = join(scratch, 'colleague.jsonl');
+    await gloss(['export', project, '--format', 'jsonl', '--out', out]);
+    const mine = join(scratch, 'mine');
+    await mkdir(mine);
+    // The same article, saved on Windows: a byte-order mark and CRLF line endings.
+    const text = await readFile(join(project, 'tiktok-microsoft.txt'), 'utf8');
+    const saved = `\ufeff${text.replace(/\n/g, '\r\n')}`;
+    await writeFile(join(mine, 'tiktok-microsoft.txt'), saved);
+
+    const first = await gloss(['import', mine, '--format', 'jsonl', out, '--into', '']);
+    expect(first.stderr).toBe('');
+    const added = Number(/^Imported (\d+) annotations/.exec(first.stdout)?.[1]);
+    expect(added).toBeGreaterThan(0);
+    expect(first.stdout).toMatch(/: 0 new articles, 1 existing article annotated\n/);
+    expect(await readFile(join(mine, 'tiktok-microsoft.txt'), 'utf8')).toBe(saved);
+    expect(await readdir(join(mine, '.gloss/annotations'))).toEqual(['tiktok-microsoft.txt']);
+    expect(await readdir(join(mine, '.gloss/annotations/tiktok-microsoft.txt'))).toEqual(['alice.json']);
+
+    const again = await gloss(['import', mine, '--format', 'jsonl', out, '--into', '']);
+    expect(again.stdout).toMatch(
+      /^Imported 0 annotations and 0 relations: 0 new articles, 1 existing article annotated\n/,
+    );
+    expect(again.stdout).toContain(`Already there, not added again: ${added} annotations and 0 relations`);
+
+    const changed = join(scratch, 'changed');
+    await mkdir(changed);
+    await writeFile(join(changed, 'tiktok-microsoft.txt'), text.replace('Microsoft', 'Macrosoft'));
+    const refused = await gloss(['import', changed, '--format', 'jsonl', out, '--into', '']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/nothing was imported: 1 problem in the input/);
+    expect(refused.stderr).toMatch(
+      /tiktok-microsoft\.txt: tiktok-microsoft\.txt is already in the project, with another text: they first differ at character \d+ \(line \d+, column \d+\), where the import has "icrosoft/,
+    );
+    const written = await readdir(join(changed, '.gloss'), { recursive: true });
+    expect(written.filter((path) => path.startsWith('annotations/'))).toEqual([]);
   });
 
   it('refuses to export into the project folder, where the files would be read as articles', async () => {

@@ -153,11 +153,14 @@ describe('export, then import into an empty project', () => {
     expect(await readdir(target)).toEqual([]);
   });
 
-  it('never overwrites an article of the project', async () => {
+  it('never overwrites an article of the project: its own export lands on it and adds nothing', async () => {
     const out = join(scratch, 'again.jsonl');
     await exportProject({ folder: source, format: 'jsonl', out, filters: {} });
-    await expect(importIntoProject({ folder: source, format: 'jsonl', path: out, into: '' })).rejects.toThrow(
-      /would overwrite 2 articles/,
-    );
+    const before = await describeProject(source, { cafe: 'world/café.txt', deal: 'deal.txt' });
+    const summary = await importIntoProject({ folder: source, format: 'jsonl', path: out, into: '' });
+    expect(summary).toMatchObject({ documents: [], annotations: 0, relations: 0 });
+    expect(summary.annotated.sort()).toEqual(['deal.txt', 'world/café.txt']);
+    expect(summary.alreadyThere).toEqual({ annotations: 9, relations: 3 });
+    expect(await describeProject(source, { cafe: 'world/café.txt', deal: 'deal.txt' })).toEqual(before);
   });
 });
