@@ -27,7 +27,7 @@ afterEach(async () => {
 const TEXT = 'Café 😀 news\n\nByteDance met the ACLU.\n';
 const line = (record: object) => `${JSON.stringify(record)}\n`;
 
-async function importFile(name: string, content: string) {
+async function importFile(name: string, content: string, into?: string) {
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Import…' }));
   const dialog = screen.getByRole('dialog', { name: "Import another tool's work" });
@@ -38,6 +38,11 @@ async function importFile(name: string, content: string) {
     within(dialog).getByLabelText('Files'),
     new File([content], name, { type: 'application/json' }),
   );
+  if (into !== undefined) {
+    const field = within(dialog).getByRole('textbox', { name: 'Into the project folder' });
+    await user.clear(field);
+    if (into) await user.type(field, into);
+  }
   await user.click(within(dialog).getByRole('button', { name: 'Import' }));
   return dialog;
 }
@@ -51,7 +56,7 @@ describe('the import dialog', () => {
       line({ key: 'news/cafe.txt', text: TEXT, spans: [{ start, end: start + 9, label: 'Company' }] }),
     );
     await within(dialog).findByText(
-      /Imported 1 document, 1 annotation and 0 relations; new codes: Company/,
+      /Imported 1 annotation and 0 relations: 1 new article, 0 existing articles annotated; new codes: Company\./,
       undefined,
       {
         timeout: 5000,
@@ -63,6 +68,41 @@ describe('the import dialog', () => {
     );
     const [annotation] = await t.client.listAnnotations({ key: 'imported/news/cafe.txt' });
     expect(annotation?.target.quote).toBe('ByteDance');
+  });
+
+  it('puts annotations on an article already in the project, leaving the article as it was', async () => {
+    const alpha = 'Alpha\n\nNothing here.\n';
+    const record = line({ key: 'alpha.txt', text: alpha, spans: [{ start: 7, end: 14, label: 'Company' }] });
+    const dialog = await importFile('pre.jsonl', record, '');
+    await within(dialog).findByText(
+      /Imported 1 annotation and 0 relations: 0 new articles, 1 existing article annotated; new codes: Company\.$/,
+      undefined,
+      { timeout: 5000 },
+    );
+    expect(await readFile(join(t.project.path, 'alpha.txt'), 'utf8')).toBe(alpha);
+    const [annotation] = await t.client.listAnnotations({ key: 'alpha.txt' });
+    expect(annotation?.target.quote).toBe('Nothing');
+
+    // The same file again: the annotation is there already, and the dialog says so.
+    const user = userEvent.setup();
+    await user.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await within(dialog).findByText(
+      /Imported 0 annotations and 0 relations: 0 new articles, 1 existing article annotated\. Already there, not added again: 1 annotation and 0 relations\./,
+      undefined,
+      { timeout: 5000 },
+    );
+    expect(await t.client.listAnnotations({ key: 'alpha.txt' })).toHaveLength(1);
+  });
+
+  it('lists an article whose text differs from the imported one, and writes nothing', async () => {
+    const record = line({ key: 'alpha.txt', text: 'Alpha\n\nSomething here.\n', spans: [] });
+    const dialog = await importFile('other.jsonl', record, '');
+    const alert = await within(dialog).findByRole('alert', undefined, { timeout: 5000 });
+    expect(alert.textContent).toMatch(/Nothing was imported/);
+    expect(within(alert).getByRole('listitem').textContent).toMatch(
+      /^alpha\.txt: alpha\.txt is already in the project, with another text: they first differ at character 7 \(line 3, column 1\)/,
+    );
+    expect(await t.client.listAnnotations({ key: 'alpha.txt' })).toEqual([]);
   });
 
   it('lists every problem and writes nothing when the input does not read', async () => {

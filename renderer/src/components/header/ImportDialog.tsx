@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { mappingLines } from '../../../../shared/import-mapping';
+import { alreadyThereNotice, importHeadline } from '../../../../shared/import-summary';
 import { useStore } from '../../store/context';
 import type { ChosenFile } from '../../store/import-slice';
 import { ModalDialog } from '../dialog/ModalDialog';
@@ -47,7 +48,8 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
         bytes: new Uint8Array(await file.arrayBuffer()),
       })),
     );
-    await run(format, into.trim() || 'imported', files);
+    // Empty: the project's own folder, where texts already there take the annotations.
+    await run(format, into.trim().replace(/^\/+|\/+$/g, ''), files);
   };
 
   return (
@@ -71,7 +73,10 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
           <span>Into the project folder</span>
           <input value={into} onChange={(event) => setInto(event.target.value)} aria-describedby={hintId} />
         </label>
-        <p id={hintId}>The texts become articles there; no existing article is overwritten.</p>
+        <p id={hintId}>
+          New texts become articles there (leave it empty for the project's own folder). A text whose article
+          is there already, with the same text, brings only its annotations; no article is overwritten.
+        </p>
         {running && <p role="status">Checking and importing…</p>}
         {error && (
           <p className="field-error" role="alert">
@@ -94,11 +99,9 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
         )}
         {outcome?.ok && (
           <p role="status">
-            Imported {outcome.documents.length} document{outcome.documents.length === 1 ? '' : 's'},{' '}
-            {outcome.annotations} annotation{outcome.annotations === 1 ? '' : 's'} and {outcome.relations}{' '}
-            relation
-            {outcome.relations === 1 ? '' : 's'}
+            {importHeadline(outcome)}
             {outcome.codesAdded.length > 0 ? `; new codes: ${outcome.codesAdded.join(', ')}` : ''}.
+            {alreadyThereNotice(outcome) ? ` ${alreadyThereNotice(outcome)}.` : ''}
           </p>
         )}
         {outcome?.ok && mappingLines(outcome).length > 0 && (
