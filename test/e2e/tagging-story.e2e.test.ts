@@ -12,6 +12,7 @@ import { targetFor } from '../../shared/text/quote';
 import { REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights as readHighlightsOf } from '../support/highlights';
+import { waitForInspectorOf } from '../support/inspector';
 import { boxesOf as boxesOfQuote, dragOver as dragOverQuote, openArticle } from '../support/reader-text';
 import { requireRendererBuild } from '../support/renderer-build';
 
@@ -50,6 +51,8 @@ const palette = () => page.getByRole('dialog', { name: 'Tag selection' });
 const sidePanel = () => page.getByRole('complementary', { name: 'Side panel' });
 
 const readHighlights = () => readHighlightsOf(page);
+/** Saves reach the disk in milliseconds, but a busy machine may take seconds; the condition is what counts. */
+const POLL = { timeout: 10_000 };
 
 function waitForHighlight(name: string, quote: string) {
   return page.waitForFunction(
@@ -163,15 +166,17 @@ describe('tagging passages by hand', () => {
     const name = await boxesOf('ByteDance');
     await page.mouse.click(name.first.left + 3, (name.first.top + name.first.bottom) / 2);
     await expect.poll(async () => (await readHighlights())['gloss-selected']).toEqual(['ByteDance']);
+    // The inspector follows the reader in a render of its own: until it shows ByteDance, a note
+    // typed into it would go to the figure selected before.
+    await waitForInspectorOf(page, 'ByteDance');
   });
 
   it('adds a note to the selected annotation in the inspector', async () => {
     const note = sidePanel().getByRole('textbox', { name: 'Note' });
     await note.fill('Parent company of TikTok');
     await note.blur();
-    await expect
-      .poll(() => annotationFile().then((file) => file?.annotations.find((a) => a.note)?.note))
-      .toBe('Parent company of TikTok');
+    await savedNow();
+    expect(await stakeholderNote()).toBe('Parent company of TikTok');
     await screenshot('8-note');
   });
 
@@ -179,14 +184,18 @@ describe('tagging passages by hand', () => {
     const note = sidePanel().getByRole('textbox', { name: 'Note' });
     await article().focus();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => note.inputValue()).toBe('');
+    await expect.poll(() => note.inputValue(), POLL).toBe('');
+    await savedNow();
+    expect(await stakeholderNote()).toBeUndefined();
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => note.inputValue()).toBe('Parent company of TikTok');
+    await expect.poll(() => note.inputValue(), POLL).toBe('Parent company of TikTok');
+    await savedNow();
+    expect(await stakeholderNote()).toBe('Parent company of TikTok');
   });
 
   it('marks the document done in the reader header', async () => {
     await page.getByRole('radio', { name: 'Done' }).check();
-    await expect.poll(() => annotationFile().then((file) => file?.status)).toBe('done');
+    await expect.poll(() => annotationFile().then((file) => file?.status), POLL).toBe('done');
     await screenshot('9-done');
   });
 
@@ -205,9 +214,10 @@ describe('tagging passages by hand', () => {
     await page.mouse.move(name.first.left + 3, (name.first.top + name.first.bottom) / 2);
     expect(await page.getByRole('tooltip').textContent()).toContain('ByteDance');
     await page.mouse.click(name.first.left + 3, (name.first.top + name.first.bottom) / 2);
-    await expect
-      .poll(() => sidePanel().getByRole('textbox', { name: 'Note' }).inputValue())
-      .toBe('Parent company of TikTok');
+    await waitForInspectorOf(page, 'ByteDance');
+    expect(await sidePanel().getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
+      'Parent company of TikTok',
+    );
 
     // Going to another annotation (j: next) brings it into view, selected and flashed.
     await article().focus();
@@ -419,6 +429,22 @@ describe('a long article with 10,000 annotations', () => {
     await screenshot('12-ten-thousand');
   });
 });
+
+/**
+ * Waits until the header says every change is saved: what a researcher looks at before closing.
+ * A save just started shows "Saving…" from the keypress's own frame, so "Saved" means answered.
+ */
+async function savedNow(): Promise<void> {
+  await expect
+    .poll(() => page.locator('.save-indicator').getByRole('status').textContent(), POLL)
+    .toBe('Saved');
+}
+
+/** The ByteDance mention's note as saved on disk. */
+async function stakeholderNote(): Promise<string | undefined> {
+  const file = await annotationFile();
+  return file?.annotations.find((a) => a.code === 'stakeholder')?.note;
+}
 
 interface AnnotationFile {
   status: string;

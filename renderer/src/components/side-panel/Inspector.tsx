@@ -19,8 +19,17 @@ export function Inspector() {
   // keypress's frame carries the new highlight without waiting for these forms to be built.
   const shownId = useDeferredValue(selectedId);
   const annotation = useStore(useMemo(() => selectAnnotationById(shownId), [shownId]));
-  // Keyed by annotation, so drafts and open editors never carry over to another one.
-  return annotation ? <AnnotationInspector key={annotation.id} annotation={annotation} /> : null;
+  if (!annotation) return null;
+  // Until it follows, it shows the annotation selected before: a note typed there meanwhile would
+  // go to that one, cut off when the new inspector comes. So it takes no input until then. The
+  // wrapper changes, not the memoised inspector, which is not drawn again for it.
+  const following = shownId !== selectedId;
+  return (
+    <div className="inspector-frame" inert={following} aria-busy={following}>
+      {/* Keyed by annotation, so drafts and open editors never carry over to another one. */}
+      <AnnotationInspector key={annotation.id} annotation={annotation} />
+    </div>
+  );
 }
 
 /** Memoised: while the selection's change is deferred, the inspector of the one before stays as it is. */
