@@ -6,6 +6,7 @@ import { createGlossService } from '../../../main/api/gloss-service';
 import { exportProject, importIntoProject } from '../../../main/cli/exchange-commands';
 import { ImportProblemsError } from '../../../main/exchange/import-problems-error';
 import { sampleDataset } from '../../support/sample-dataset';
+import { type AnnotatedSample, annotateSample } from '../../support/sample-project';
 
 /**
  * Importing onto articles already in the project, for every format that carries annotations: a
@@ -23,7 +24,7 @@ const KEYS = ['deal.txt', 'page.html', 'world/café.txt'];
 
 let scratch: string;
 let colleague: string;
-const services = new Map<string, ReturnType<typeof createGlossService>>();
+let sample: AnnotatedSample;
 
 /** The article files, as the colleague's project and the researcher's project each have them. */
 function articles(windows: boolean): Record<string, string> {
@@ -101,46 +102,8 @@ beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'gloss-import-existing-'));
   colleague = join(scratch, 'colleague');
   await writeFiles(colleague, articles(false));
-  const dataset = sampleDataset();
-  const as = async (author: string) => {
-    if (!services.has(author)) {
-      const service = createGlossService({ annotator: author });
-      await service.open(colleague);
-      services.set(author, service);
-    }
-    return services.get(author)!;
-  };
-  const alice = await as('alice');
-  const stakeholderIds = new Map<string, string>();
-  for (const s of dataset.stakeholders) {
-    stakeholderIds.set(
-      s.id,
-      (await alice.addStakeholder({ name: s.name, kind: s.kind, aliases: s.aliases })).id,
-    );
-  }
-  for (const document of dataset.documents) {
-    const ids = new Map<string, string>();
-    for (const a of document.annotations) {
-      const created = await (await as(a.author)).createAnnotation({
-        key: document.key,
-        code: a.code,
-        start: a.target.start,
-        end: a.target.end,
-        ...(a.note ? { note: a.note } : {}),
-        ...(a.value ? { value: a.value } : {}),
-        ...(a.stakeholderId ? { stakeholderId: stakeholderIds.get(a.stakeholderId)! } : {}),
-      });
-      ids.set(a.id, created.id);
-    }
-    for (const r of document.relations) {
-      await (await as(r.author)).createRelation({
-        key: document.key,
-        type: r.type,
-        from: ids.get(r.from)!,
-        to: ids.get(r.to)!,
-      });
-    }
-  }
+  sample = await annotateSample(colleague);
+  const alice = await sample.as('alice');
   // The HTML page: its extracted text is what the export carries and what the import compares.
   const { text } = await alice.getDocument({ key: 'page.html' });
   const start = text.indexOf('Oracle');
@@ -153,7 +116,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const service of services.values()) service.close();
+  sample.close();
   await rm(scratch, { recursive: true, force: true });
 });
 

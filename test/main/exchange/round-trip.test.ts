@@ -6,6 +6,7 @@ import { createGlossService } from '../../../main/api/gloss-service';
 import { exportProject, importIntoProject } from '../../../main/cli/exchange-commands';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../../../main/exchange/format-registry';
 import { sampleDataset } from '../../support/sample-dataset';
+import { type AnnotatedSample, annotateSample } from '../../support/sample-project';
 
 /**
  * Each format that carries annotations, end to end through real folders: a project made through
@@ -24,6 +25,7 @@ const ROUND_TRIP = EXPORT_FORMATS.map((f) => f.id).filter(
 const EXTENSIONS: Record<string, string> = { jsonl: 'jsonl', w3c: 'jsonld', 'refi-qda': 'qdpx' };
 let source: string;
 let scratch: string;
+let sample: AnnotatedSample;
 
 /** What a project says about one document, in names rather than ids, comparable across projects. */
 async function describeProject(folder: string, keys: Record<string, string>) {
@@ -68,50 +70,13 @@ beforeAll(async () => {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, document.text);
   }
-  const services = new Map<string, ReturnType<typeof createGlossService>>();
-  const as = async (author: string) => {
-    let service = services.get(author);
-    if (!service) {
-      service = createGlossService({ annotator: author });
-      await service.open(source);
-      services.set(author, service);
-    }
-    return service;
-  };
-  const alice = await as('alice');
-  const stakeholderIds = new Map<string, string>();
-  for (const s of dataset.stakeholders) {
-    const added = await alice.addStakeholder({ name: s.name, kind: s.kind, aliases: s.aliases });
-    stakeholderIds.set(s.id, added.id);
-  }
-  for (const document of dataset.documents) {
-    const ids = new Map<string, string>();
-    for (const a of document.annotations) {
-      const service = await as(a.author);
-      const created = await service.createAnnotation({
-        key: document.key,
-        code: a.code,
-        start: a.target.start,
-        end: a.target.end,
-        ...(a.note ? { note: a.note } : {}),
-        ...(a.value ? { value: a.value } : {}),
-        ...(a.stakeholderId ? { stakeholderId: stakeholderIds.get(a.stakeholderId)! } : {}),
-      });
-      ids.set(a.id, created.id);
-    }
-    for (const r of document.relations) {
-      const service = await as(r.author);
-      await service.createRelation({
-        key: document.key,
-        type: r.type,
-        from: ids.get(r.from)!,
-        to: ids.get(r.to)!,
-      });
-    }
-  }
+  sample = await annotateSample(source);
 });
 
-afterAll(() => rm(scratch, { recursive: true, force: true }));
+afterAll(async () => {
+  sample.close();
+  await rm(scratch, { recursive: true, force: true });
+});
 
 describe('export, then import into an empty project', () => {
   it('covers the formats that carry annotations', () => {
