@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGlossService } from '../../../main/api/gloss-service';
 import { exportProject, formatImportSummary, importIntoProject } from '../../../main/cli/exchange-commands';
-import { bratImport } from '../../../main/exchange/formats/brat';
+import { bratExport, bratImport } from '../../../main/exchange/formats/brat';
 import type { ImportPlan, PlannedDocument } from '../../../main/exchange/import-plan';
 import { readImportFiles } from '../../../main/exchange/read-import';
 import type { ImportSummary } from '../../../shared/api';
-import { folder } from './brat-support';
+import { sampleDataset } from '../../support/sample-dataset';
+import { asImportFiles, folder } from './brat-support';
 
 /**
  * brat's event-shaped corpora (the shapes of its news tutorial, written anew in
@@ -236,13 +237,19 @@ describe('brat → Gloss → brat', () => {
 
   it('declares the events, equivalence and attributes in the annotation.conf it writes', async () => {
     const conf = await readFile(join(exported, 'annotation.conf'), 'utf8');
-    expect(conf).toMatch(/^Merge-org\tOrg-Arg\*:<ENTITY>\|<EVENT>, Org-Arg2\*:<ENTITY>\|<EVENT>$/m);
+    const events = conf.slice(conf.indexOf('[events]'), conf.indexOf('[attributes]'));
+    // Under its group, as the annotation.conf it came from had it.
+    expect(events).toMatch(
+      /^!Business\n\tMerge-org\tOrg-Arg\*:<ENTITY>\|<EVENT>, Org-Arg2\*:<ENTITY>\|<EVENT>$/m,
+    );
+    expect(events).toMatch(/^Report\tReporter-Arg\*:<ENTITY>\|<EVENT>, Event-Arg\*:<ENTITY>\|<EVENT>$/m);
     expect(conf).toMatch(/^Equiv\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive$/m);
     expect(conf).toMatch(/^Confidence\tArg:<ENTITY>\|<EVENT>, Value:High$/m);
     expect(conf).toMatch(/^Negation\tArg:<ENTITY>\|<EVENT>$/m);
     // A trigger's code is an event type, not an entity type as well.
     const entities = conf.slice(conf.indexOf('[entities]'), conf.indexOf('[relations]'));
-    expect(entities).not.toMatch(/^Merge-org$/m);
+    expect(entities).not.toMatch(/Merge-org|Business|Report/);
+    expect(entities).toMatch(/^Organization$/m);
   });
 
   it('keeps the shapes in the project as relation types a researcher can read', async () => {
@@ -261,5 +268,51 @@ describe('brat → Gloss → brat', () => {
       '6 E (event) lines → 6 trigger annotations (1 a copy of a trigger two events share) + 11 relations typed by role',
     );
     expect(text).toContain('1 * (equivalence) line → 2 relations between neighbouring members');
+  });
+});
+
+describe('shapes drawn in Gloss, exported to brat', () => {
+  /** The sample's deal article with an event, an equivalence and a fragment link drawn on it. */
+  function drawn() {
+    const dataset = sampleDataset();
+    dataset.codebook.relationTypes.push(
+      { id: 'theme', name: 'Theme (event role)', description: '' },
+      { id: 'same', name: 'Equiv', description: '' },
+      { id: 'piece', name: 'fragment-of', description: '' },
+    );
+    const deal = dataset.documents.find((d) => d.key === 'deal.txt')!;
+    const [microsoft, valuation, pounds] = deal.annotations.map((a) => a.id);
+    const base = { author: 'alice', created: dataset.exportedAt, modified: dataset.exportedAt };
+    deal.relations.push(
+      { ...base, id: 'e1', type: 'theme', from: valuation!, to: microsoft! },
+      { ...base, id: 'q1', type: 'same', from: valuation!, to: pounds!, note: 'the same sum, in pounds' },
+      { ...base, id: 'f1', type: 'piece', from: pounds!, to: microsoft! },
+    );
+    return dataset;
+  }
+
+  it('writes an event for a trigger, and R lines where a note or two codes forbid the brat shape', () => {
+    const ann = String(bratExport.write(drawn(), {}).find((f) => f.path === 'deal.ann')!.content);
+    const lines = ann.split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^E1\tValuation:T2 Theme:T1$/));
+    // An equivalence with a note of its own keeps the note as an R line; pieces of two codes stay apart.
+    expect(lines).toContainEqual(expect.stringMatching(/^R\d+\tEquiv Arg1:E1 Arg2:T3$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^R\d+\tfragment-of Arg1:T3 Arg2:T1$/));
+    expect(lines.some((line) => line.startsWith('*'))).toBe(false);
+  });
+
+  it('comes back as the same relations, notes included', () => {
+    const result = bratImport.read(asImportFiles(bratExport.write(drawn(), {})));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(arcs(result.plan.documents.find((d) => d.path === 'deal.txt')!)).toEqual([
+      '$ 15-30 billion —Equiv→ £ 11-23 billion',
+      '$ 15-30 billion —Theme (event role)→ Microsoft',
+      '$ 15-30 billion —describes→ Microsoft',
+      '£ 11-23 billion —fragment-of→ Microsoft',
+    ]);
+    const equiv = result.plan.documents
+      .find((d) => d.path === 'deal.txt')!
+      .relations.find((r) => r.type === 'Equiv');
+    expect(equiv?.note).toBe('the same sum, in pounds');
   });
 });

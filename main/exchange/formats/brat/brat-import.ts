@@ -59,6 +59,11 @@ export const bratImport: ImportFormat = {
         if (!codes.has(folded(code.name))) codes.set(folded(code.name), code);
     const stakeholders = new Map<string, PlannedStakeholder>();
     const relationTypes = new Map<string, string>();
+    /** A relation type by name, the first spelling of a name kept. */
+    const relationType = (relation: string) => {
+      if (!relationTypes.has(folded(relation))) relationTypes.set(folded(relation), relation);
+      return relationTypes.get(folded(relation))!;
+    };
     const documents: PlannedDocument[] = [];
     const tally = emptyTally();
 
@@ -82,15 +87,8 @@ export const bratImport: ImportFormat = {
             if (!codes.has(folded(code))) codes.set(folded(code), { name: code, codable: true });
             return codes.get(folded(code))!.name;
           },
-          relation(type) {
-            const relation = name(type);
-            if (!relationTypes.has(folded(relation))) relationTypes.set(folded(relation), relation);
-            return relationTypes.get(folded(relation))!;
-          },
-          shapedRelation(relation) {
-            if (!relationTypes.has(folded(relation))) relationTypes.set(folded(relation), relation);
-            return relationTypes.get(folded(relation))!;
-          },
+          relation: (type) => relationType(name(type)),
+          shapedRelation: relationType,
           stakeholder(n) {
             const entry = n.db === STAKEHOLDER_DB ? register.get(n.dbId) : undefined;
             return addStakeholder(stakeholders, n.text.trim() || entry?.name || `${n.db}:${n.dbId}`, entry);

@@ -13,7 +13,8 @@ import { formatFragments, fragmentText, lineFragments, toCodePoints } from './fr
  * - an E line per annotation that is the trigger of `… (event role)` relations, one `Role:Id`
  *   per relation (an argument that is itself a trigger is named by its E id); two triggers with
  *   the same span, code and annotator share one T line, as two brat events on one trigger do;
- * - an R line per other relation, a `*` line per set of annotations an equivalence type joins;
+ * - an R line per other relation, a `*` line per set of annotations an equivalence type joins
+ *   (an equivalence or fragment link with a note is an R line, which can carry the note);
  * - then the annotator as an `Annotator` attribute of each T, the stakeholder as an N line into
  *   the `Gloss` register, the figure value as a `value: {json}` AnnotatorNotes, and each note's
  *   `attribute: …` lines as A lines and the rest as one AnnotatorNotes line — on the E id for a
@@ -35,7 +36,8 @@ export function writeAnn(
   const joined = new Set<Relation>();
   for (const r of links) {
     const [from, to] = [byId.get(r.from)!, byId.get(r.to)!];
-    if (shapeOf(r)?.kind === 'fragment' && from.code === to.code && from.author === to.author) {
+    // A link with a note of its own stays an R line, where brat can hold the note.
+    if (shapeOf(r)?.kind === 'fragment' && from.code === to.code && from.author === to.author && !r.note) {
       pieces.union(r.from, r.to);
       joined.add(r);
     }
@@ -110,11 +112,11 @@ export function writeAnn(
   let r = 0;
   for (const relation of links) {
     const shape = shapeOf(relation);
-    if (joined.has(relation) || (shape && shape.kind !== 'fragment')) continue;
+    if (joined.has(relation) || shape?.kind === 'event-role') continue;
+    if (shape?.kind === 'equivalence' && !relation.note) continue;
+    const type = shape?.kind === 'equivalence' ? shape.type : types.relations.get(relation.type);
     const id = `R${++r}`;
-    lines.push(
-      `${id}\t${types.relations.get(relation.type)} Arg1:${ref(relation.from)} Arg2:${ref(relation.to)}`,
-    );
+    lines.push(`${id}\t${type} Arg1:${ref(relation.from)} Arg2:${ref(relation.to)}`);
     writeNote(id, relation.note);
   }
   lines.push(...equivalences(links, types, ref));
@@ -127,7 +129,8 @@ function equivalences(links: readonly Relation[], types: BratTypes, ref: (id: st
   const byType = new Map<string, Relation[]>();
   for (const r of links) {
     const shape = types.shapes.get(r.type);
-    if (shape?.kind === 'equivalence') byType.set(shape.type, [...(byType.get(shape.type) ?? []), r]);
+    if (shape?.kind === 'equivalence' && !r.note)
+      byType.set(shape.type, [...(byType.get(shape.type) ?? []), r]);
   }
   const out: string[] = [];
   for (const [type, members] of byType) {

@@ -50,7 +50,7 @@ export function writeAnnotationConf(dataset: Dataset, types: BratTypes): string 
     ...comments,
     '',
     '[entities]',
-    ...entityLines(codes, types, new Set(events.keys())),
+    ...typeLines(codes, types, events, 'entities'),
     '',
     '[relations]',
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
@@ -60,10 +60,7 @@ export function writeAnnotationConf(dataset: Dataset, types: BratTypes): string 
     ),
     '',
     '[events]',
-    ...[...events].map(
-      ([code, roles]) =>
-        `${types.codes.get(code)}\t${[...roles].map((role) => `${role}*:<ENTITY>|<EVENT>`).join(', ')}`,
-    ),
+    ...typeLines(codes, types, events, 'events'),
     '',
     '[attributes]',
     ...(authors.length > 0 ? [`${ANNOTATOR_ATTRIBUTE}\tArg:<ENTITY>, Value:${authors.join('|')}`] : []),
@@ -83,27 +80,47 @@ function codeJson(code: Code) {
   };
 }
 
-/** Depth first from the top-level codes, so each code sits under its own group whatever the order. */
-function entityLines(codes: readonly Code[], types: BratTypes, eventCodes: ReadonlySet<string>): string[] {
+/**
+ * One section's type hierarchy, depth first from the top-level codes, so each code sits under its
+ * own group whatever the order. Event types (the codes of triggers) go under [events] with their
+ * roles, other codes under [entities]; a group goes wherever a code under it goes.
+ */
+function typeLines(
+  codes: readonly Code[],
+  types: BratTypes,
+  events: ReadonlyMap<string, ReadonlySet<string>>,
+  section: 'entities' | 'events',
+): string[] {
   const ids = new Set(codes.map((c) => c.id));
   const children = new Map<string | null, Code[]>();
   for (const code of codes) {
     const parent = code.parentId !== null && ids.has(code.parentId) ? code.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), code]);
   }
+  const inSection = (id: string) => events.has(id) === (section === 'events');
+  const belongs = (code: Code, seen = new Set<string>()): boolean => {
+    if (seen.has(code.id)) return false;
+    seen.add(code.id);
+    const under = children.get(code.id) ?? [];
+    return under.length === 0 ? inSection(code.id) : under.some((child) => belongs(child, seen));
+  };
+  const line = (id: string, type: string) => {
+    const roles = events.get(id);
+    return section === 'events' && roles
+      ? `${type}\t${[...roles].map((role) => `${role}*:<ENTITY>|<EVENT>`).join(', ')}`
+      : type;
+  };
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (code: Code, depth: number) => {
-    if (seen.has(code.id)) return;
+    if (seen.has(code.id) || !belongs(code)) return;
     seen.add(code.id);
-    // An event type is declared under [events]; one with codes under it stays here as their group.
-    if (eventCodes.has(code.id) && !children.has(code.id)) return;
-    out.push(`${'\t'.repeat(depth)}${code.codable ? '' : '!'}${types.codes.get(code.id)}`);
+    out.push(`${'\t'.repeat(depth)}${code.codable ? '' : '!'}${line(code.id, types.codes.get(code.id)!)}`);
     for (const child of children.get(code.id) ?? []) visit(child, depth + 1);
   };
   for (const top of children.get(null) ?? []) visit(top, 0);
   // Codes an annotation uses that the codebook lacks: plain top-level types.
-  for (const [id, type] of types.codes) if (!ids.has(id) && !eventCodes.has(id)) out.push(type);
+  for (const [id, type] of types.codes) if (!ids.has(id) && inSection(id)) out.push(line(id, type));
   return out;
 }
 
