@@ -179,6 +179,25 @@ describe.each(FORMATS)('importing %s onto articles already in the project', (id)
 });
 
 describe('where an imported document lands', () => {
+  it('on the article an export renamed to .txt: of a.md and a.html, the one with the same text', async () => {
+    const mine = join(scratch, 'mine-renamed');
+    await writeFiles(mine, { 'a.md': '# Notes 😀\n\nOracle bid.\n', 'a.html': PAGE });
+    const service = createGlossService({ annotator: 'reader' });
+    await service.open(mine);
+    // The page's extracted text, as an export of it carries it; a.md comes first among the candidates.
+    const { text } = await service.getDocument({ key: 'a.html' });
+    const start = [...text].indexOf('O');
+    const input = join(scratch, 'renamed.jsonl');
+    const spans = [{ start, end: start + 'Oracle'.length, label: 'stakeholder' }];
+    await writeFile(input, `${JSON.stringify({ key: 'a.txt', text, spans })}\n`);
+    const summary = await importIntoProject({ folder: mine, format: 'jsonl', path: input, into: '' });
+    expect(summary).toMatchObject({ documents: [], annotated: ['a.html'], annotations: 1 });
+    expect((await service.listAnnotations({ key: 'a.html' })).map((a) => a.target.quote)).toEqual(['Oracle']);
+    expect(await service.listAnnotations({ key: 'a.md' })).toEqual([]);
+    service.close();
+    expect(await readdir(mine)).not.toContain('a.txt');
+  });
+
   it('next to the articles under --into, as a new article, when that folder does not hold it', async () => {
     const out = join(scratch, 'into.jsonl');
     await exportProject({ folder: colleague, format: 'jsonl', out, filters: {} });
