@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createGlossClient } from './api/client';
 import { App } from './components/App';
 import { applyTheme, storedTheme } from './components/header/theme';
+import { memoryReadingPlaces, storedReadingPlaces } from './reader/reading-place';
 import { StoreProvider } from './store/context';
 import { connectStore, createGlossStore } from './store/gloss-store';
 import './styles.css';
@@ -11,7 +12,7 @@ import './styles.css';
 applyTheme(storedTheme());
 
 const client = createGlossClient();
-const store = createGlossStore(client);
+const store = createGlossStore(client, { readingPlaces: readingPlacesOfThisBrowser() });
 connectStore(store, client);
 
 const root = document.getElementById('root');
@@ -23,3 +24,12 @@ createRoot(root).render(
     </StoreProvider>
   </StrictMode>,
 );
+
+/** The browser's localStorage when it lets the page use it, else places kept for this page only. */
+function readingPlacesOfThisBrowser() {
+  try {
+    return storedReadingPlaces(window.localStorage);
+  } catch {
+    return memoryReadingPlaces();
+  }
+}

@@ -9,6 +9,7 @@ import { scrollRangeIntoView } from '../reader/scroll-into-view';
 import { useHighlights } from '../reader/use-highlights';
 import { useKeyboardSelection } from '../reader/use-keyboard-selection';
 import { useReaderPointer } from '../reader/use-reader-pointer';
+import { useReadingPlace } from '../reader/use-reading-place';
 import { useSuggestionHighlights } from '../reader/use-suggestion-highlights';
 import { useStore } from '../store/context';
 import { selectOpenDocumentMissing } from '../store/documents-slice';
@@ -134,6 +135,7 @@ function ArticleBody({ text }: { text: string }) {
   const pointer = useReaderPointer(section, painter, text);
   const onArticleKeyDown = useKeyboardSelection(section, painter, text);
   useScrollRequests(painter);
+  useReadingPlace(section, text);
   useSuggestionHighlights(painter, text);
 
   // A passage chosen in one document is not offered for tagging in another.

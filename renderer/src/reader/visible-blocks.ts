@@ -64,7 +64,7 @@ export function watchVisibleBlocks(
 }
 
 /** The first index in [0, length) for which `test` holds, `test` being false then true; length if none. */
-function firstIndex(length: number, test: (index: number) => boolean): number {
+export function firstIndex(length: number, test: (index: number) => boolean): number {
   let lo = 0;
   let hi = length;
   while (lo < hi) {

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GlossClient } from '../../../shared/api-client';
+import { memoryReadingPlaces, type ReadingPlaces } from '../reader/reading-place';
 import { createAnnotationsSlice } from './annotations-slice';
 import { createCodebookSlice } from './codebook-slice';
 import { createDocumentFilterSlice } from './document-filter-slice';
@@ -10,6 +11,7 @@ import { createImportSlice } from './import-slice';
 import { createOrphansSlice } from './orphans-slice';
 import { createProjectSlice } from './project-slice';
 import { createReaderSlice } from './reader-slice';
+import { createReadingPlaceSlice } from './reading-place-slice';
 import { createRelationsSlice } from './relations-slice';
 import { createSavesSlice } from './saves-slice';
 import type { GlossState } from './slice';
@@ -19,13 +21,19 @@ import { createUiSlice } from './ui-slice';
 
 export type GlossStore = StoreApi<GlossState>;
 
+export interface GlossStoreOptions {
+  /** Where reading places are remembered: the page's localStorage in the app, this store only by default. */
+  readingPlaces?: ReadingPlaces;
+}
+
 /** The screens' store over one API client (over any transport; tests use the in-process one). */
-export function createGlossStore(client: GlossClient): GlossStore {
+export function createGlossStore(client: GlossClient, options: GlossStoreOptions = {}): GlossStore {
   return createStore<GlossState>()((...slice) => ({
     ...createProjectSlice(client)(...slice),
     ...createDocumentsSlice(client)(...slice),
     ...createDocumentFilterSlice(...slice),
     ...createReaderSlice(client)(...slice),
+    ...createReadingPlaceSlice(options.readingPlaces ?? memoryReadingPlaces())(...slice),
     ...createAnnotationsSlice(client)(...slice),
     ...createOrphansSlice(client)(...slice),
     ...createRelationsSlice(client)(...slice),

@@ -10,7 +10,10 @@ export interface ProjectSlice {
   /** False until the first answer, so the screens can tell "loading" from "no project". */
   projectLoaded: boolean;
   projectError: ApiErrorShape | null;
-  /** Loads the project, its documents and the open document again (on start and on projectOpened). */
+  /**
+   * Loads the project, its documents and the open document again (on start and on projectOpened);
+   * a project other than the one shown so far opens where the researcher was last reading it.
+   */
   reload(): Promise<void>;
 }
 
@@ -22,6 +25,7 @@ export const createProjectSlice =
     projectError: null,
 
     async reload() {
+      const shownRoot = get().project?.root;
       try {
         const project = await client.getProject({});
         set({ project, projectLoaded: true, projectError: null });
@@ -33,7 +37,8 @@ export const createProjectSlice =
         return;
       }
       await get().loadDocuments();
-      const { selectedKey, documents } = get();
+      const { project, selectedKey, documents } = get();
+      if (project && project.root !== shownRoot) return get().resumeReading(project.root);
       if (selectedKey !== null && documents.some((d) => d.key === selectedKey))
         await get().openDocument(selectedKey);
       else get().closeDocument();

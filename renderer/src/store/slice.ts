@@ -9,6 +9,7 @@ import type { ImportSlice } from './import-slice';
 import type { OrphansSlice } from './orphans-slice';
 import type { ProjectSlice } from './project-slice';
 import type { ReaderSlice } from './reader-slice';
+import type { ReadingPlaceSlice } from './reading-place-slice';
 import type { RelationsSlice } from './relations-slice';
 import type { SavesSlice } from './saves-slice';
 import type { StakeholderPageSlice } from './stakeholder-page-slice';
@@ -20,6 +21,7 @@ export type GlossState = ProjectSlice &
   DocumentsSlice &
   DocumentFilterSlice &
   ReaderSlice &
+  ReadingPlaceSlice &
   AnnotationsSlice &
   OrphansSlice &
   RelationsSlice &

@@ -1,0 +1,121 @@
+import { type RefObject, useEffect } from 'react';
+import { useStore } from '../store/context';
+import { afterNextPaint } from './after-paint';
+import { splitParagraphs } from './paragraphs';
+import { scrollingAncestor } from './scroll-into-view';
+import { firstIndex } from './visible-blocks';
+
+/** Scrolling is remembered at most this often; the last position is written when the page goes away. */
+const REMEMBER_EVERY_MS = 300;
+
+/**
+ * Keeps the researcher's place in the open text (`section`, the article's paragraphs): scrolls
+ * back to the remembered paragraph when the store asks (`placeToResume`), and remembers the
+ * paragraph at the top of the reader while scrolling and whenever another annotation is selected.
+ */
+export function useReadingPlace(section: RefObject<HTMLElement | null>, text: string): void {
+  const key = useStore((s) => s.reader.key);
+  const place = useStore((s) => s.placeToResume);
+  const placeResumed = useStore((s) => s.placeResumed);
+  const rememberPlace = useStore((s) => s.rememberPlace);
+  const selectedAnnotationId = useStore((s) => s.selectedAnnotationId);
+
+  useEffect(() => {
+    const element = section.current;
+    if (!place || !element) return;
+    const paragraph = place.key === key ? paragraphAt(element, text, place.paragraphStart) : null;
+    if (paragraph) {
+      // Paragraphs of a section of text the browser skips (content-visibility) have no boxes yet:
+      // the section is brought to the top first, and the paragraph once that frame is drawn.
+      scrollToTop(paragraph.parentElement ?? paragraph);
+      afterNextPaint(() => {
+        if (paragraph.isConnected) scrollToTop(paragraph);
+      });
+    }
+    placeResumed();
+  }, [place, key, text, section, placeResumed]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new text or selection is the trigger.
+  useEffect(() => {
+    const element = section.current;
+    if (element) rememberPlace(topParagraphStart(element));
+  }, [text, selectedAnnotationId, section, rememberPlace]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new text restarts the watch.
+  useEffect(() => {
+    const element = section.current;
+    if (!element) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const remember = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      rememberPlace(topParagraphStart(element));
+    };
+    // Scroll events do not bubble: caught on the way down, from whichever pane holds the text.
+    const onScroll = (event: Event) => {
+      if (event.target instanceof Node && event.target.contains(element))
+        timer ??= setTimeout(remember, REMEMBER_EVERY_MS);
+    };
+    const onPageHide = () => {
+      if (timer !== undefined) remember();
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      // Not written now: the store already names the next document, not this one.
+      clearTimeout(timer);
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('pagehide', onPageHide);
+    };
+  }, [text, section, rememberPlace]);
+}
+
+/** The <p> of the paragraph holding UTF-16 offset `offset` (the text may have changed since). */
+function paragraphAt(section: HTMLElement, text: string, offset: number): HTMLElement | null {
+  const paragraphs = splitParagraphs(text);
+  const index = firstIndex(paragraphs.length, (i) => paragraphs[i]!.start > offset) - 1;
+  const start = paragraphs[Math.max(0, index)]?.start;
+  return start === undefined ? null : section.querySelector<HTMLElement>(`p[data-start="${start}"]`);
+}
+
+function scrollToTop(element: HTMLElement): void {
+  const scroller = scrollingAncestor(element);
+  if (!scroller) return;
+  const delta = element.getBoundingClientRect().top - viewTop(scroller);
+  if (Math.abs(delta) >= 1) scroller.scrollBy({ top: delta, behavior: 'instant' });
+}
+
+/**
+ * The offset where the paragraph at the top edge of the reader starts. Found among the text's
+ * sections first, then inside the one section: sections off screen are not laid out, and asking
+ * for the boxes of their paragraphs would lay them out.
+ */
+function topParagraphStart(section: HTMLElement): number {
+  const scroller = scrollingAncestor(section);
+  if (!scroller) return 0;
+  const top = viewTop(scroller);
+  const below = (element: Element | undefined) => (element?.getBoundingClientRect().bottom ?? top) > top;
+  const chunks = section.children;
+  const chunk =
+    chunks[
+      Math.min(
+        firstIndex(chunks.length, (i) => below(chunks[i])),
+        chunks.length - 1,
+      )
+    ];
+  if (!chunk) return 0;
+  const paragraphs = chunk.children;
+  const paragraph =
+    paragraphs[
+      Math.min(
+        firstIndex(paragraphs.length, (i) => below(paragraphs[i])),
+        paragraphs.length - 1,
+      )
+    ];
+  return Number(paragraph?.getAttribute('data-start') ?? 0) || 0;
+}
+
+/** Where the visible part of `scroller` begins on screen. */
+function viewTop(scroller: HTMLElement): number {
+  return scroller === document.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
+}
