@@ -156,9 +156,9 @@ describe('brat events, equivalences and discontinuous spans, imported', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
-      { file: 'a.ann', line: 5, message: 'E3: expected "E3<tab>Type:T1 Role:T2 Role2:T3"' },
       { file: 'a.ann', line: 2, message: 'E1: its trigger T2 is not a text-bound annotation of this file' },
       { file: 'a.ann', line: 4, message: 'E2: E9 is not a text-bound annotation or event of this file' },
+      { file: 'a.ann', line: 5, message: 'E3: expected "E3<tab>Type:T1 Role:T2 Role2:T3"' },
     ]);
   });
 });

@@ -191,7 +191,8 @@ export function readDocument(
       annotations: [...annotations.values()],
       relations: [...relations.values()],
     },
-    problems,
+    // In the order of the file, whichever check found them.
+    problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
     tally,
   };
 }
