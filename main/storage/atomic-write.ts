@@ -30,8 +30,22 @@ const NO_FOLDER_SYNC = new Set(['EINVAL', 'ENOTSUP', 'EPERM', 'EISDIR', 'EBADF',
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
-  { durable = true, locked = false }: AtomicWriteOptions = {},
+  options: AtomicWriteOptions = {},
 ): Promise<void> {
+  await (await replaceFile(path, data, options)).folderFlushed;
+}
+
+/**
+ * writeFileAtomic in two steps, for a writer holding the file's lock: resolves once the new
+ * content is in place (what the lock protects), while the folder's flush still runs, so the lock
+ * is let go while the disk makes the rename durable. `folderFlushed` must be awaited before the
+ * save is reported done.
+ */
+export async function replaceFile(
+  path: string,
+  data: string | Uint8Array,
+  { durable = true, locked = false }: AtomicWriteOptions = {},
+): Promise<{ folderFlushed: Promise<void> }> {
   const folder = dirname(path);
   const suffix = locked ? '' : `.${randomBytes(4).toString('hex')}`;
   const temp = join(folder, `.${basename(path)}${suffix}.tmp`);
@@ -48,7 +62,9 @@ export async function writeFileAtomic(
     await rm(temp, { force: true }).catch(() => {});
     throw error;
   }
-  if (durable) await flushFolder(folder);
+  const folderFlushed = durable ? flushFolder(folder) : Promise.resolve();
+  folderFlushed.catch(() => {}); // awaited by the caller; never an unhandled rejection meanwhile
+  return { folderFlushed };
 }
 
 async function writeAndFlush(temp: string, data: string | Uint8Array, durable: boolean): Promise<void> {

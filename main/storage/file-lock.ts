@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -23,7 +23,7 @@ const WAIT_MS = 5_000;
 const RETRY_MS = 5;
 
 const HOST = hostname();
-/** Owner file names: `<pid>.<8 hex>.<host, URI-encoded>`. */
+/** Owner names (an empty folder inside the lock): `<pid>.<8 hex>.<host, URI-encoded>`. */
 const OWNER = /^(\d+)\.([0-9a-f]{8})\.(.+)$/;
 
 /** Locks this process holds no more but could not remove (the disk turned read-only mid-save): lock → its owner name. */
@@ -34,7 +34,7 @@ const leftBehind = new Map<string, string>();
  * window and the command line, two computers on a shared folder) never read-modify-write the same
  * file at once.
  *
- * The lock is the folder `<path>.lock/` holding one empty file named after its owner: pid, a
+ * The lock is the folder `<path>.lock/` holding one empty folder named after its owner: pid, a
  * random tag, host. Why a folder: mkdir is exclusive on every file system a project may live on,
  * FAT/exFAT sticks and SMB/NFS shares included, where the hard link of the old lock is refused;
  * the owner is in a name, made by one call, so no kill leaves a half-written owner; and a folder
@@ -65,7 +65,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
 
 interface HeldLock {
   lock: string;
-  /** The owner file inside the lock folder. */
+  /** The owner, an empty folder inside the lock folder. */
   owner: string;
 }
 
@@ -79,13 +79,13 @@ async function take(lock: string): Promise<HeldLock> {
     try {
       await mkdir(lock);
       made = true;
-      await (await open(owner, 'wx')).close();
+      await mkdir(owner);
       // Another process may have removed our folder while it was still empty (as an abandoned
       // one) and made its own, which we then named ourselves in: then whoever sees another owner
       // backs off, so at most one holds it.
       const owners = (await readdir(lock)).filter((name) => OWNER.test(name));
       if (owners.length === 1) return { lock, owner };
-      await unlink(owner).catch(() => {});
+      await rmdir(owner).catch(() => {});
       await rmdir(lock).catch(() => {});
       emptySince = undefined;
     } catch (error) {
@@ -115,8 +115,14 @@ async function take(lock: string): Promise<HeldLock> {
       const found = await inspect(lock);
       if (found.kind === 'abandoned') {
         emptySince ??= Date.now();
-        if (Date.now() - emptySince >= EMPTY_GRACE_MS || found.ageMs > STALE_MS) {
-          await rmdir(lock).catch(() => {});
+        const abandoned = Date.now() - emptySince >= EMPTY_GRACE_MS || found.ageMs > STALE_MS;
+        if (
+          abandoned &&
+          (await rmdir(lock).then(
+            () => true,
+            () => false,
+          ))
+        ) {
           emptySince = undefined;
           continue;
         }
@@ -138,9 +144,9 @@ async function take(lock: string): Promise<HeldLock> {
   }
 }
 
-/** Removes our owner file, then the folder. A folder someone else has named themselves in stays. */
+/** Removes our owner, then the lock folder. A folder someone else has named themselves in stays. */
 async function release(lock: string, owner: string): Promise<void> {
-  await unlink(owner).catch((error: NodeJS.ErrnoException) => {
+  await rmdir(owner).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
   await rmdir(lock).catch((error: NodeJS.ErrnoException) => {
@@ -202,18 +208,31 @@ async function clearIfDead(lock: string, found: FoundLock): Promise<boolean> {
   if (found.kind === 'gone') return false;
   if (found.kind === 'abandoned') {
     if (found.ageMs <= STALE_MS) return false;
-    await rmdir(lock).catch(() => {});
-    return true;
+    return rmdir(lock).then(
+      () => true,
+      () => false,
+    );
   }
   if (found.kind === 'legacy') {
     if (!(await isDead(found.owner, lock))) return false;
-    await unlink(lock).catch(() => {});
-    return true;
+    return unlink(lock).then(
+      () => true,
+      () => false,
+    );
   }
   for (const owner of found.owners) if (!(await isDead(owner, join(lock, owner.name)))) return false;
-  for (const owner of found.owners) await unlink(join(lock, owner.name)).catch(() => {});
-  await rmdir(lock).catch(() => {});
-  return true;
+  for (const owner of found.owners) await removeOwner(join(lock, owner.name));
+  return rmdir(lock).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  );
+}
+
+/** An owner is an empty folder; a file in its place (put there by hand, or a sync) goes too. */
+async function removeOwner(path: string): Promise<void> {
+  await rmdir(path).catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOTDIR' ? unlink(path).catch(() => {}) : undefined,
+  );
 }
 
 /** Whether the owner of `file` is gone: not running on this computer, or its file is stale. */

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { type Adapter, Low } from 'lowdb';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
-import { writeFileAtomic } from './atomic-write';
+import { replaceFile, writeFileAtomic } from './atomic-write';
 import { describeDiskRefusal, saveFailure } from './disk-refusal';
 import { withFileLock } from './file-lock';
 import { FileProblemError } from './file-problem';
@@ -29,6 +29,9 @@ export interface JsonStoreOptions<S extends z.ZodType> {
  * folder fsync), so a save survives a killed process and a power loss alike.
  */
 class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
+  /** The flush of the folder after the last write, still running when write() returns. */
+  folderFlushed: Promise<void> = Promise.resolve();
+
   constructor(private readonly options: JsonStoreOptions<S>) {}
 
   async read(): Promise<z.output<S> | null> {
@@ -64,10 +67,12 @@ class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
 
   /**
    * Called only inside JsonStore#apply, which holds the file's lock: one writer at a time, so the
-   * writer's fixed temp name is safe (and a half-written one is removed on a full disk).
+   * writer's fixed temp name is safe (and a half-written one is removed on a full disk). Returns
+   * once the new content is in place; JsonStore awaits `folderFlushed` after letting go of the lock.
    */
   async write(data: z.output<S>): Promise<void> {
-    await writeFileAtomic(this.options.path, `${JSON.stringify(data, null, 2)}\n`, { locked: true });
+    const text = `${JSON.stringify(data, null, 2)}\n`;
+    this.folderFlushed = (await replaceFile(this.options.path, text, { locked: true })).folderFlushed;
   }
 }
 
@@ -78,6 +83,7 @@ class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
  */
 export class JsonStore<S extends z.ZodType> {
   readonly #db: Low<z.output<S>>;
+  readonly #file: ValidatedJsonFile<S>;
   #problem: FileProblemError | undefined;
   #exists = false;
   /** Changes run one after another, so each starts from the last saved state. */
@@ -89,7 +95,8 @@ export class JsonStore<S extends z.ZodType> {
     readonly options: JsonStoreOptions<S>,
     initial: z.output<S>,
   ) {
-    this.#db = new Low(new ValidatedJsonFile(options), initial);
+    this.#file = new ValidatedJsonFile(options);
+    this.#db = new Low(this.#file, initial);
   }
 
   /** Loads the file; a missing file yields `initial` (not written until the first change). */
@@ -147,12 +154,15 @@ export class JsonStore<S extends z.ZodType> {
    */
   async #apply<R>(change: (draft: z.output<S>) => R): Promise<R> {
     try {
-      return await withFileLock(this.options.path, async () => {
+      const result = await withFileLock(this.options.path, async () => {
         await this.#catchUp();
         const result = await this.#applyNow(change);
         this.#seen = await stampOf(this.options.path);
         return result;
       });
+      // Done only once the rename is durable too; the lock was let go meanwhile (see replaceFile).
+      await this.#file.folderFlushed;
+      return result;
     } catch (error) {
       throw saveFailure(this.options.displayName, error);
     }

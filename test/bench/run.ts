@@ -4,7 +4,7 @@
  * Figures, not pass/fail: the targets are printed next to each ratio.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,7 @@ import { generateProject } from './generate-project';
 import { benchReader } from './reader-bench';
 import { benchReanchor } from './reanchor-bench';
 import { mb, median, row, seconds } from './report';
+import { benchSave } from './save-bench';
 import { benchSuggestions } from './suggestions-bench';
 import { benchTinyFiles } from './tiny-files-bench';
 
@@ -49,17 +50,7 @@ async function main(): Promise<void> {
     row('Gloss listAnnotations (validated)', loadGloss.ms, loadRaw.ms);
     console.log(`  peak memory: raw ${mb(loadRaw.peakBytes)}, Gloss ${mb(loadGloss.peakBytes)}`);
 
-    console.log('\nSave one annotation edit (median of 200)');
-    const key = project.keys[1234 % project.keys.length]!;
-    const bare = await bareWrite(dir, key);
-    const save = await glossSave(dir, key);
-    const saveSmall = await glossSave(small, tiny.keys[3]!);
-    row('raw: fs.writeFile of the document JSON', bare);
-    row(`Gloss updateAnnotation, ${project.keys.length}-article project`, save, bare, 1.5);
-    row(`Gloss updateAnnotation, ${tiny.keys.length}-article project`, saveSmall, bare, 1.5);
-    console.log(
-      `  save time, large project vs small: ${(save / saveSmall).toFixed(2)}x (independent of size: about 1x)`,
-    );
+    await benchSave(project, tiny);
 
     await benchTinyFiles();
     await benchExport(dir);
@@ -97,27 +88,6 @@ async function measureLoad(mode: 'gloss' | 'raw', dir: string, key: string) {
   const script = join(import.meta.dirname, 'measure-load.ts');
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', script, mode, dir, key]);
   return JSON.parse(stdout) as { ms: number; peakBytes: number };
-}
-
-async function bareWrite(dir: string, key: string): Promise<number> {
-  const path = join(dir, '.gloss/annotations', ...key.split('/'), 'alice.json');
-  const data = JSON.parse(await readFile(path, 'utf8'));
-  return median(200, async () => {
-    const t = performance.now();
-    data.annotations[0].note = `edit ${Math.random()}`;
-    await writeFile(path, `${JSON.stringify(data, null, 2)}\n`);
-    return performance.now() - t;
-  });
-}
-
-async function glossSave(dir: string, key: string): Promise<number> {
-  const project = await Project.open(dir, { annotator: 'alice' });
-  const [first] = await project.listAnnotations(key);
-  return median(200, async () => {
-    const t = performance.now();
-    await project.updateAnnotation(key, first!.id, { note: `edit ${Math.random()}` });
-    return performance.now() - t;
-  });
 }
 
 await main();

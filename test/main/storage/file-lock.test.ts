@@ -21,7 +21,7 @@ async function leaveLock(file: string, pid: number, host = hostname(), ageMs = 0
   const lock = join(dir, `${file}.lock`);
   await mkdir(lock);
   const owner = join(lock, `${pid}.0a1b2c3d.${encodeURIComponent(host)}`);
-  await writeFile(owner, '');
+  await mkdir(owner);
   const then = new Date(Date.now() - ageMs);
   await utimes(owner, then, then);
   return lock;

@@ -52,9 +52,9 @@ describe('opening a project after a kill', () => {
       {
         '.project.json.tmp': '{"half": ',
         [`${doc}/.alice.json.tmp`]: '{"half": ',
-        [`${doc}/alice.json.lock/${dead}.0a1b2c3d.${here}`]: '',
-        [`${doc}/bob.json.lock/4242.0a1b2c3d.${elsewhere}`]: '',
-        [`${doc}/carol.json.lock/4242.0a1b2c3d.${elsewhere}`]: '',
+        [`${doc}/alice.json.lock/${dead}.0a1b2c3d.${here}/`]: '',
+        [`${doc}/bob.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
+        [`${doc}/carol.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
         [`${doc}/dave.json.lock/`]: '',
         [`${doc}/alice.json.lock.${dead}.0a1b2c3e.tmp`]: `${dead} ${hostname()}\n`,
         [`${doc}/alice.json.lock.${process.pid}.0a1b2c3f.tmp`]: `${process.pid} ${hostname()}\n`,
