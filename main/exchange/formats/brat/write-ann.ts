@@ -5,6 +5,7 @@ import { splitNote } from './brat-shapes';
 import { ANNOTATOR_ATTRIBUTE, type BratTypes, STAKEHOLDER_DB } from './brat-types';
 import { encodeAttributeValue, escapeNote, oneLine, VALUE_NOTE_PREFIX } from './escapes';
 import { formatFragments, fragmentText, lineFragments, toCodePoints } from './fragments';
+import { UnionFind } from './union-find';
 
 /**
  * One document's .ann file, the shapes of brat-shapes.ts written back as brat has them:
@@ -146,39 +147,4 @@ function equivalences(links: readonly Relation[], types: BratTypes, ref: (id: st
 
 function byIdNumber(a: string, b: string): number {
   return a[0] === b[0] ? Number(a.slice(1)) - Number(b.slice(1)) : a.localeCompare(b);
-}
-
-/** Sets of ids joined pairwise; groups come out in the order their first member was given. */
-class UnionFind {
-  private readonly parent = new Map<string, string>();
-  private readonly order: string[] = [];
-
-  constructor(ids: readonly string[]) {
-    for (const id of ids)
-      if (!this.parent.has(id)) {
-        this.parent.set(id, id);
-        this.order.push(id);
-      }
-  }
-
-  find(id: string): string {
-    let root = id;
-    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
-    this.parent.set(id, root);
-    return root;
-  }
-
-  union(a: string, b: string): void {
-    const [ra, rb] = [this.find(a), this.find(b)];
-    if (ra !== rb) this.parent.set(rb, ra);
-  }
-
-  groups(): string[][] {
-    const groups = new Map<string, string[]>();
-    for (const id of this.order) {
-      const root = this.find(id);
-      groups.set(root, [...(groups.get(root) ?? []), id]);
-    }
-    return [...groups.values()];
-  }
 }
