@@ -27,6 +27,8 @@ export function writeAnnotationConf(dataset: Dataset, types: BratTypes): string 
     '#   (a brat normalisation DB source: tools/norm_db_init.py reads it).',
     '# AnnotatorNotes: notes with \\n, \\t, \\r and \\\\ escaped; a figure value is a "value: {json}" note.',
     '# The gloss-code and gloss-relation lines give each type its Gloss name, as JSON.',
+    '# Relations typed "<Role> (event role)", "Equiv" or "<Type> (equivalence)" and "fragment-of" in Gloss',
+    '#   are the E, * and discontinuous T lines of the .ann files; "attribute: …" note lines are A lines.',
   ];
   const comments = [
     ...codes.map((c) => `${CODE_COMMENT}\t${types.codes.get(c.id)}\t${JSON.stringify(codeJson(c))}`),
