@@ -71,8 +71,9 @@ export const createAnnotationsSlice =
         const label = `Tag “${shortQuote(annotation.target.quote)}” as ${codeName(get(), tag.code)}`;
         get().record({
           label,
-          redo: () => steps.create(key, annotation, label),
-          undo: () => steps.remove(key, annotation.id, label),
+          key,
+          redo: (key) => steps.create(key, annotation, label),
+          undo: (key) => steps.remove(key, annotation.id, label),
         });
         // Its id is new, so nothing in the list needs replacing; shown and selected in one store update.
         await steps.create(key, annotation, label, { isNew: true, select: true });
@@ -87,8 +88,9 @@ export const createAnnotationsSlice =
         const label = `Edit “${shortQuote(before.target.quote)}”`;
         get().record({
           label,
-          redo: () => steps.update(key, id, changes, label),
-          undo: () => steps.update(key, id, inverse, label),
+          key,
+          redo: (key) => steps.update(key, id, changes, label),
+          undo: (key) => steps.update(key, id, inverse, label),
         });
         await steps.update(key, id, changes, label);
       },
@@ -102,8 +104,9 @@ export const createAnnotationsSlice =
         const relations = get().dropRelationsOf(key, id);
         get().record({
           label,
-          redo: () => steps.remove(key, id, label),
-          undo: async () => {
+          key,
+          redo: (key) => steps.remove(key, id, label),
+          undo: async (key) => {
             await steps.create(key, before, label);
             await get().restoreRelations(key, relations, label);
           },
@@ -119,8 +122,9 @@ export const createAnnotationsSlice =
         const label = `Mark as ${status}`;
         get().record({
           label,
-          redo: () => steps.status(key, status, label),
-          undo: () => steps.status(key, before, label),
+          key,
+          redo: (key) => steps.status(key, status, label),
+          undo: (key) => steps.status(key, before, label),
         });
         await steps.status(key, status, label);
       },

@@ -107,6 +107,8 @@ export const createDocumentsSlice =
         try {
           const { documents, skipped, problems, renamed } = await client.listDocuments({});
           set({ documents, skipped, problems, documentsLoaded: true, documentsError: null });
+          // Undo and redo follow renamed articles too, open or not.
+          get().followRenames(renamed);
           // The open article was renamed or moved on disk and its annotations went with it: follow it.
           const open = renamed.find((r) => r.from === get().reader.key);
           if (open) {

@@ -33,8 +33,9 @@ export const createOrphansSlice =
         const label = `Re-attach “${shortQuote(orphan.target.quote)}” as ${codeName(get(), orphan.code)}`;
         get().record({
           label,
-          redo: () => steps.reattach(key, orphan, placed, label),
-          undo: () => steps.restore(key, orphan, [], label),
+          key,
+          redo: (key) => steps.reattach(key, orphan, placed, label),
+          undo: (key) => steps.restore(key, orphan, [], label),
         });
         set({ pendingSelection: null, selectedAnnotationId: id });
         await steps.reattach(key, orphan, placed, label);
@@ -49,8 +50,9 @@ export const createOrphansSlice =
         const removed: { relations: Relation[] } = { relations: [] };
         get().record({
           label,
-          redo: () => steps.remove(key, orphan, removed, label),
-          undo: () => steps.restore(key, orphan, removed.relations, label),
+          key,
+          redo: (key) => steps.remove(key, orphan, removed, label),
+          undo: (key) => steps.restore(key, orphan, removed.relations, label),
         });
         await steps.remove(key, orphan, removed, label);
       },

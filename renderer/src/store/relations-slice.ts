@@ -95,8 +95,9 @@ export const createRelationsSlice =
         const label = `Link ${describe(get(), relation)}`;
         get().record({
           label,
-          redo: () => steps.create(key, relation, label),
-          undo: () => steps.remove(key, relation.id, label),
+          key,
+          redo: (key) => steps.create(key, relation, label),
+          undo: (key) => steps.remove(key, relation.id, label),
         });
         await steps.create(key, relation, label);
         return relation.id;
@@ -114,8 +115,9 @@ export const createRelationsSlice =
         const label = `Edit link ${describe(get(), before)}`;
         get().record({
           label,
-          redo: () => steps.update(key, id, changes, label),
-          undo: () => steps.update(key, id, inverse, label),
+          key,
+          redo: (key) => steps.update(key, id, changes, label),
+          undo: (key) => steps.update(key, id, inverse, label),
         });
         await steps.update(key, id, changes, label);
       },
@@ -127,8 +129,9 @@ export const createRelationsSlice =
         const label = `Delete link ${describe(get(), before)}`;
         get().record({
           label,
-          redo: () => steps.remove(key, id, label),
-          undo: () => steps.create(key, before, label),
+          key,
+          redo: (key) => steps.remove(key, id, label),
+          undo: (key) => steps.create(key, before, label),
         });
         await steps.remove(key, id, label);
       },

@@ -81,12 +81,12 @@ export const createSuggestionsSlice =
         const label =
           chosen.length === 1 ? `Accept “${chosen[0]!.quote}”` : `Accept ${chosen.length} suggestions`;
         let created: Annotation[] = [];
-        const accept = async () => {
+        const accept = async (key: string) => {
           created = await steps.accept(key, chosen, label);
         };
-        await accept();
+        await accept(key);
         if (created.length === 0) return;
-        get().record({ label, redo: accept, undo: () => steps.unaccept(key, created, label) });
+        get().record({ label, key, redo: accept, undo: (key) => steps.unaccept(key, created, label) });
       },
 
       async rejectSuggestions(ids) {
@@ -97,8 +97,9 @@ export const createSuggestionsSlice =
           chosen.length === 1 ? `Reject “${chosen[0]!.quote}”` : `Reject ${chosen.length} suggestions`;
         get().record({
           label,
-          redo: () => steps.reject(key, chosen, label),
-          undo: () => steps.unreject(key, chosen, label),
+          key,
+          redo: (key) => steps.reject(key, chosen, label),
+          undo: (key) => steps.unreject(key, chosen, label),
         });
         await steps.reject(key, chosen, label);
       },

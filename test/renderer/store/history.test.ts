@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GlossStore } from '../../../renderer/src/store/gloss-store';
@@ -249,5 +249,57 @@ describe('undo and redo while saves are on their way', () => {
     stop();
     expect(shown.every((note) => note === 'says so')).toBe(true);
     expect(store.getState().relations[0]?.note).toBe('says so');
+  });
+});
+
+describe('undo and redo after the article was renamed on disk', () => {
+  /** This annotator's annotations of `key` as saved on disk (none when there is no file). */
+  async function savedOf(key: string): Promise<{ id: string; note?: string }[]> {
+    const file = join(t!.project.path, '.gloss', 'annotations', key, 'tester.json');
+    return JSON.parse(await readFile(file, 'utf8').catch(() => '{"annotations":[]}')).annotations;
+  }
+
+  it('undoes and redoes a tag made before the rename in the article under its new name', async () => {
+    const store = await open();
+    const id = (await store.getState().tag({ code: 'privacy', ...range('Privacy advocates') }))!;
+    await savesSettled(store);
+    await mkdir(join(t!.project.path, 'moved'));
+    await rename(join(t!.project.path, 'a.txt'), join(t!.project.path, 'moved', 'b.txt'));
+    // What the folder watcher's report leads to: the list again, which follows the rename.
+    await store.getState().loadDocuments();
+    expect(store.getState().reader.key).toBe('moved/b.txt');
+    expect(store.getState().undoStack.map((c) => c.key)).toEqual(['moved/b.txt']);
+
+    await store.getState().undo();
+    expect(store.getState().savesFailed).toEqual([]);
+    expect(store.getState().reader.annotations).toEqual([]);
+    expect(await savedOf('moved/b.txt')).toEqual([]);
+
+    await store.getState().redo();
+    expect(store.getState().savesFailed).toEqual([]);
+    expect(store.getState().reader.annotations.map((a) => a.id)).toEqual([id]);
+    expect((await savedOf('moved/b.txt')).map((a) => a.id)).toEqual([id]);
+    expect(await savedOf('a.txt')).toEqual([]);
+  });
+
+  it('follows an article renamed while another is open, and leaves the other steps alone', async () => {
+    t = await openTestStore({ 'a.txt': TEXT, 'c.txt': 'Oracle bought a stake.\n' });
+    const store = t.store;
+    await store.getState().selectDocument('a.txt');
+    const id = (await store.getState().tag({ code: 'privacy', ...range('Privacy advocates') }))!;
+    await store.getState().editAnnotation(id, { note: 'kept' });
+    await store.getState().selectDocument('c.txt');
+    await store.getState().tag({ code: 'stakeholder', start: 0, end: 'Oracle'.length });
+    await savesSettled(store);
+    await rename(join(t.project.path, 'a.txt'), join(t.project.path, 'renamed.txt'));
+    await store.getState().loadDocuments();
+    expect(store.getState().undoStack.map((c) => c.key)).toEqual(['renamed.txt', 'renamed.txt', 'c.txt']);
+
+    await store.getState().undo(); // the tag in c.txt
+    await store.getState().undo(); // the note, in the renamed article
+    expect(store.getState().savesFailed).toEqual([]);
+    expect(await savedOf('renamed.txt')).toMatchObject([{ id }]);
+    expect((await savedOf('renamed.txt'))[0]).not.toHaveProperty('note');
+    expect(await savedOf('c.txt')).toEqual([]);
   });
 });
