@@ -1,7 +1,11 @@
 import { createDispatch } from '../../main/api/dispatch';
 import { createGlossService, type GlossService } from '../../main/api/gloss-service';
 import { inProcessTransport } from '../../main/transports/in-process';
-import { createGlossStore, type GlossStore } from '../../renderer/src/store/gloss-store';
+import {
+  createGlossStore,
+  type GlossStore,
+  type GlossStoreOptions,
+} from '../../renderer/src/store/gloss-store';
 import { createApiClient, type GlossClient } from '../../shared/api-client';
 import { makeTempProject, type TempProject } from './temp-project';
 
@@ -17,12 +21,15 @@ export interface TestStore {
  * The screens' real store over the real service, on a throwaway folder of `files`, loaded
  * (project, documents) as the app is on start. Nothing is mocked: saves reach the disk.
  */
-export async function openTestStore(files: Record<string, string>): Promise<TestStore> {
+export async function openTestStore(
+  files: Record<string, string>,
+  options: GlossStoreOptions = {},
+): Promise<TestStore> {
   const project = await makeTempProject(files);
   const service = createGlossService({ annotator: 'tester' });
   await service.open(project.path);
   const client = createApiClient(inProcessTransport(createDispatch(service), service));
-  const store = createGlossStore(client);
+  const store = createGlossStore(client, options);
   await store.getState().reload();
   // Saves still on their way would otherwise write into a folder being removed.
   const cleanup = async () => {
