@@ -3,13 +3,14 @@
  * copied in, deleted, renamed or edited by another program show in the list and the reader
  * without a restart, and the open article keeps its place.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGlossService } from '../../main/api/gloss-service';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
+import { dragOver } from '../support/reader-text';
 
 let session: GlossSession;
 let page: Page;
@@ -65,6 +66,12 @@ const articleText = () => page.getByRole('region', { name: 'Article text' }).tex
 const heading = () => page.getByRole('main').getByRole('heading', { level: 1 }).textContent();
 const missingNotice = () => page.getByRole('main').getByText(/removed or renamed on disk/);
 const file = (key: string) => join(session.folder, ...key.split('/'));
+/** The quotes of this annotator's annotations of `key`, as saved on disk. */
+const quotesSaved = async (key: string) => {
+  const path = join(session.folder, '.gloss', 'annotations', ...key.split('/'), 'e2e.json');
+  const saved = JSON.parse(await readFile(path, 'utf8').catch(() => '{"annotations":[]}'));
+  return (saved.annotations as { target: { quote: string } }[]).map((a) => a.target.quote);
+};
 /** Generous for a loaded machine; the list usually follows in about a third of a second. */
 const POLL = { timeout: 10_000 };
 
@@ -154,6 +161,32 @@ describe('watching the project folder', () => {
       .poll(async () => (await readHighlights(page))['gloss-code-security'], POLL)
       .toEqual(['Gamma report']);
     expect((await readHighlights(page))['gloss-code-privacy']).toEqual(['third article']);
+  });
+
+  it('undoes a tag made before the open article was renamed, in the article under its new name', async () => {
+    await dragOver(page, 'after the edit');
+    await page.getByRole('dialog', { name: 'Tag selection' }).waitFor();
+    await page.keyboard.press('1');
+    await page.getByRole('dialog', { name: 'Tag selection' }).waitFor({ state: 'detached' });
+    await expect
+      .poll(() => quotesSaved('news/gamma-renamed.txt'), POLL)
+      .toEqual(['third article', 'after the edit']);
+    await pageIdle();
+    await rename(file('news/gamma-renamed.txt'), file('news/gamma-final.txt'));
+    await expect.poll(currentKey, POLL).toBe('news/gamma-final.txt');
+
+    await page.getByRole('region', { name: 'Article text' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => quotesSaved('news/gamma-final.txt'), POLL).toEqual(['third article']);
+    await expect
+      .poll(() => page.locator('.save-indicator').getByRole('status').textContent(), POLL)
+      .toBe('Saved');
+    // The tag's code is drawn no more; the older tags still are.
+    const tagsDrawn = async () =>
+      Object.entries(await readHighlights(page))
+        .flatMap(([name, quotes]) => (name.startsWith('gloss-code-') ? quotes : []))
+        .sort();
+    await expect.poll(tagsDrawn, POLL).toEqual(['Gamma report', 'third article']);
   });
 
   it('showed no console errors', () => {
