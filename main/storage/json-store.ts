@@ -175,18 +175,26 @@ export class JsonStore<S extends z.ZodType> {
    */
   refreshFromDisk(): Promise<boolean> {
     const run = this.#queue.then(async () => {
-      const before = this.#seen;
-      await this.#catchUp();
-      return this.#seen !== before;
+      const before = this.#db.data;
+      const read = await this.#catchUp();
+      // Read again only because the time on disk was too coarse to tell: changed if the data did.
+      return (
+        read === 'changed' ||
+        (read === 'same-stamp' && JSON.stringify(before) !== JSON.stringify(this.#db.data))
+      );
     });
     this.#queue = run.catch(() => {});
     return run;
   }
 
-  async #catchUp(): Promise<void> {
-    if (this.#problem) return;
+  /** Reads the file again unless its stamp proves it unchanged; says whether and why it read. */
+  async #catchUp(): Promise<'unchanged' | 'same-stamp' | 'changed'> {
+    if (this.#problem) return 'unchanged';
     const now = await stampOf(this.options.path);
-    if (!now || (this.#seen && now.mtimeMs === this.#seen.mtimeMs && now.size === this.#seen.size)) return;
+    if (!now) return 'unchanged';
+    const seen = this.#seen;
+    const same = seen !== undefined && sameFile(seen, now);
+    if (same && seen.settled) return 'unchanged';
     try {
       const data = await this.#db.adapter.read();
       if (data !== null) {
@@ -197,7 +205,13 @@ export class JsonStore<S extends z.ZodType> {
       if (!(error instanceof FileProblemError)) throw error;
       this.#problem = error;
     }
-    this.#seen = now;
+    if (!same) {
+      this.#seen = now;
+      return 'changed';
+    }
+    // Read after the time's tick was over: every save of that tick is in what was read.
+    if (Date.now() - seen.seenAt > COARSE_TICK_MS) this.#seen = { ...seen, settled: true };
+    return 'same-stamp';
   }
 
   async #applyNow<R>(change: (draft: z.output<S>) => R): Promise<R> {
@@ -223,12 +237,31 @@ export class JsonStore<S extends z.ZodType> {
   }
 }
 
+/**
+ * What tells a save of another process from none: every save replaces the file (a new inode on
+ * most file systems) and sets its modification time. FAT keeps that time to 2 s (some shares to
+ * 1 s), so another save in the same tick, of the same size, could leave an equal stamp: a stamp
+ * with a whole-second time is not `settled` until the file has been read once the tick is over.
+ */
 interface FileStamp {
   mtimeMs: number;
   size: number;
+  ino: number;
+  /** When this process first saw this stamp, by its own clock. */
+  seenAt: number;
+  settled: boolean;
 }
+
+/** The longest tick of a file system's modification times (FAT's), with room for a slow clock. */
+const COARSE_TICK_MS = 2_500;
 
 async function stampOf(path: string): Promise<FileStamp | undefined> {
   const info = await stat(path).catch(() => undefined);
-  return info ? { mtimeMs: info.mtimeMs, size: info.size } : undefined;
+  if (!info) return undefined;
+  const { mtimeMs, size, ino } = info;
+  return { mtimeMs, size, ino, seenAt: Date.now(), settled: mtimeMs % 1000 !== 0 };
+}
+
+function sameFile(a: FileStamp, b: FileStamp): boolean {
+  return a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,5 +49,25 @@ describe('a file that cannot be trusted', () => {
     expect(store.problem?.message).toMatch(/^\.gloss\/list\.json: not valid JSON/);
     expect(store.problem?.message).not.toMatch(/copy/);
     expect(await readdir(dir)).toEqual(['list.json']);
+  });
+});
+
+describe('another process saving in the same tick of a coarse clock', () => {
+  // FAT keeps modification times to 2 s: a save by another process right after this one's can
+  // leave the file with the same time and size. Made here by hand on any file system: the other
+  // save writes in place (same inode) and puts back the whole-second time.
+  it('is still seen: a stamp with a whole-second time is trusted only once its tick is over', async () => {
+    const path = join(dir, 'list.json');
+    const tick = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const store = await open();
+    await store.update((d) => d.items.push('mine'));
+    await utimes(path, tick, tick);
+    await store.refreshFromDisk(); // the time changed: read again, now with a whole-second stamp
+    const theirs = (await readFile(path, 'utf8')).replace('mine', 'your');
+    await writeFile(path, theirs);
+    await utimes(path, tick, tick);
+    expect(await store.refreshFromDisk()).toBe(true);
+    await store.update((d) => d.items.push('more'));
+    expect(JSON.parse(await readFile(path, 'utf8')).items).toEqual(['your', 'more']);
   });
 });
