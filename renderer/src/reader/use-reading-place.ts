@@ -87,31 +87,24 @@ function scrollToTop(element: HTMLElement): void {
 
 /**
  * The offset where the paragraph at the top edge of the reader starts. Found among the text's
- * sections first, then inside the one section: sections off screen are not laid out, and asking
- * for the boxes of their paragraphs would lay them out.
+ * sections first, then inside the one section: the paragraphs of sections the browser skips
+ * (off screen, content-visibility) have no boxes of their own.
  */
 function topParagraphStart(section: HTMLElement): number {
   const scroller = scrollingAncestor(section);
   if (!scroller) return 0;
   const top = viewTop(scroller);
-  const below = (element: Element | undefined) => (element?.getBoundingClientRect().bottom ?? top) > top;
-  const chunks = section.children;
-  const chunk =
-    chunks[
+  /** The first of `elements` reaching below the top of the view (the last if none does). */
+  const firstBelowTop = (elements: HTMLCollection) =>
+    elements[
       Math.min(
-        firstIndex(chunks.length, (i) => below(chunks[i])),
-        chunks.length - 1,
+        firstIndex(elements.length, (i) => (elements[i]?.getBoundingClientRect().bottom ?? top) > top),
+        elements.length - 1,
       )
     ];
+  const chunk = firstBelowTop(section.children);
   if (!chunk) return 0;
-  const paragraphs = chunk.children;
-  const paragraph =
-    paragraphs[
-      Math.min(
-        firstIndex(paragraphs.length, (i) => below(paragraphs[i])),
-        paragraphs.length - 1,
-      )
-    ];
+  const paragraph = firstBelowTop(chunk.children);
   return Number(paragraph?.getAttribute('data-start') ?? 0) || 0;
 }
 

@@ -52,6 +52,12 @@ async function open(path: string): Promise<boolean> {
   }
 }
 
+/** An opener for which every folder fails (unreadable, not a project). */
+async function refusing(path: string): Promise<boolean> {
+  tried.push(path);
+  return false;
+}
+
 const openSample = async () => {
   tried.push('sample');
   return true;
@@ -127,10 +133,6 @@ describe('openStartupProject', () => {
     tried = [];
     const last = await project('Last');
     const recent = await recentAfterOpening([last]);
-    const refusing = async (path: string) => {
-      tried.push(path);
-      return false;
-    };
     expect(
       await openStartupProject({
         commandLineFolder: undefined,
@@ -145,10 +147,6 @@ describe('openStartupProject', () => {
   it('does not try a failed command-line folder again as the last project', async () => {
     const last = await project('Last');
     const recent = await recentAfterOpening([last]);
-    const refusing = async (path: string) => {
-      tried.push(path);
-      return false;
-    };
     expect(
       await openStartupProject({
         commandLineFolder: `${last}/`,
