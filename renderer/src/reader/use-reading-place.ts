@@ -1,4 +1,4 @@
-import { type RefObject, useEffect } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { useStore } from '../store/context';
 import { afterNextPaint } from './after-paint';
 import { splitParagraphs } from './paragraphs';
@@ -19,6 +19,12 @@ export function useReadingPlace(section: RefObject<HTMLElement | null>, text: st
   const placeResumed = useStore((s) => s.placeResumed);
   const rememberPlace = useStore((s) => s.rememberPlace);
   const selectedAnnotationId = useStore((s) => s.selectedAnnotationId);
+  // The document this text is, as of the last render: a place measured in it is its place only.
+  const shownKey = useRef(key);
+  shownKey.current = key;
+  const remember = (element: HTMLElement) => {
+    if (shownKey.current !== null) rememberPlace(shownKey.current, topParagraphStart(element));
+  };
 
   useEffect(() => {
     const element = section.current;
@@ -37,37 +43,34 @@ export function useReadingPlace(section: RefObject<HTMLElement | null>, text: st
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new text or selection is the trigger.
   useEffect(() => {
-    const element = section.current;
-    if (element) rememberPlace(topParagraphStart(element));
-  }, [text, selectedAnnotationId, section, rememberPlace]);
+    if (section.current) remember(section.current);
+  }, [text, selectedAnnotationId, section]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new text restarts the watch.
   useEffect(() => {
     const element = section.current;
     if (!element) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const remember = () => {
+    const rememberNow = () => {
       clearTimeout(timer);
       timer = undefined;
-      rememberPlace(topParagraphStart(element));
+      remember(element);
     };
     // Scroll events do not bubble: caught on the way down, from whichever pane holds the text.
     const onScroll = (event: Event) => {
       if (event.target instanceof Node && event.target.contains(element))
-        timer ??= setTimeout(remember, REMEMBER_EVERY_MS);
+        timer ??= setTimeout(rememberNow, REMEMBER_EVERY_MS);
     };
-    const onPageHide = () => {
-      if (timer !== undefined) remember();
-    };
+    // Where the text is as the page goes away, whether or not its last scroll event came yet.
     document.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pagehide', rememberNow);
     return () => {
       // Not written now: the store already names the next document, not this one.
       clearTimeout(timer);
       document.removeEventListener('scroll', onScroll, { capture: true });
-      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pagehide', rememberNow);
     };
-  }, [text, section, rememberPlace]);
+  }, [text, section]);
 }
 
 /** The <p> of the paragraph holding UTF-16 offset `offset` (the text may have changed since). */

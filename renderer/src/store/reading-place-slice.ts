@@ -15,8 +15,11 @@ export interface ReadingPlaceSlice {
   resumeReading(root: string): Promise<void>;
   /** The reader has scrolled to `placeToResume` (or given up on it). */
   placeResumed(): void;
-  /** Remembers the open document, the paragraph at the top of the reader and the selected annotation. */
-  rememberPlace(paragraphStart: number): void;
+  /**
+   * Remembers the open document, the paragraph at the top of the reader and the selected
+   * annotation; `key` is the document the reader measured, ignored if another has been opened since.
+   */
+  rememberPlace(key: string, paragraphStart: number): void;
 }
 
 export const createReadingPlaceSlice =
@@ -45,15 +48,15 @@ export const createReadingPlaceSlice =
       set({ placeToResume: null });
     },
 
-    rememberPlace(paragraphStart) {
+    rememberPlace(key, paragraphStart) {
       const { project, reader, selectedAnnotationId, placeToResume } = get();
       // Until the reader has gone back to the remembered place, where it is now is not a place.
-      if (!project || reader.key === null || placeToResume) return;
+      if (!project || reader.key !== key || placeToResume) return;
       places.save(
         project.root,
         selectedAnnotationId === null
-          ? { key: reader.key, paragraphStart }
-          : { key: reader.key, paragraphStart, annotationId: selectedAnnotationId },
+          ? { key, paragraphStart }
+          : { key, paragraphStart, annotationId: selectedAnnotationId },
       );
     },
   });

@@ -48,7 +48,7 @@ describe('resuming reading', () => {
 
     await first.store.getState().selectDocument('b.txt');
     first.store.getState().selectAnnotation(annotation.id);
-    first.store.getState().rememberPlace(start);
+    first.store.getState().rememberPlace('b.txt', start);
     expect(places.read(root)).toEqual({ key: 'b.txt', paragraphStart: start, annotationId: annotation.id });
 
     const again = await reloadPage(first, places);
@@ -67,10 +67,13 @@ describe('resuming reading', () => {
 
     const again = await reloadPage(first, places);
     // The reader has not scrolled yet: the top of the text is not where the researcher was.
-    again.getState().rememberPlace(0);
+    again.getState().rememberPlace('b.txt', 0);
     expect(places.read(root)).toEqual({ key: 'b.txt', paragraphStart: 14 });
     again.getState().placeResumed();
-    again.getState().rememberPlace(0);
+    again.getState().rememberPlace('b.txt', 0);
+    expect(places.read(root)).toEqual({ key: 'b.txt', paragraphStart: 0 });
+    // A measure of a document the reader no longer shows is no place.
+    again.getState().rememberPlace('a.txt', 20);
     expect(places.read(root)).toEqual({ key: 'b.txt', paragraphStart: 0 });
   });
 
