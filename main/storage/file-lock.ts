@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * A lock nobody has refreshed for this long belongs to a process that is gone, wherever it ran
@@ -34,7 +34,8 @@ const leftBehind = new Map<string, string>();
  * window and the command line, two computers on a shared folder) never read-modify-write the same
  * file at once.
  *
- * The lock is the folder `<path>.lock/` holding one empty folder named after its owner: pid, a
+ * The lock is the hidden folder `.<name>.lock/` beside the file (hidden, like the temp files, so
+ * folder watchers and listings pass it by), holding one empty folder named after its owner: pid, a
  * random tag, host. Why a folder: mkdir is exclusive on every file system a project may live on,
  * FAT/exFAT sticks and SMB/NFS shares included, where the hard link of the old lock is refused;
  * the owner is in a name, made by one call, so no kill leaves a half-written owner; and a folder
@@ -47,7 +48,7 @@ const leftBehind = new Map<string, string>();
  * WAIT_MS fails with EBUSY.
  */
 export async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
-  const held = await take(`${path}.lock`);
+  const held = await take(join(dirname(path), `.${basename(path)}.lock`));
   const refresh = setInterval(() => {
     const now = new Date();
     utimes(held.owner, now, now).catch(() => {});
@@ -160,7 +161,7 @@ type FoundLock =
   /** A folder with no owner in it; its age by its modification time. */
   | { kind: 'abandoned'; ageMs: number }
   | { kind: 'owned'; owners: Owner[] }
-  /** `<file>.lock` as a file holding "pid host": the lock of Gloss versions before this one. */
+  /** A lock file holding "pid host": `<file>.lock`, the lock of Gloss versions before this one. */
   | { kind: 'legacy'; owner: Owner };
 
 interface Owner {

@@ -67,7 +67,7 @@ describe.skipIf(unavailable !== undefined && !process.env.CI)('a project on a FA
     // A kill left a temp file and a dead lock: a new Gloss clears them and works as ever.
     const folder = join(project, '.gloss/annotations', ...keys[1]!.split('/'));
     await writeFile(join(folder, '.alice.json.tmp'), '{"half": ');
-    await mkdir(join(folder, 'alice.json.lock'));
+    await mkdir(join(folder, '.alice.json.lock'));
 
     const again = service();
     await again.open(project);

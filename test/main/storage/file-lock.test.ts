@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ function deadPid(): number {
 
 /** A lock as another process leaves it: the folder with its owner's name in it. */
 async function leaveLock(file: string, pid: number, host = hostname(), ageMs = 0): Promise<string> {
-  const lock = join(dir, `${file}.lock`);
+  const lock = join(dir, `.${file}.lock`);
   await mkdir(lock);
   const owner = join(lock, `${pid}.0a1b2c3d.${encodeURIComponent(host)}`);
   await mkdir(owner);
@@ -36,7 +36,7 @@ const timed = async (work: () => Promise<unknown>) => {
 describe('the lock of a project file', () => {
   it('is a folder naming its owner while the work runs, and is gone after', async () => {
     const file = join(dir, 'alice.json');
-    const during = await withFileLock(file, () => readdir(join(dir, 'alice.json.lock')));
+    const during = await withFileLock(file, () => readdir(join(dir, '.alice.json.lock')));
     expect(during).toEqual([expect.stringMatching(new RegExp(`^${process.pid}\\.[0-9a-f]{8}\\.`))]);
     expect(await readdir(dir)).toEqual([]);
   });
@@ -84,21 +84,15 @@ describe('the lock of a project file', () => {
   });
 
   it('takes over a lock folder left without an owner (killed between making it and naming itself)', async () => {
-    await mkdir(join(dir, 'alice.json.lock'));
+    await mkdir(join(dir, '.alice.json.lock'));
     const waited = await timed(() => withFileLock(join(dir, 'alice.json'), async () => {}));
     expect(waited).toBeLessThan(2000);
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('takes over the lock file of an older Gloss left by a dead process', async () => {
-    await writeFile(join(dir, 'alice.json.lock'), `${deadPid()} ${hostname()}\n`);
-    await withFileLock(join(dir, 'alice.json'), async () => {});
-    expect(await readdir(dir)).toEqual([]);
-  });
-
   it('keeps its lock fresh while a save takes long, so nobody takes it as stale', async () => {
     const owner = () =>
-      readdir(join(dir, 'alice.json.lock')).then(([name]) => join(dir, 'alice.json.lock', name!));
+      readdir(join(dir, '.alice.json.lock')).then(([name]) => join(dir, '.alice.json.lock', name!));
     const [before, after] = await withFileLock(join(dir, 'alice.json'), async () => {
       const first = (await stat(await owner())).mtimeMs;
       await new Promise((resolve) => setTimeout(resolve, STALE_MS / 4 + 700));

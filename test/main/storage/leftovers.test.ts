@@ -52,19 +52,21 @@ describe('opening a project after a kill', () => {
       {
         '.project.json.tmp': '{"half": ',
         [`${doc}/.alice.json.tmp`]: '{"half": ',
-        [`${doc}/alice.json.lock/${dead}.0a1b2c3d.${here}/`]: '',
-        [`${doc}/bob.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
-        [`${doc}/carol.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
-        [`${doc}/dave.json.lock/`]: '',
+        [`${doc}/.alice.json.lock/${dead}.0a1b2c3d.${here}/`]: '',
+        [`${doc}/.bob.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
+        [`${doc}/.carol.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
+        [`${doc}/.dave.json.lock/`]: '',
         [`${doc}/alice.json.lock.${dead}.0a1b2c3e.tmp`]: `${dead} ${hostname()}\n`,
+        // The lock file of an older Gloss, and its temp files (hard-linked into place).
+        [`${doc}/bob.json.lock`]: `${dead} ${hostname()}\n`,
         [`${doc}/alice.json.lock.${process.pid}.0a1b2c3f.tmp`]: `${process.pid} ${hostname()}\n`,
         'suggestions/a.txt/.alice.json.tmp': '[',
         'cache/text/.abc.txt.0a1b2c40.tmp': 'fresh, maybe being written',
         'cache/text/.abd.txt.0a1b2c41.tmp': 'old',
       },
       [
-        `${doc}/carol.json.lock/4242.0a1b2c3d.${elsewhere}`,
-        `${doc}/dave.json.lock/`,
+        `${doc}/.carol.json.lock/4242.0a1b2c3d.${elsewhere}`,
+        `${doc}/.dave.json.lock/`,
         'cache/text/.abd.txt.0a1b2c41.tmp',
       ],
     );
@@ -76,8 +78,8 @@ describe('opening a project after a kill', () => {
     expect((await glossFiles()).filter((name) => /\.tmp$|\.lock(\/|$)/.test(name))).toEqual(
       [
         `${doc}/alice.json.lock.${process.pid}.0a1b2c3f.tmp`,
-        `${doc}/bob.json.lock`,
-        `${doc}/bob.json.lock/4242.0a1b2c3d.${elsewhere}`,
+        `${doc}/.bob.json.lock`,
+        `${doc}/.bob.json.lock/4242.0a1b2c3d.${elsewhere}`,
         'cache/text/.abc.txt.0a1b2c40.tmp',
       ].sort(),
     );
