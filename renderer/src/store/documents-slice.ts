@@ -2,6 +2,7 @@ import type { GlossClient } from '../../../shared/api-client';
 import type { ApiErrorShape } from '../../../shared/api-error';
 import type { DocumentSummary, FileProblem, SkippedFile } from '../../../shared/model/document';
 import { errorShape } from './api-errors';
+import { savesAnswered } from './saves-slice';
 import type { SliceCreator } from './slice';
 
 export interface DocumentsSlice {
@@ -55,13 +56,6 @@ const empty = {
   documentsError: null,
   selectedKey: null,
 } satisfies Partial<DocumentsSlice>;
-
-/** Waits until no save is on its way (at most a few seconds: a hung request must not stop reloads). */
-async function savesAnswered(get: () => { savesPending: number }): Promise<void> {
-  for (let waited = 0; get().savesPending > 0 && waited < 5_000; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 export const createDocumentsSlice =
   (client: GlossClient): SliceCreator<DocumentsSlice> =>

@@ -3,6 +3,7 @@ import type { ApiErrorShape } from '../../../shared/api-error';
 import type { Annotation } from '../../../shared/model/annotation';
 import type { Document } from '../../../shared/model/document';
 import { errorShape } from './api-errors';
+import { savesAnswered } from './saves-slice';
 import type { SliceCreator } from './slice';
 
 export interface ReaderState {
@@ -21,6 +22,9 @@ export interface ReaderSlice {
   closeDocument(): void;
 }
 
+/** Readings of a reloading document before the screen keeps what it shows (changes kept coming). */
+const MAX_READINGS = 5;
+
 const closed: ReaderState = { key: null, document: null, annotations: [], loading: false, error: null };
 
 export const createReaderSlice =
@@ -29,17 +33,36 @@ export const createReaderSlice =
     reader: closed,
 
     async openDocument(key) {
+      const reloading = get().reader.key === key;
+      // A reload made while saves are on their way may be one made by a save (a code deleted,
+      // stakeholders merged), which cannot wait for the saves queued behind its own: it shows what
+      // it reads. Reloads for changes on disk start once the screen's saves are answered.
+      const savesOnTheirWay = get().savesPending > 0;
       set((state) => ({
         // Keep showing the same document while it reloads; a different one starts blank.
-        reader:
-          state.reader.key === key ? { ...state.reader, loading: true } : { ...closed, key, loading: true },
+        reader: reloading ? { ...state.reader, loading: true } : { ...closed, key, loading: true },
       }));
       try {
-        const [document, annotations] = await Promise.all([
-          client.getDocument({ key }),
-          client.listAnnotations({ key }),
-          get().loadRelations(key),
-        ]);
+        let document: Document;
+        let annotations: Annotation[];
+        for (let reading = 1; ; reading++) {
+          const savesBefore = get().savesStarted;
+          [document, annotations] = await Promise.all([
+            client.getDocument({ key }),
+            client.listAnnotations({ key }),
+            get().loadRelations(key),
+          ]);
+          // A change made on screen while a reload was read (a tag, a status) may be missing from
+          // what was read, and showing that would take it back: read again once it is saved.
+          // Someone working on through many readings has the last word on screen meanwhile.
+          const changedMeanwhile = get().savesStarted !== savesBefore;
+          if (!reloading || savesOnTheirWay || !changedMeanwhile || get().reader.key !== key) break;
+          if (reading === MAX_READINGS) {
+            set((s) => ({ reader: { ...s.reader, loading: false } }));
+            return;
+          }
+          await savesAnswered(get);
+        }
         // A later click may have opened another document meanwhile; its answer wins.
         if (get().reader.key === key) {
           set((s) => ({

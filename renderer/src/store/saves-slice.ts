@@ -14,6 +14,8 @@ export interface FailedSave {
 export interface SavesSlice {
   /** Saves sent and not yet answered. */
   savesPending: number;
+  /** Saves started since the store was made: a reading taken before a change misses it. */
+  savesStarted: number;
   savesFailed: FailedSave[];
   /**
    * Runs one save. On failure the change stays on screen and is listed with a retry:
@@ -34,10 +36,11 @@ export const createSavesSlice: SliceCreator<SavesSlice> = (set, get) => {
   let queue: Promise<unknown> = Promise.resolve();
   return {
     savesPending: 0,
+    savesStarted: 0,
     savesFailed: [],
 
     async save(label, send) {
-      set((s) => ({ savesPending: s.savesPending + 1 }));
+      set((s) => ({ savesPending: s.savesPending + 1, savesStarted: s.savesStarted + 1 }));
       const run = queue.then(send);
       queue = run.catch(() => {});
       try {
@@ -69,6 +72,13 @@ export const createSavesSlice: SliceCreator<SavesSlice> = (set, get) => {
     },
   };
 };
+
+/** Waits until no save is on its way (at most a few seconds: a hung request must not stop reloads). */
+export async function savesAnswered(get: () => Pick<SavesSlice, 'savesPending'>): Promise<void> {
+  for (let waited = 0; get().savesPending > 0 && waited < 5_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** What the save indicator says. */
 export function saveStatus(
