@@ -28,6 +28,8 @@ beforeAll(async () => {
 
 afterAll(() => session?.close());
 
+/** A busy machine may take seconds where a quiet one takes milliseconds; each poll waits for its condition. */
+const POLL = { timeout: 10_000 };
 const nav = () => page.getByRole('navigation', { name: 'Documents' });
 const rowTitles = () => nav().locator('.document-title').allTextContents();
 const heading = () => page.getByRole('main').getByRole('heading', { level: 1 });
@@ -51,29 +53,29 @@ describe('the workbench in Chromium', () => {
   });
 
   it('filters the documents, and shows the progress', async () => {
-    await expect.poll(() => nav().getByText('0 of 3 done').count()).toBe(1);
+    await expect.poll(() => nav().getByText('0 of 3 done').count(), POLL).toBe(1);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('document-filter');
     await page.keyboard.type('TECH/');
-    await expect.poll(rowTitles).toEqual(['New phones']);
+    await expect.poll(rowTitles, POLL).toEqual(['New phones']);
     await page.getByLabel('Filter documents').fill('');
-    await expect.poll(rowTitles).toEqual(['ByteDance and Oracle', 'New phones', 'Talks in Geneva']);
+    await expect.poll(rowTitles, POLL).toEqual(['ByteDance and Oracle', 'New phones', 'Talks in Geneva']);
   });
 
   it('] and [ open the next and previous document', async () => {
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press(']');
-    await expect.poll(() => heading().textContent()).toBe('ByteDance and Oracle');
+    await expect.poll(() => heading().textContent(), POLL).toBe('ByteDance and Oracle');
     await page.keyboard.press(']');
-    await expect.poll(() => heading().textContent()).toBe('New phones');
+    await expect.poll(() => heading().textContent(), POLL).toBe('New phones');
     expect(await currentKey()).toBe('tech/phones.txt');
     await page.keyboard.press('[');
-    await expect.poll(() => heading().textContent()).toBe('ByteDance and Oracle');
+    await expect.poll(() => heading().textContent(), POLL).toBe('ByteDance and Oracle');
   });
 
   it('d marks the document done; the indicator says Saved, and so does the disk', async () => {
     await page.keyboard.press('d');
-    await expect.poll(() => nav().getByText('1 of 3 done').count()).toBe(1);
+    await expect.poll(() => nav().getByText('1 of 3 done').count(), POLL).toBe(1);
     await expect
       .poll(() =>
         page

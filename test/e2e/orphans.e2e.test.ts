@@ -15,6 +15,8 @@ import { dragOver, openArticle } from '../support/reader-text';
  * annotation on an untouched passage stays highlighted at its new place throughout.
  */
 
+/** A busy machine may take seconds where a quiet one takes milliseconds; each poll waits for its condition. */
+const POLL = { timeout: 10_000 };
 const ANNOTATOR = 'e2e';
 const DOCUMENT = 'tiktok-microsoft.txt';
 const KEPT = 'some U.S. politicians';
@@ -65,7 +67,9 @@ async function annotationFile(): Promise<{ annotations: Annotation[]; orphans: A
 describe('an article changed outside Gloss', () => {
   it('lists the annotation it could not place, with its quote, and keeps the other on its passage', async () => {
     await openArticle(page, /TikTok/, /Updated 3 August/);
-    await expect.poll(async () => (await readHighlights(page))['gloss-code-stakeholder']).toEqual([KEPT]);
+    await expect
+      .poll(async () => (await readHighlights(page))['gloss-code-stakeholder'], POLL)
+      .toEqual([KEPT]);
     await expect(
       sidePanel().getByRole('tab', { name: 'Annotations 1 not found in the changed article' }).isVisible(),
     ).resolves.toBe(true);
@@ -78,34 +82,38 @@ describe('an article changed outside Gloss', () => {
     expect((await annotationFile()).orphans.map((o) => o.id)).toEqual([ids.reworded]);
     // The list counts what is placed, as the tab does, not what the file held before opening.
     const entry = page.getByRole('navigation', { name: 'Documents' }).getByRole('button', { name: /TikTok/ });
-    await expect.poll(() => entry.textContent()).toContain('1 annotation');
+    await expect.poll(() => entry.textContent(), POLL).toContain('1 annotation');
   });
 
   it('re-attaches it to the passage selected in the text, undoably', async () => {
     const reattach = orphans().getByRole('button', { name: 'Re-attach here' });
     expect(await reattach.isDisabled()).toBe(true);
     await dragOver(page, NEW_WORDING);
-    await expect.poll(() => reattach.isEnabled()).toBe(true);
+    await expect.poll(() => reattach.isEnabled(), POLL).toBe(true);
     await reattach.click();
-    await expect.poll(() => orphans().count()).toBe(0);
-    await expect.poll(async () => (await readHighlights(page))['gloss-code-security']).toEqual([NEW_WORDING]);
+    await expect.poll(() => orphans().count(), POLL).toBe(0);
     await expect
-      .poll(async () => (await annotationFile()).annotations.map((a) => [a.id, a.target.quote]))
+      .poll(async () => (await readHighlights(page))['gloss-code-security'], POLL)
+      .toEqual([NEW_WORDING]);
+    await expect
+      .poll(async () => (await annotationFile()).annotations.map((a) => [a.id, a.target.quote]), POLL)
       .toEqual([
         [ids.kept, KEPT],
         [ids.reworded, NEW_WORDING],
       ]);
 
     await page.keyboard.press('Control+z');
-    await expect.poll(() => orphans().getByText(REWORDED).count()).toBe(1);
-    await expect.poll(async () => (await annotationFile()).orphans.map((o) => o.id)).toEqual([ids.reworded]);
+    await expect.poll(() => orphans().getByText(REWORDED).count(), POLL).toBe(1);
+    await expect
+      .poll(async () => (await annotationFile()).orphans.map((o) => o.id), POLL)
+      .toEqual([ids.reworded]);
     expect((await readHighlights(page))['gloss-code-security'] ?? []).toEqual([]);
   });
 
   it('deletes it when the researcher says so, and nothing else', async () => {
     await orphans().getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => orphans().count()).toBe(0);
-    await expect.poll(async () => (await annotationFile()).orphans).toEqual([]);
+    await expect.poll(() => orphans().count(), POLL).toBe(0);
+    await expect.poll(async () => (await annotationFile()).orphans, POLL).toEqual([]);
     expect((await annotationFile()).annotations.map((a) => a.id)).toEqual([ids.kept]);
     expect(pageProblems).toEqual([]);
   });

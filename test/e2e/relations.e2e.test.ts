@@ -8,6 +8,7 @@ import type { Relation } from '../../shared/model/relation';
 import { REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
+import { waitForInspectorOf } from '../support/inspector';
 import { openArticle } from '../support/reader-text';
 
 /**
@@ -18,6 +19,8 @@ import { openArticle } from '../support/reader-text';
  * the other passage in the text.
  */
 
+/** A busy machine may take seconds where a quiet one takes milliseconds; each poll waits for its condition. */
+const POLL = { timeout: 10_000 };
 const ANNOTATOR = 'e2e';
 const DOCUMENT = 'tiktok-microsoft.txt';
 const STAKEHOLDER = 'some U.S. politicians';
@@ -88,10 +91,15 @@ async function clickText(quote: string): Promise<void> {
   await page.mouse.click(x, y);
 }
 
-/** Selects an annotation by clicking its passage in the reader, as a researcher would. */
+/**
+ * Selects an annotation by clicking its passage in the reader, as a researcher would, and waits
+ * for the inspector to show it: it follows the reader a render later, and until then a click
+ * there would act on the annotation selected before.
+ */
 async function clickPassage(quote: string): Promise<void> {
   await clickText(quote);
-  await expect.poll(async () => (await readHighlights(page))['gloss-selected']).toEqual([quote]);
+  await expect.poll(async () => (await readHighlights(page))['gloss-selected'], POLL).toEqual([quote]);
+  await waitForInspectorOf(page, quote);
 }
 
 describe('relations between annotations', () => {
@@ -105,18 +113,20 @@ describe('relations between annotations', () => {
     await form.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'raises' });
     await form.getByRole('combobox', { name: 'Other annotation' }).fill('security');
     await expect
-      .poll(() => form.getByRole('listbox').getByRole('option').allTextContents())
+      .poll(() => form.getByRole('listbox').getByRole('option').allTextContents(), POLL)
       .toEqual([`${CONCERN}Security`]);
     await form.getByRole('combobox', { name: 'Other annotation' }).press('Enter');
 
     await relations()
       .getByRole('button', { name: `Go to “${CONCERN}” (Security)` })
       .waitFor();
-    await expect.poll(relatedMark).toEqual([CONCERN]);
-    await expect.poll(() => page.locator('.relation-arcs .relation-arc').count()).toBe(1);
+    await expect.poll(relatedMark, POLL).toEqual([CONCERN]);
+    await expect.poll(() => page.locator('.relation-arcs .relation-arc').count(), POLL).toBe(1);
     expect(await page.locator('.relation-arcs text').textContent()).toBe('raises');
     await page.screenshot({ path: join(SCREENSHOTS, 'relations-linked.png') });
-    await expect.poll(async () => (await annotationFile()).relations.map((r) => r.type)).toEqual(['raises']);
+    await expect
+      .poll(async () => (await annotationFile()).relations.map((r) => r.type), POLL)
+      .toEqual(['raises']);
     const { annotations, relations: saved } = await annotationFile();
     const id = (quote: string) => annotations.find((a) => a.target.quote === quote)?.id;
     expect(saved[0]).toMatchObject({ from: id(STAKEHOLDER), to: id(CONCERN), author: ANNOTATOR });
@@ -125,18 +135,19 @@ describe('relations between annotations', () => {
   it('names the relation in the hover card', async () => {
     const { x, y } = await pointAt(CONCERN);
     await page.mouse.move(x, y);
-    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain('↔ raises');
+    await expect.poll(() => page.getByRole('tooltip').textContent(), POLL).toContain('↔ raises');
   });
 
   it('shows the relation from the other end too', async () => {
     await relations()
       .getByRole('button', { name: `Go to “${CONCERN}” (Security)` })
       .click();
-    await expect.poll(async () => (await readHighlights(page))['gloss-selected']).toEqual([CONCERN]);
+    await expect.poll(async () => (await readHighlights(page))['gloss-selected'], POLL).toEqual([CONCERN]);
+    await waitForInspectorOf(page, CONCERN);
     await relations()
       .getByRole('button', { name: `Go to “${STAKEHOLDER}” (Stakeholder)` })
       .waitFor();
-    await expect.poll(relatedMark).toEqual([STAKEHOLDER]);
+    await expect.poll(relatedMark, POLL).toEqual([STAKEHOLDER]);
     await clickPassage(STAKEHOLDER);
   });
 
@@ -144,8 +155,10 @@ describe('relations between annotations', () => {
     await relations()
       .getByRole('combobox', { name: /^Type of the relation/ })
       .selectOption('opposes');
-    await expect.poll(async () => (await annotationFile()).relations.map((r) => r.type)).toEqual(['opposes']);
-    await expect.poll(() => page.locator('.relation-arcs text').textContent()).toBe('opposes');
+    await expect
+      .poll(async () => (await annotationFile()).relations.map((r) => r.type), POLL)
+      .toEqual(['opposes']);
+    await expect.poll(() => page.locator('.relation-arcs text').textContent(), POLL).toBe('opposes');
   });
 
   it('deletes the relation, and Ctrl+Z brings it back', async () => {
@@ -153,26 +166,26 @@ describe('relations between annotations', () => {
     await relations()
       .getByRole('button', { name: /^Delete relation/ })
       .click();
-    await expect.poll(async () => (await annotationFile()).relations).toEqual([]);
-    await expect.poll(relatedMark).toEqual([]);
+    await expect.poll(async () => (await annotationFile()).relations, POLL).toEqual([]);
+    await expect.poll(relatedMark, POLL).toEqual([]);
     expect(await page.locator('.relation-arcs .relation-arc').count()).toBe(0);
 
     await page.getByRole('region', { name: 'Article text' }).focus();
     await page.keyboard.press('Control+z');
     await expect
-      .poll(async () => (await annotationFile()).relations.map((r) => [r.id, r.type]))
+      .poll(async () => (await annotationFile()).relations.map((r) => [r.id, r.type]), POLL)
       .toEqual([[before[0]!.id, 'opposes']]);
     await relations()
       .getByRole('button', { name: `Go to “${CONCERN}” (Security)` })
       .waitFor();
-    await expect.poll(relatedMark).toEqual([CONCERN]);
+    await expect.poll(relatedMark, POLL).toEqual([CONCERN]);
   });
 
   it('deleting the concern deletes the relation from the file on disk', async () => {
     await clickPassage(CONCERN);
     await inspector().getByRole('button', { name: 'Delete annotation' }).click();
     await expect
-      .poll(async () => (await annotationFile()).annotations.map((a) => a.target.quote))
+      .poll(async () => (await annotationFile()).annotations.map((a) => a.target.quote), POLL)
       .toEqual([STAKEHOLDER, OTHER]);
     expect((await annotationFile()).relations).toEqual([]);
     await clickPassage(STAKEHOLDER);
@@ -199,8 +212,10 @@ describe('relations between annotations', () => {
       .waitFor();
     // The linked annotation stays selected; the one clicked is marked as related.
     expect((await readHighlights(page))['gloss-selected']).toEqual([STAKEHOLDER]);
-    await expect.poll(relatedMark).toEqual([OTHER]);
-    await expect.poll(async () => (await annotationFile()).relations.map((r) => r.type)).toEqual(['opposes']);
+    await expect.poll(relatedMark, POLL).toEqual([OTHER]);
+    await expect
+      .poll(async () => (await annotationFile()).relations.map((r) => r.type), POLL)
+      .toEqual(['opposes']);
     expect(pageProblems).toEqual([]);
   });
 });
