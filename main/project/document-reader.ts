@@ -62,14 +62,14 @@ export class DocumentReader {
   async assertExists(key: string): Promise<{ path: string; size: number; mtimeMs: number }> {
     const path = this.layout.documentPath(key);
     const info = await stat(path).catch(() => undefined);
-    if (!info) throw new ApiError('not-found', `There is no article "${key}" in this project`);
+    if (!info) throw noSuchArticle(key);
     if (!info.isFile()) throw new ApiError('not-found', `"${key}" is not an article file`);
     // The key is checked by name only; a link inside the project (to a file or through a folder)
     // may still lead outside it, and listing skips such links, so reading them must refuse too.
     this.#root ??= realpath(this.layout.root);
     // The file may vanish between the two calls (deleted or renamed by another program just now).
     const [target, root] = await Promise.all([realpath(path).catch(() => undefined), this.#root]);
-    if (target === undefined) throw new ApiError('not-found', `There is no article "${key}" in this project`);
+    if (target === undefined) throw noSuchArticle(key);
     if (!target.startsWith(root + sep)) {
       throw new ApiError('forbidden', `"${key}" is a link to a file outside the project folder`);
     }
@@ -98,6 +98,10 @@ export class DocumentReader {
       try {
         loaded = await this.#extract(key, path, info.size, info.mtimeMs);
       } catch (error) {
+        // Deleted or renamed by another program between the check above and the read.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw noSuchArticle(key);
+        }
         throw new ApiError('bad-request', `${key}: ${(error as Error).message}`, key);
       }
       this.#remember(loaded);
@@ -164,4 +168,8 @@ function readRegularFileSync(path: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+function noSuchArticle(key: string): ApiError {
+  return new ApiError('not-found', `There is no article "${key}" in this project`);
 }
