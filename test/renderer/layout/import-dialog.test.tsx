@@ -28,16 +28,17 @@ const TEXT = 'Café 😀 news\n\nByteDance met the ACLU.\n';
 const line = (record: object) => `${JSON.stringify(record)}\n`;
 
 async function importFile(name: string, content: string, into?: string) {
+  return importFiles('jsonl', [new File([content], name, { type: 'application/json' })], into);
+}
+
+async function importFiles(formatId: string, files: File[], into?: string) {
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Import…' }));
   const dialog = screen.getByRole('dialog', { name: "Import another tool's work" });
   const format = within(dialog).getByRole('combobox', { name: 'Format' });
-  await within(format).findByRole('option', { name: /^jsonl/ });
-  await user.selectOptions(format, 'jsonl');
-  await user.upload(
-    within(dialog).getByLabelText('Files'),
-    new File([content], name, { type: 'application/json' }),
-  );
+  await within(format).findByRole('option', { name: new RegExp(`^${formatId}`) });
+  await user.selectOptions(format, formatId);
+  await user.upload(within(dialog).getByLabelText('Files'), files);
   if (into !== undefined) {
     const field = within(dialog).getByRole('textbox', { name: 'Into the project folder' });
     await user.clear(field);
@@ -118,5 +119,46 @@ describe('the import dialog', () => {
         .map((item) => item.textContent),
     ).toEqual([expect.stringMatching(/^bad\.jsonl:1: /), expect.stringMatching(/^bad\.jsonl:2: /)]);
     expect(await readdir(t.project.path)).not.toContain('imported');
+  });
+});
+
+// Offsets count code points, as brat does: the emoji is one.
+const BRAT_TEXT = 'Ørsted 🌬 and Vattenfall merged; Ørsted, the firm, said so.\n';
+const BRAT_ANN = [
+  'T1\tOrganization 0 6\tØrsted',
+  'T2\tOrganization 13 23\tVattenfall',
+  'T3\tMerge-org 24 30\tmerged',
+  'E1\tMerge-org:T3 Org-Arg:T1 Org-Arg2:T2',
+  'A1\tNegation E1',
+  'T4\tOrganization 32 38\tØrsted',
+  'T5\tOrganization 40 48\tthe firm',
+  '*\tEquiv T1 T4 T5',
+  'T6\tSaying 0 6;50 54\tØrsted said',
+  '',
+].join('\n');
+
+describe('the import dialog on a brat folder', () => {
+  it('says how each kind of line was mapped, with counts', async () => {
+    const dialog = await importFiles('brat', [
+      new File([BRAT_TEXT], 'merger.txt', { type: 'text/plain' }),
+      new File([BRAT_ANN], 'merger.ann', { type: 'text/plain' }),
+    ]);
+    const mapping = await within(dialog).findByRole(
+      'list',
+      { name: 'How the lines were read' },
+      { timeout: 5000 },
+    );
+    expect(
+      within(mapping)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      '6 T (text-bound) lines → 7 annotations; 1 discontinuous span as one annotation per piece + 1 “fragment-of” relation',
+      '1 E (event) line → 1 trigger annotation + 2 relations typed by role (“… (event role)”)',
+      '1 * (equivalence) line → 2 relations between neighbouring members',
+      "1 A/M (attribute) line → “attribute: …” note lines: 1 on annotations (an event's on its trigger), 0 on relations",
+    ]);
+    const relations = await t.client.listRelations({ key: 'imported/merger.txt' });
+    expect(relations).toHaveLength(5);
   });
 });
