@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,17 +6,33 @@ import { CORPUS } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 
 /**
- * The corpus-wide suggestion run over the 1,781 BBC articles (a copy), driven from the
- * Suggestions tab in Chromium: a progress bar that moves, then the documents to review.
+ * The corpus-wide suggestion run over two folders of the BBC corpus (655 real articles, a copy),
+ * driven from the Suggestions tab in Chromium: a progress bar that moves, then the documents to
+ * review. Not all 1,781: the run is CPU-bound, so on a machine busy with other work its time grows
+ * with the corpus past any fixed limit; the whole corpus is timed by the suggestions bench.
  */
+const FOLDERS = ['politics', 'tech'];
+
+async function corpusFolders(): Promise<Record<string, Uint8Array>> {
+  const files: Record<string, Uint8Array> = {};
+  for (const folder of FOLDERS) {
+    for (const name of await readdir(join(CORPUS, 'news-txt', folder))) {
+      files[`${folder}/${name}`] = await readFile(join(CORPUS, 'news-txt', folder, name));
+    }
+  }
+  return files;
+}
 
 let session: GlossSession;
 let page: Page;
 let problems: string[] = [];
+let articles = 0;
 
 beforeAll(async () => {
+  const files = await corpusFolders();
+  articles = Object.keys(files).length;
   session = await openGlossSession({
-    from: join(CORPUS, 'news-txt'),
+    from: files,
     context: { viewport: { width: 1280, height: 800 } },
     prepare: async (service) => {
       for (const name of ['Tony Blair', 'Gordon Brown'])
@@ -43,13 +60,15 @@ describe('suggestions across the corpus', () => {
         .catch(() => [0, 0]);
       if (value! > 0) {
         seen.add(value!);
-        expect(max).toBe(1781);
+        expect(max).toBe(articles);
       }
       await page.waitForTimeout(250);
     }
     // Progress came in steps, not all at the end.
     expect(seen.size).toBeGreaterThan(2);
-    await expect.poll(() => panel.textContent()).toMatch(/suggestions in [\d,]+ of 1781 documents/);
+    await expect
+      .poll(() => panel.textContent())
+      .toMatch(new RegExp(`suggestions in [\\d,]+ of ${articles} documents`));
     const documents = panel.getByRole('list', { name: 'Documents with suggestions' }).getByRole('button');
     expect(await documents.count()).toBe(50);
     await documents.first().click();

@@ -24,7 +24,7 @@ export interface GlossSession {
 
 export interface GlossSessionOptions {
   /** A folder to copy into a temporary one (the sample project, a corpus folder), or files to write there. */
-  from: string | Record<string, string>;
+  from: string | Record<string, string | Uint8Array>;
   /** Where the temporary folder is made: the system's temp folder unless given (e.g. a small disk). */
   parent?: string;
   annotator?: string;
