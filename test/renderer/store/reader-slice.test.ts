@@ -33,14 +33,20 @@ function holdDocumentReadings(client: TestStore['client']) {
   };
 }
 
+/** Opens a.txt, then starts reloading it with the reading held until `held.release()`. */
+async function reloadHeldOpen() {
+  t = await openTestStore({ 'a.txt': TEXT });
+  const store = t.store;
+  await store.getState().selectDocument('a.txt');
+  const held = holdDocumentReadings(t.client);
+  const reloaded = store.getState().openDocument('a.txt');
+  await new Promise((r) => setTimeout(r, 20));
+  return { t, store, held, reloaded };
+}
+
 describe('reloading the open document', () => {
   it('does not take back a status chosen while the reload was being read', async () => {
-    t = await openTestStore({ 'a.txt': TEXT });
-    const store = t.store;
-    await store.getState().selectDocument('a.txt');
-    const held = holdDocumentReadings(t.client);
-    const reloaded = store.getState().openDocument('a.txt');
-    await new Promise((r) => setTimeout(r, 20));
+    const { store, held, reloaded } = await reloadHeldOpen();
     await store.getState().setStatus('done');
     await held.release();
     await reloaded;
@@ -49,12 +55,7 @@ describe('reloading the open document', () => {
   });
 
   it('keeps a tag made while the reload was being read, and shows what changed on disk too', async () => {
-    t = await openTestStore({ 'a.txt': TEXT });
-    const store = t.store;
-    await store.getState().selectDocument('a.txt');
-    const held = holdDocumentReadings(t.client);
-    const reloaded = store.getState().openDocument('a.txt');
-    await new Promise((r) => setTimeout(r, 20));
+    const { t, store, held, reloaded } = await reloadHeldOpen();
     const start = TEXT.indexOf('Oracle');
     const id = await store.getState().tag({ code: 'stakeholder', start, end: start + 'Oracle'.length });
     // Someone else's change to the file, made while the first reading was on its way.
