@@ -257,5 +257,16 @@ export function isAlive(pid: number): boolean {
 
 /** Reads a lock and removes it if it is provably dead (for the sweep on opening a project). */
 export async function clearLockIfDead(lock: string): Promise<boolean> {
-  return clearIfDead(lock, await inspect(lock));
+  const found = await inspect(lock);
+  if (found.kind !== 'abandoned' || found.ageMs > STALE_MS) return clearIfDead(lock, found);
+  // A young lock folder without an owner is a taker between its two mkdirs, or was left by a kill
+  // just there (the moment before this open). Still without an owner after the grace take() gives
+  // it, it is the latter; removing a live taker's empty folder would only make it try again.
+  await new Promise((resolve) => setTimeout(resolve, EMPTY_GRACE_MS));
+  const again = await inspect(lock);
+  if (again.kind !== 'abandoned') return clearIfDead(lock, again);
+  return rmdir(lock).then(
+    () => true,
+    () => false,
+  );
 }

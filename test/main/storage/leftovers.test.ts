@@ -56,6 +56,8 @@ describe('opening a project after a kill', () => {
         [`${doc}/.bob.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
         [`${doc}/.carol.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
         [`${doc}/.dave.json.lock/`]: '',
+        // Made just now with no owner yet: a kill between the lock's two mkdirs, moments ago.
+        [`${doc}/.erin.json.lock/`]: '',
         [`${doc}/alice.json.lock.${dead}.0a1b2c3e.tmp`]: `${dead} ${hostname()}\n`,
         // The lock file of an older Gloss, and its temp files (hard-linked into place).
         [`${doc}/bob.json.lock`]: `${dead} ${hostname()}\n`,
