@@ -82,7 +82,7 @@ export async function checkPurity(options: PurityOptions): Promise<PurityProblem
     problems.push({
       file: shown(diagnostic.file.fileName),
       line: line + 1,
-      message: `does not compile without Node or the DOM: ${text}`,
+      message: `does not compile as ES2023 without @types/node: ${text}`,
     });
   }
   problems.push(...(await packagesReachingNode(packages, options.packagesFrom)));
