@@ -151,6 +151,8 @@ export const requests = {
   mergeStakeholders: z.object({ from: Id, into: Id }).strict(),
   /** Mentions per stakeholder across the project, by every annotator. */
   countMentions: z.object({}).strict(),
+  /** Annotations per code id across the project, by every annotator (`gloss info`). */
+  countAnnotationsByCode: z.object({}).strict(),
   updateSettings: z.object({ snapToWords: z.boolean() }).partial().strict(),
 
   /** What Gloss proposes to tag in one document, less what is rejected or already tagged. */
@@ -229,6 +231,11 @@ export const requests = {
       annotators: z.array(z.string().min(1).max(100)).max(1_000).optional(),
       bom: z.boolean().optional(),
       group: Id.optional(),
+      /**
+       * A path of the computer outside the project to write to instead (the folder, or the file of a
+       * single-file format). Only the command line may name one: other callers are refused.
+       */
+      out: z.string().min(1).max(4096).optional(),
     })
     .strict(),
 } satisfies Record<OperationName, z.ZodType>;
@@ -336,7 +343,10 @@ export interface ExportResult {
   offsets: ExportFormatInfo['offsets'];
   documents: number;
   annotations: number;
-  /** The folder written, relative to the project (under .gloss/exports/), "/" separators. */
+  /**
+   * The folder written, relative to the project (under .gloss/exports/; with `out`, the folder
+   * outside that it names or holds the file), "/" separators.
+   */
   folder: string;
   /** The files in it, relative to it. */
   files: string[];
@@ -396,6 +406,7 @@ export interface ApiResponses {
   deleteStakeholder: { id: string };
   mergeStakeholders: { stakeholders: Stakeholder[]; repointed: number };
   countMentions: Record<string, number>;
+  countAnnotationsByCode: Record<string, number>;
   updateSettings: ProjectSettings;
   listSuggestions: SuggestionList;
   acceptSuggestions: Annotation[];

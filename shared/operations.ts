@@ -25,6 +25,7 @@ export const OPERATION_NAMES = [
   'deleteStakeholder',
   'mergeStakeholders',
   'countMentions',
+  'countAnnotationsByCode',
   'updateSettings',
   'listSuggestions',
   'acceptSuggestions',

@@ -1,7 +1,6 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
-import { exportFormatList, exportFromScreens } from '../exchange/export-from-screens';
-import { importFormatList, importFromScreens } from '../exchange/import-from-screens';
+import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
 import { type ProjectWatcher, watchProject } from '../project/watch-project';
@@ -21,6 +20,13 @@ export interface GlossServiceOptions {
    * on disk (default true). The watcher never keeps the process alive on its own.
    */
   watchFolder?: boolean;
+  /** Opens every project only to read it (`gloss info`, `suggest`, `export`): every edit is refused. */
+  readOnly?: boolean;
+  /**
+   * Whether an export may name a path of the computer (`out`) to write to. Only the command line,
+   * run by the researcher, may; the screens' exports stay inside the project.
+   */
+  allowExportOutside?: boolean;
 }
 
 export interface GlossService extends GlossHandlers {
@@ -52,7 +58,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       return current?.project;
     },
     async open(path) {
-      const next = await Project.open(path, { annotator: options.annotator });
+      const next = await Project.open(path, { annotator: options.annotator, readOnly: options.readOnly });
       current?.job.cancel();
       current?.watcher?.close();
       const suggestions = new Suggestions(next);
@@ -116,6 +122,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     deleteStakeholder: ({ id }) => project().deleteStakeholder(id),
     mergeStakeholders: ({ from, into }) => project().mergeStakeholders(from, into),
     countMentions: () => project().countMentions(),
+    countAnnotationsByCode: async () => Object.fromEntries(await countAnnotationsByCode(project().layout)),
     updateSettings: (changes) => project().updateSettings(changes),
 
     // Suggestions: main/suggestions/.
@@ -139,14 +146,20 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     // The stakeholder's page (issue 4).
     stakeholderProfile: ({ id }) => stakeholderProfile(project(), id),
 
-    // Exchange: main/exchange/.
-    exportFormats: async () => exportFormatList(),
-    importFormats: async () => importFormatList(),
-    importFiles: (request) => importFromScreens(project(), request),
-    exportDataset: (request) =>
-      exportFromScreens(project(), request, (done, total) =>
+    // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
+    // to load and most calls (and `gloss info`) never need them.
+    exportFormats: async () => (await import('../exchange/run-export')).exportFormatList(),
+    importFormats: async () => (await import('../exchange/import-from-screens')).importFormatList(),
+    importFiles: async (request) =>
+      (await import('../exchange/import-from-screens')).importFromScreens(project(), request),
+    exportDataset: async (request) => {
+      if (request.out !== undefined && !options.allowExportOutside)
+        throw new ApiError('forbidden', 'Exports from the screens are written inside the project.');
+      const { runExport } = await import('../exchange/run-export');
+      return runExport(project(), request, (done, total) =>
         emit({ type: 'exportProgress', payload: { done, total } }),
-      ),
+      );
+    },
   };
   return service;
 }

@@ -1,10 +1,10 @@
-import { relative, sep } from 'node:path';
-import type { ApiRequest, ExportFormatInfo, ExportResult } from '../../shared/api';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { ExportFormatInfo, ExportResult, ParsedRequest } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import type { Project } from '../project/project';
 import { collectDataset } from './collect-dataset';
 import { EXPORT_FORMATS, exportFormat } from './format-registry';
-import { writeExport } from './write-export';
+import { assertOutsideProject, writeExport } from './write-export';
 
 export function exportFormatList(): ExportFormatInfo[] {
   return EXPORT_FORMATS.map(({ id, description, offsets, singleFile }) => ({
@@ -16,18 +16,20 @@ export function exportFormatList(): ExportFormatInfo[] {
 }
 
 /**
- * An export asked for by the screens: written into a new folder under .gloss/exports/, since the
- * screens name no paths (every path from them stays inside the project), and .gloss/ is never
- * read as articles. The folder is named by time and format, so exports never mix.
+ * The one export, for the screens and `gloss export` alike. Without `out` (the screens, which name
+ * no paths) it writes into a new folder under .gloss/exports/, named by time and format so exports
+ * never mix, and .gloss/ is never read as articles. With `out` (the command line) it writes there,
+ * which must be outside the project; the project itself is only read, so a read-only one will do.
  */
-export async function exportFromScreens(
+export async function runExport(
   project: Project,
-  request: ApiRequest<'exportDataset'>,
-  onProgress: (done: number, total: number) => void,
+  request: ParsedRequest<'exportDataset'>,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ExportResult> {
   const format = exportFormat(request.format);
   if (!format) throw new ApiError('bad-request', `There is no export format "${request.format}"`);
-  if (project.readOnly)
+  if (request.out !== undefined) assertOutsideProject(request.out, project.root);
+  else if (project.readOnly)
     throw new ApiError('forbidden', 'The project is open read-only; nothing can be written');
   const dataset = await collectDataset(
     project,
@@ -42,10 +44,14 @@ export async function exportFromScreens(
     ...(request.bom ? { bom: true } : {}),
     ...(request.group ? { group: request.group } : {}),
   });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const folder = `${project.layout.exportsDir}${sep}${stamp}-${format.id}`;
-  const single = format.singleFile ? files[0]?.path : undefined;
-  const written = await writeExport(format, files, single ? `${folder}${sep}${single}` : folder);
+  const target =
+    request.out !== undefined
+      ? resolve(request.out)
+      : `${project.layout.exportsDir}${sep}${exportFolderName(format.id)}`;
+  const single = format.singleFile && request.out === undefined ? files[0]?.path : undefined;
+  const written = await writeExport(format, files, single ? `${target}${sep}${single}` : target);
+  // A single file named by `out` sits in the folder that holds it.
+  const folder = format.singleFile && request.out !== undefined ? dirname(written[0]!) : target;
   const toSlash = (path: string) => path.split(sep).join('/');
   return {
     format: format.id,
@@ -56,4 +62,8 @@ export async function exportFromScreens(
     files: written.map((path) => toSlash(relative(folder, path))),
     orphansLeftOut: dataset.orphansLeftOut,
   };
+}
+
+function exportFolderName(formatId: string): string {
+  return `${new Date().toISOString().replace(/[:.]/g, '-')}-${formatId}`;
 }
