@@ -1,19 +1,17 @@
+import { resolve } from 'node:path';
+import type { ApiRequest, ImportSummary } from '../../shared/api';
 import { mappingLines } from '../../shared/import-mapping';
 import { alreadyThereNotice, importHeadline } from '../../shared/import-summary';
-import { applyImport, type ImportSummary } from '../exchange/apply-import';
-import { collectDataset, type ExportFilters } from '../exchange/collect-dataset';
-import { EXPORT_FORMATS, exportFormat, IMPORT_FORMATS, importFormat } from '../exchange/format-registry';
 import { ImportProblemsError } from '../exchange/import-problems-error';
 import { readImportFiles } from '../exchange/read-import';
-import { assertOutsideProject, writeExport } from '../exchange/write-export';
-import { Project } from '../project/project';
+import { cliClient } from './cli-client';
 import { UsageError } from './usage';
 
 export interface ExportRequest {
   folder: string;
   format: string;
   out: string;
-  filters: ExportFilters;
+  filters: Pick<ApiRequest<'exportDataset'>, 'documents' | 'codes' | 'annotators'>;
   bom?: boolean;
   group?: string;
   annotator?: string;
@@ -28,32 +26,45 @@ export interface ExportSummary {
   orphansLeftOut: number;
 }
 
-/** `gloss export`: reads the project without writing into it, then writes the files outside it. */
+/**
+ * `gloss export`: the screens' export, through the same API, reading the project without writing
+ * into it and writing the files outside it.
+ */
 export async function exportProject(
   request: ExportRequest,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ExportSummary> {
-  const format = exportFormat(request.format);
-  if (!format)
+  const api = cliClient({ annotator: request.annotator, readOnly: true });
+  const formats = await api.exportFormats({});
+  if (!formats.some((f) => f.id === request.format))
     throw new UsageError(
-      `unknown export format "${request.format}" (${EXPORT_FORMATS.map((f) => f.id).join(', ')})`,
+      `unknown export format "${request.format}" (${formats.map((f) => f.id).join(', ')})`,
     );
-  const project = await Project.open(request.folder, { annotator: request.annotator, readOnly: true });
-  assertOutsideProject(request.out, project.root);
-  const dataset = await collectDataset(project, request.filters, onProgress);
-  const files = format.write(dataset, {
-    ...(request.bom ? { bom: true } : {}),
-    ...(request.group ? { group: request.group } : {}),
-  });
-  const written = await writeExport(format, files, request.out);
-  return {
-    format: format.id,
-    offsets: format.offsets,
-    documents: dataset.documents.length,
-    annotations: dataset.documents.reduce((sum, d) => sum + d.annotations.length, 0),
-    files: written,
-    orphansLeftOut: dataset.orphansLeftOut,
-  };
+  const { root } = await api.openProject({ path: request.folder });
+  const stop = onProgress
+    ? api.subscribe((event) => {
+        if (event.type === 'exportProgress') onProgress(event.payload.done, event.payload.total);
+      })
+    : () => {};
+  try {
+    const result = await api.exportDataset({
+      format: request.format,
+      ...request.filters,
+      ...(request.bom ? { bom: true } : {}),
+      ...(request.group ? { group: request.group } : {}),
+      out: request.out,
+    });
+    return {
+      format: result.format,
+      offsets: result.offsets,
+      documents: result.documents,
+      annotations: result.annotations,
+      files: result.files.map((file) => resolve(root, result.folder, file)),
+      orphansLeftOut: result.orphansLeftOut,
+    };
+  } finally {
+    stop();
+  }
 }
 
 export interface ImportRequest {
@@ -65,21 +76,33 @@ export interface ImportRequest {
 }
 
 /**
- * `gloss import`: reads and checks the whole input first; with any problem it writes nothing and
- * throws them all (ImportProblemsError), else it writes the plan into the project. A document
- * whose key (`into`/its path) names an article already there brings only its annotations.
+ * `gloss import`: reads the files and sends them through the API, which checks the whole input
+ * first; with any problem nothing is written and every problem is thrown (ImportProblemsError).
+ * A document whose key (`into`/its path) names an article already there brings only its
+ * annotations.
  */
 export async function importIntoProject(request: ImportRequest): Promise<ImportSummary> {
-  const format = importFormat(request.format);
-  if (!format)
+  const api = cliClient({ annotator: request.annotator });
+  const formats = await api.importFormats({});
+  if (!formats.some((f) => f.id === request.format))
     throw new UsageError(
-      `unknown import format "${request.format}" (${IMPORT_FORMATS.map((f) => f.id).join(', ')})`,
+      `unknown import format "${request.format}" (${formats.map((f) => f.id).join(', ')})`,
     );
   const files = await readImportFiles(request.path);
-  const result = format.read(files);
-  if (!result.ok) throw new ImportProblemsError(result.problems);
-  const project = await Project.open(request.folder, { annotator: request.annotator });
-  return applyImport(project, result.plan, request.into);
+  // Checked before the folder is opened, since opening makes a folder that is not yet a project
+  // one (.gloss/): an import refused for its input leaves the folder as it was.
+  const { importFormat } = await import('../exchange/format-registry');
+  const checked = importFormat(request.format)!.read(files);
+  if (!checked.ok) throw new ImportProblemsError(checked.problems);
+  await api.openProject({ path: request.folder });
+  const outcome = await api.importFiles({
+    format: request.format,
+    into: request.into,
+    files: [...files].map(([path, data]) => ({ path, data: Buffer.from(data).toString('base64') })),
+  });
+  if (!outcome.ok) throw new ImportProblemsError(outcome.problems);
+  const { ok: _, ...summary } = outcome;
+  return summary;
 }
 
 export function formatExportSummary(summary: ExportSummary): string {

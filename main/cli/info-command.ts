@@ -1,7 +1,6 @@
 import type { DocumentList, ProjectInfo } from '../../shared/api';
 import { roleOf } from '../../shared/model/codebook';
-import { countAnnotationsByCode } from '../project/code-usage';
-import { Project } from '../project/project';
+import { cliClient } from './cli-client';
 
 export interface ProjectReport {
   project: Pick<ProjectInfo, 'root' | 'name' | 'schemaVersion' | 'problems'>;
@@ -20,10 +19,10 @@ export interface ProjectReport {
 
 /** What `gloss info` reports, gathered without writing anything into the folder. */
 export async function projectReport(folder: string, annotator?: string): Promise<ProjectReport> {
-  const project = await Project.open(folder, { annotator, readOnly: true });
-  const info = project.info();
-  const list = await project.listDocuments();
-  const counts = await countAnnotationsByCode(project.layout);
+  const api = cliClient({ annotator, readOnly: true });
+  const info = await api.openProject({ path: folder });
+  const list = await api.listDocuments({});
+  const counts = await api.countAnnotationsByCode({});
   const byId = new Map(info.codebook.codes.map((c) => [c.id, c]));
   return {
     project: { root: info.root, name: info.name, schemaVersion: info.schemaVersion, problems: info.problems },
@@ -42,7 +41,7 @@ export async function projectReport(folder: string, annotator?: string): Promise
       name: c.name,
       group: c.parentId ? (byId.get(c.parentId)?.name ?? null) : null,
       role: roleOf(info.codebook, c.id),
-      annotations: counts.get(c.id) ?? 0,
+      annotations: Object.hasOwn(counts, c.id) ? counts[c.id]! : 0,
     })),
   };
 }

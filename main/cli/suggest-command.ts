@@ -1,8 +1,7 @@
 import type { FigureValue } from '../../shared/model/figure';
 import type { SuggestionKind } from '../../shared/model/suggestion';
 import { utf16ToCodePoints } from '../../shared/text/offsets';
-import { Project } from '../project/project';
-import { Suggestions } from '../suggestions/suggestions';
+import { cliClient } from './cli-client';
 
 export interface SuggestReport {
   project: string;
@@ -37,14 +36,13 @@ export async function suggestReport(
   folder: string,
   options: { doc?: string; annotator?: string } = {},
 ): Promise<SuggestReport> {
-  const project = await Project.open(folder, { annotator: options.annotator, readOnly: true });
-  const suggestions = new Suggestions(project);
-  const { codebook, stakeholders } = project.info();
+  const api = cliClient({ annotator: options.annotator, readOnly: true });
+  const { root, codebook, stakeholders } = await api.openProject({ path: folder });
   const codes = new Map(codebook.codes.map((c) => [c.id, c]));
   const register = new Map(stakeholders.map((s) => [s.id, s]));
-  const keys = options.doc ? [options.doc] : (await project.listDocuments()).documents.map((d) => d.key);
+  const keys = options.doc ? [options.doc] : (await api.listDocuments({})).documents.map((d) => d.key);
   const report: SuggestReport = {
-    project: project.root,
+    project: root,
     offsets:
       'start and end count UTF-16 code units (JavaScript string indices); startCodePoint and endCodePoint count Unicode code points (Python string indices); end is exclusive',
     documents: [],
@@ -52,8 +50,8 @@ export async function suggestReport(
   };
   for (const key of keys) {
     try {
-      const { text } = await project.getDocument(key);
-      const found = await suggestions.forText(key, text);
+      const { text } = await api.getDocument({ key });
+      const { suggestions: found } = await api.listSuggestions({ key });
       const points = utf16ToCodePoints(
         text,
         found.flatMap((s) => [s.start, s.end]),
