@@ -1,8 +1,17 @@
 #!/usr/bin/env node
-// The `gloss` command runs the TypeScript sources directly through tsx, so it is always
-// the code of this checkout; no build step is needed for the command line.
-import { register } from 'tsx/esm/api';
+// The `gloss` command runs the bundle `npm run build` makes of main/cli/ (scripts/build-main.js):
+// one file of JavaScript with the npm packages left in node_modules, so that it starts quickly.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../main/cli/main.ts');
+const bundle = fileURLToPath(new URL('../dist/cli/gloss.cjs', import.meta.url));
+if (!existsSync(bundle)) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  process.stderr.write(
+    `gloss: the command is not built yet (${bundle} is missing). Run "npm run build" in ${root} first.\n`,
+  );
+  process.exit(1);
+}
+const { main } = createRequire(import.meta.url)(bundle);
 process.exitCode = await main(process.argv.slice(2));

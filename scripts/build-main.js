@@ -1,7 +1,11 @@
 // Bundles the Electron shell: main/electron/main.ts → dist/electron/main.cjs (Node, npm
 // dependencies left to node_modules) and main/electron/preload.ts → dist/electron/preload.cjs
-// (one self-contained CommonJS file that requires only 'electron', as sandboxed preloads must).
-import { dirname, join, relative } from 'node:path';
+// (one self-contained CommonJS file that requires only 'electron', as sandboxed preloads must);
+// and the command line: main/cli/main.ts → dist/cli/gloss.cjs, which bin/gloss.js runs.
+//
+//   node scripts/build-main.js               builds all three into dist/
+//   node scripts/build-main.js --cli FILE    builds only the command line, into FILE (tests)
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -20,25 +24,34 @@ const common = {
   metafile: true,
 };
 
-const outputs = [
-  {
-    ...common,
-    entryPoints: ['main/electron/main.ts'],
-    outfile: join(outdir, 'main.cjs'),
-    // Every package (electron and the dependencies) is required from node_modules at run time.
-    packages: 'external',
-    // Sources written as ES modules use import.meta.url (e.g. to load jsdom only when needed);
-    // in a CommonJS bundle it is the bundle's own file URL.
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  },
-  {
-    ...common,
-    entryPoints: ['main/electron/preload.ts'],
-    outfile: join(outdir, 'preload.cjs'),
-    external: ['electron'],
-  },
-];
+/** @type {import('esbuild').BuildOptions} */
+const forNode = {
+  ...common,
+  // Every package (electron and the dependencies) is required from node_modules at run time.
+  packages: 'external',
+  // Sources written as ES modules use import.meta.url (e.g. to load jsdom only when needed);
+  // in a CommonJS bundle it is the bundle's own file URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+/** The command line; the modules it imports with import() stay unrun until a command needs them. */
+const cli = (outfile) => ({ ...forNode, entryPoints: ['main/cli/main.ts'], outfile });
+
+const cliTarget = process.argv.indexOf('--cli');
+const outputs =
+  cliTarget >= 0
+    ? [cli(resolve(process.argv[cliTarget + 1] ?? 'gloss.cjs'))]
+    : [
+        { ...forNode, entryPoints: ['main/electron/main.ts'], outfile: join(outdir, 'main.cjs') },
+        {
+          ...common,
+          entryPoints: ['main/electron/preload.ts'],
+          outfile: join(outdir, 'preload.cjs'),
+          external: ['electron'],
+        },
+        cli(join(root, 'dist', 'cli', 'gloss.cjs')),
+      ];
 
 let failed = false;
 for (const options of outputs) {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../../support/corpus';
+import { glossBin } from '../../support/gloss-cli';
 import { requireRendererBuild } from '../../support/renderer-build';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
 
@@ -10,8 +11,8 @@ let project: TempProject | undefined;
 const running = new Set<ChildProcess>();
 
 /** Starts `gloss serve` and resolves with the link it prints. */
-function serve(folder: string): Promise<{ url: URL; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(REPO, 'bin/gloss.js'), 'serve', folder, '--no-open'], {
+async function serve(folder: string): Promise<{ url: URL; child: ChildProcess }> {
+  const child = spawn(process.execPath, [await glossBin(), 'serve', folder, '--no-open'], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -104,11 +105,9 @@ describe('gloss serve', () => {
   });
 
   it('says what is wrong with a folder it cannot open, in one line', async () => {
-    const child = spawn(
-      process.execPath,
-      [join(REPO, 'bin/gloss.js'), 'serve', '/no/such/folder', '--no-open'],
-      { cwd: REPO },
-    );
+    const child = spawn(process.execPath, [await glossBin(), 'serve', '/no/such/folder', '--no-open'], {
+      cwd: REPO,
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
