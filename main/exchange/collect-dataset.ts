@@ -46,7 +46,7 @@ export async function collectDataset(
     chosen.map((summary, index) => ({ summary, index })),
     8,
     async ({ summary, index }) => {
-      const { document, annotations, relations, orphans } = await project.documentWithWork(summary.key);
+      const { document, annotations, relations, orphans } = await project.openDocument(summary.key);
       const taken = (a: Annotation) =>
         (!codes || codes.has(a.code)) && (!annotators || annotators.has(a.author));
       const kept = annotations.filter(taken);

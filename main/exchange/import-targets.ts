@@ -71,7 +71,7 @@ export async function importTargets(
   // Read only once all is well: reading an article's work may save its files re-attached.
   for (const target of targets) {
     if (!target.existing) continue;
-    const work = await project.documentWithWork(target.key);
+    const work = await project.openDocument(target.key);
     target.annotations = work.annotations;
     target.relations = work.relations;
   }

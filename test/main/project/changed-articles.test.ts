@@ -209,7 +209,7 @@ describe('an article whose text changed on disk', () => {
     const before = await readFile(path('.gloss/annotations/a.txt/alice.json'), 'utf8');
     await writeFile(path('a.txt'), `Update.\n\n${ARTICLE}`);
     const readOnly = await Project.open(project.path, { annotator: 'alice', readOnly: true });
-    const { annotations } = await readOnly.documentWithWork('a.txt');
+    const { annotations } = await readOnly.openDocument('a.txt');
     expect(annotations[0]!.target.start).toBe(`Update.\n\n${ARTICLE}`.indexOf('Privacy groups'));
     expect(await readFile(path('.gloss/annotations/a.txt/alice.json'), 'utf8')).toBe(before);
   });

@@ -73,7 +73,7 @@ async function openAll(folder: string, keys: readonly string[]): Promise<Map<str
   const project = await Project.open(folder, { annotator: 'alice' });
   const opened = new Map<string, Opened>();
   for (const key of keys) {
-    const { document, annotations } = await project.documentWithWork(key);
+    const { document, annotations } = await project.openDocument(key);
     opened.set(key, {
       text: document.text,
       fingerprint: document.fingerprint,

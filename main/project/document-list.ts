@@ -1,0 +1,192 @@
+import { open, stat } from 'node:fs/promises';
+import type { DocumentList } from '../../shared/api';
+import type { DocumentStatus, DocumentSummary, FileProblem, SkippedFile } from '../../shared/model/document';
+import { describeReadRefusal } from '../storage/disk-refusal';
+import { parseJsonText } from '../storage/parse-json';
+import { type AnnotationFileRef, findAnnotationFiles } from './annotation-files';
+import { AnnotationFileSchema } from './annotation-files-schema';
+import type { CachedAnnotationFile, CachedDocument, DocumentCache } from './document-cache';
+import type { DocumentReader } from './document-reader';
+import { forEachLimited } from './for-each-limited';
+import type { ProjectLayout } from './layout';
+import type { OwnStores } from './own-stores';
+import { matchRenames, missingKeys, moveDocumentData, type Rename } from './renames';
+import { compareKeys, scanFolder } from './scan-folder';
+
+interface AnnotationSummary {
+  count: number;
+  status: DocumentStatus;
+  problem?: string;
+}
+
+/**
+ * The project's document list: every article of the folder with its title and the count of
+ * annotations on it, described from the cache where the files did not change, and the
+ * annotations of articles renamed or moved on disk carried over to their new keys.
+ */
+export class DocumentListing {
+  constructor(
+    private readonly layout: ProjectLayout,
+    private readonly reader: DocumentReader,
+    private readonly cache: DocumentCache,
+    private readonly own: OwnStores,
+    private readonly readOnly: boolean,
+  ) {}
+
+  async list(projectProblems: readonly FileProblem[]): Promise<DocumentList> {
+    const [scan, annotationFiles] = await Promise.all([
+      scanFolder(this.layout.root),
+      findAnnotationFiles(this.layout.annotationsDir),
+    ]);
+    const skipped: SkippedFile[] = [...scan.skipped];
+    const problems: FileProblem[] = [...projectProblems];
+
+    const counts = new Map<string, number>();
+    const ownStatus = new Map<string, DocumentStatus>();
+    const annotationPaths = new Set<string>();
+    const described: (CachedDocument | undefined)[] = new Array(scan.files.length);
+    // Annotation files and articles are independent: reading both at once overlaps one's parsing with the other's I/O.
+    await Promise.all([
+      forEachLimited(annotationFiles, 16, async (ref) => {
+        const name = this.layout.display(ref.path);
+        annotationPaths.add(name);
+        const summary = await this.#summarise(ref.annotator, ref.path, name);
+        if (summary.problem) problems.push({ file: name, message: summary.problem });
+        counts.set(ref.key, (counts.get(ref.key) ?? 0) + summary.count);
+        if (ref.annotator === this.own.annotator) ownStatus.set(ref.key, summary.status);
+      }),
+      forEachLimited(
+        scan.files.map((file, index) => ({ file, index })),
+        16,
+        async ({ file, index }) => {
+          try {
+            described[index] = await this.reader.describe(file.key, file.path, file.size, file.mtimeMs);
+          } catch (error) {
+            skipped.push({ path: file.key, reason: describeReadRefusal(error) });
+          }
+        },
+      ),
+    ]);
+    const renamed = await this.#followRenames(scan.files, described, annotationFiles, problems);
+    for (const { from, to } of renamed) {
+      counts.set(to, counts.get(from) ?? 0);
+      const status = ownStatus.get(from);
+      if (status) ownStatus.set(to, status);
+    }
+    const documents: DocumentSummary[] = [];
+    scan.files.forEach((file, index) => {
+      const entry = described[index];
+      if (!entry) return;
+      documents.push({
+        key: file.key,
+        format: entry.format,
+        title: entry.title,
+        metadata: entry.metadata,
+        fingerprint: entry.fingerprint,
+        length: entry.length,
+        status: ownStatus.get(file.key) ?? 'todo',
+        annotationCount: counts.get(file.key) ?? 0,
+      });
+    });
+    this.cache.retain(new Set(scan.files.map((f) => f.key)), annotationPaths);
+    await this.cache.save();
+    problems.sort((a, b) => a.file.localeCompare(b.file));
+    skipped.sort((a, b) => compareKeys(a.path, b.path));
+    return { documents, skipped, problems, renamed };
+  }
+
+  /**
+   * Moves the annotations of articles renamed or moved on disk to their new keys (renames.ts), and
+   * names every annotated key still missing as a problem: its annotations are kept, not dropped.
+   */
+  async #followRenames(
+    files: readonly { key: string }[],
+    described: readonly (CachedDocument | undefined)[],
+    annotationFiles: readonly AnnotationFileRef[],
+    problems: FileProblem[],
+  ): Promise<Rename[]> {
+    const present = new Set(files.map((f) => f.key));
+    const missing = await missingKeys(annotationFiles, present);
+    if (missing.size === 0) return [];
+    const articles = files.flatMap((file, index) => {
+      const entry = described[index];
+      return entry ? [{ key: file.key, fingerprint: entry.fingerprint }] : [];
+    });
+    const annotated = new Set(annotationFiles.map((ref) => ref.key));
+    const renamed: Rename[] = [];
+    if (!this.readOnly) {
+      for (const rename of matchRenames(missing, articles, annotated)) {
+        const moved = await moveDocumentData(this.layout, rename).catch(() => false);
+        if (!moved) continue;
+        renamed.push(rename);
+        missing.delete(rename.from);
+        this.own.forget(rename.from);
+      }
+    }
+    for (const key of missing.keys()) {
+      const count = annotationFiles.filter((ref) => ref.key === key).length;
+      problems.push({
+        file: this.layout.display(this.layout.annotationDir(key)),
+        message: `The article "${key}" is no longer in the folder; its annotations (${count} file${count === 1 ? '' : 's'}) are kept here. Put the article back, or rename it back, to see them.`,
+      });
+    }
+    return renamed;
+  }
+
+  /** Count and status of one annotation file: from memory if open, from the cache if unchanged, else read and validated. */
+  async #summarise(
+    annotator: string,
+    path: string,
+    name: string,
+  ): Promise<CachedAnnotationFile | AnnotationSummary> {
+    const store = annotator === this.own.annotator ? await this.own.openAt(path) : undefined;
+    if (store) {
+      return store.problem
+        ? { count: 0, status: 'todo', problem: store.problem.message }
+        : { count: store.data.annotations.length, status: store.data.status };
+    }
+    // A file the cache has never seen is read straight away: its size and time come from the open handle.
+    if (this.cache.annotationFiles.has(name)) {
+      const info = await stat(path).catch(() => undefined);
+      const cached = info && this.cache.annotationFile(name, info.size, info.mtimeMs);
+      if (cached) return cached;
+    }
+    let read: { text: string; size: number; mtimeMs: number };
+    try {
+      read = await readWithStat(path);
+    } catch (error) {
+      return {
+        count: 0,
+        status: 'todo',
+        problem: `${name}: could not be read (${(error as Error).message})`,
+      };
+    }
+    const parsed = parseJsonText(read.text, AnnotationFileSchema);
+    const entry: CachedAnnotationFile = parsed.ok
+      ? {
+          size: read.size,
+          mtimeMs: read.mtimeMs,
+          count: parsed.value.annotations.length,
+          status: parsed.value.status,
+        }
+      : {
+          size: read.size,
+          mtimeMs: read.mtimeMs,
+          count: 0,
+          status: 'todo',
+          problem: `${name}: ${parsed.problem}`,
+        };
+    this.cache.setAnnotationFile(name, entry);
+    return entry;
+  }
+}
+
+async function readWithStat(path: string): Promise<{ text: string; size: number; mtimeMs: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    return { text: await handle.readFile('utf8'), size: info.size, mtimeMs: info.mtimeMs };
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseJsonText } from '../storage/parse-json';
+import { type AnnotationFile, AnnotationFileSchema } from './annotation-files-schema';
+
+/** One other annotator's file of a document as read, with the version it was read at. */
+export interface ReadAnnotationFile {
+  name: string;
+  /** Size, modification time and inode: a file replaced or rewritten since has another. */
+  version: string;
+  /** Undefined when the file is not valid (passed over, as the document list reports it). */
+  file: AnnotationFile | undefined;
+}
+
+/** The names of other annotators' files in a document's folder (hidden temp and lock files left out). */
+async function otherNames(dir: string, annotator: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names
+    .filter((name) => !name.startsWith('.') && name.endsWith('.json') && name !== `${annotator}.json`)
+    .sort();
+}
+
+/** Other annotators' files of a document, read fresh (they may arrive by sync); unreadable ones are left out. */
+export async function readOtherAnnotatorFiles(dir: string, annotator: string): Promise<ReadAnnotationFile[]> {
+  const read = await Promise.all(
+    (await otherNames(dir, annotator)).map(async (name) => {
+      const got = await readVersioned(join(dir, name)).catch(() => undefined);
+      if (!got) return undefined;
+      const parsed = parseJsonText(got.text, AnnotationFileSchema);
+      return { name, version: got.version, file: parsed.ok ? parsed.value : undefined };
+    }),
+  );
+  return read.filter((entry) => entry !== undefined);
+}
+
+/**
+ * The versions of other annotators' files, as readOtherAnnotatorFiles would read them now, from
+ * the folder and the files' stats alone: equal versions mean the files read before still hold.
+ * A modification time in whole seconds (FAT keeps 2 s, some shares 1 s) could hide a second save
+ * of the same size in the same tick: such a file counts as unknown until its tick is well over.
+ */
+export async function otherAnnotatorVersions(dir: string, annotator: string): Promise<string[] | undefined> {
+  const versions: string[] = [];
+  for (const name of await otherNames(dir, annotator)) {
+    const info = await stat(join(dir, name)).catch(() => undefined);
+    if (!info) continue;
+    if (!trustworthy(info.mtimeMs)) return undefined;
+    versions.push(`${name}:${versionOf(info)}`);
+  }
+  return versions;
+}
+
+/** The longest tick of a file system's modification times (FAT's), with room for a slow clock. */
+const COARSE_TICK_MS = 2_500;
+
+function trustworthy(mtimeMs: number): boolean {
+  return mtimeMs % 1000 !== 0 || Date.now() - mtimeMs > COARSE_TICK_MS;
+}
+
+function versionOf(info: { size: number; mtimeMs: number; ino: number }): string {
+  return `${info.size}.${info.mtimeMs}.${info.ino}`;
+}
+
+/** Reads a file with the version of what was read: both from one open handle, so they agree. */
+async function readVersioned(path: string): Promise<{ text: string; version: string }> {
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    const text = await handle.readFile('utf8');
+    return { text, version: trustworthy(info.mtimeMs) ? versionOf(info) : `unsettled:${Math.random()}` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Any annotation file, read and validated; undefined when missing or invalid. */
+export async function readAnnotationFileAt(path: string): Promise<AnnotationFile | undefined> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  const parsed = text === undefined ? undefined : parseJsonText(text, AnnotationFileSchema);
+  return parsed?.ok ? parsed.value : undefined;
+}

@@ -1,0 +1,147 @@
+import { basename, sep } from 'node:path';
+import { ApiError } from '../../shared/api-error';
+import type { Annotation } from '../../shared/model/annotation';
+import { JsonStore } from '../storage/json-store';
+import { findAnnotationFiles } from './annotation-files';
+import { type AnnotationFile, AnnotationFileSchema, newAnnotationFile } from './annotation-files-schema';
+import type { DocumentReader, LoadedText } from './document-reader';
+import type { ProjectLayout } from './layout';
+import { needsReattaching, reattachFile } from './reattach-file';
+
+export type AnnotationStore = JsonStore<typeof AnnotationFileSchema>;
+
+/**
+ * This annotator's annotation files, one open store per document, kept open once read: the only
+ * annotation files Gloss saves (besides an import, which brings another annotator's work in).
+ */
+export class OwnStores {
+  readonly #stores = new Map<string, Promise<AnnotationStore>>();
+
+  constructor(
+    private readonly layout: ProjectLayout,
+    private readonly reader: DocumentReader,
+    readonly annotator: string,
+    private readonly readOnly: boolean,
+  ) {}
+
+  /** The store of a document's file, opened on first use (a file not yet on disk is made by its first save). */
+  store(key: string): Promise<AnnotationStore> {
+    const path = this.layout.annotationFile(key, this.annotator);
+    let store = this.#stores.get(path);
+    if (!store) {
+      // The fingerprint of a file not yet on disk is filled in by its first save (edit).
+      store = JsonStore.open(
+        {
+          path,
+          displayName: this.layout.display(path),
+          schema: AnnotationFileSchema,
+          readOnly: this.readOnly,
+        },
+        newAnnotationFile(key, this.annotator, ''),
+      );
+      store.catch(() => this.#stores.delete(path));
+      this.#stores.set(path, store);
+    }
+    return store;
+  }
+
+  /** The store of `path` if this process has it open (a file of this annotator), else undefined. */
+  async openAt(path: string): Promise<AnnotationStore | undefined> {
+    const open = this.#stores.get(path);
+    return open && (await open.catch(() => undefined));
+  }
+
+  /** The document's file as saved, or undefined when it cannot be read (invalid, unreadable). */
+  async data(key: string): Promise<AnnotationFile | undefined> {
+    const store = await this.store(key).catch(() => undefined);
+    return store && !store.problem ? store.data : undefined;
+  }
+
+  /**
+   * The file with its offsets brought up to the article's current text: when the article changed
+   * since they were made, annotations are re-attached by quote and context and saved so.
+   * Read-only, or when the save fails, the re-attached file is used from memory and the save is
+   * tried again next time. Undefined when the file could not be read.
+   */
+  async upToDate(key: string, loaded: LoadedText): Promise<AnnotationFile | undefined> {
+    const store = await this.store(key);
+    if (store.problem) return undefined;
+    if (!needsReattaching(store.data, loaded.fingerprint)) return store.data;
+    if (!this.readOnly) {
+      try {
+        await store.update((file) => bringUpToDate(file, loaded));
+        return store.data;
+      } catch {
+        // Reading must not fail because the disk refuses a write; the next edit saves it.
+      }
+    }
+    const copy = structuredClone(store.data);
+    reattachFile(copy, loaded.text, loaded.fingerprint);
+    return copy;
+  }
+
+  /**
+   * Edits the document's file. An edit bringing offsets into the article's current text passes
+   * that text: the file is brought up to it first (re-attached if the article changed since), so
+   * old and new offsets never mix.
+   */
+  async edit(key: string, edit: (file: AnnotationFile) => void, text?: LoadedText): Promise<void> {
+    this.assertWritable();
+    const store = await this.store(key);
+    const fingerprint =
+      text?.fingerprint || store.data.fingerprint || (await this.reader.load(key)).fingerprint;
+    await store.update((file) => {
+      if (text) bringUpToDate(file, text);
+      file.fingerprint ||= fingerprint;
+      edit(file);
+    });
+  }
+
+  /** Which documents have annotations (or orphans) matching `test`, and how many. */
+  async uses(test: (a: Annotation) => boolean): Promise<{ keys: string[]; total: number }> {
+    const keys: string[] = [];
+    let total = 0;
+    for (const ref of await findAnnotationFiles(this.layout.annotationsDir)) {
+      if (ref.annotator !== this.annotator) continue;
+      const file = await this.data(ref.key);
+      if (!file) continue;
+      const n = [...file.annotations, ...file.orphans].filter(test).length;
+      if (n > 0) {
+        keys.push(ref.key);
+        total += n;
+      }
+    }
+    return { keys, total };
+  }
+
+  /**
+   * The file changed on disk: whether that is news, i.e. not this process's own save (told by the
+   * open store's last stamp); an open store reads it again.
+   */
+  async changedOnDisk(key: string): Promise<boolean> {
+    const store = await this.openAt(this.layout.annotationFile(key, this.annotator));
+    return store ? store.refreshFromDisk() : true;
+  }
+
+  /** Closes the stores of a document moved to another key: they would save under the old one. */
+  forget(key: string): void {
+    for (const path of this.#stores.keys()) {
+      if (path.startsWith(this.layout.annotationDir(key) + sep)) this.#stores.delete(path);
+    }
+  }
+
+  assertWritable(): void {
+    if (this.readOnly) {
+      throw new ApiError(
+        'forbidden',
+        `${basename(this.layout.root)} is open read-only; nothing can be changed`,
+      );
+    }
+  }
+}
+
+/** Re-attaches a file made against an earlier text of the article, then marks it as made against this one. */
+export function bringUpToDate(file: AnnotationFile, loaded: LoadedText): void {
+  if (needsReattaching(file, loaded.fingerprint)) reattachFile(file, loaded.text, loaded.fingerprint);
+  file.fingerprint = loaded.fingerprint;
+}
