@@ -4,6 +4,9 @@
  * and how long one tag takes from the keypress to its highlight, with 10,000 (also with the side
  * panel listing them) and with 100 annotations already there. Times are taken in the page with performance.now(); highlights are
  * not DOM nodes (a MutationObserver cannot see them), so the page polls CSS.highlights once a frame.
+ * Beside it, in the same browser and taking turns with it, @recogito/text-annotator opens the same
+ * text with the same 10,000 spans and adds spans by its API (text-annotator-peer.ts); the ratios
+ * are printed last.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +19,8 @@ import { type BrowserHost, startBrowserHost } from '../../main/transports/browse
 import { launchChromium } from '../support/chromium';
 import { requireRendererBuild } from '../support/renderer-build';
 import { generateProject } from './generate-project';
-import { median, row } from './report';
+import { row, seconds } from './report';
+import { openPeerPage, type PeerAdd, readPeerInput } from './text-annotator-peer';
 
 declare global {
   interface Window {
@@ -50,6 +54,8 @@ export interface ReaderFigures {
   /** The same, with the side panel listing the 10,000 annotations (its Annotations tab). */
   tagWithList: TagTimes | undefined;
   tagWithFew: TagTimes | undefined;
+  /** @recogito/text-annotator on the same text and spans, in the same browser. */
+  peer: { textShown: number; painted: number; firstAdd: PeerAdd; add: PeerAdd };
 }
 
 export async function benchReader(): Promise<ReaderFigures> {
@@ -57,7 +63,9 @@ export async function benchReader(): Promise<ReaderFigures> {
   const browser = await launchChromium();
   const dirs: string[] = [];
   try {
-    const open = async (annotations: number): Promise<Opened> => {
+    const open = async (
+      annotations: number,
+    ): Promise<Opened & { peerInput: () => ReturnType<typeof readPeerInput> }> => {
       const dir = await mkdtemp(join(tmpdir(), `gloss-bench-reader-${annotations}-`));
       dirs.push(dir);
       const project = await generateProject(dir, {
@@ -65,18 +73,36 @@ export async function benchReader(): Promise<ReaderFigures> {
         perArticle: 0,
         heavyAnnotations: annotations,
       });
-      return openInBrowser(browser, dir, rendererDir, project.heavyKey, project.keys[0]!);
+      const opened = await openInBrowser(browser, dir, rendererDir, project.heavyKey, project.keys[0]!);
+      return { ...opened, peerInput: () => readPeerInput(dir, project.heavyKey) };
     };
 
-    console.log(`\nThe reader in Chromium: one ~1 MB article (median of ${RUNS})`);
+    console.log(
+      `\nThe reader in Chromium: one ~1 MB article (median of ${RUNS}), beside @recogito/text-annotator`,
+    );
     const plain = await open(0);
-    const textShown = await median(RUNS, () => timeToOpen(plain, 0));
-    await plain.close();
     const heavy = await open(10_000);
-    const painted = await median(RUNS, () => timeToOpen(heavy, 10_000));
+    const peer = await openPeerPage(browser, await heavy.peerInput());
+    // Gloss's runs and the peer's take turns, so a machine busy for a while weighs on both alike.
+    const textShownRuns: number[] = [];
+    const peerShownRuns: number[] = [];
+    const paintedRuns: number[] = [];
+    const peerPaintedRuns: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      textShownRuns.push(await timeToOpen(plain, 0));
+      peerShownRuns.push(await peer.open(false));
+      paintedRuns.push(await timeToOpen(heavy, 10_000));
+      peerPaintedRuns.push(await peer.open(true));
+    }
+    await plain.close();
+    const textShown = middle(textShownRuns);
+    const painted = middle(paintedRuns);
     row('raw: the article without annotations, text shown', textShown);
     row('10,000 annotations, highlights painted', painted, textShown, 'target < 1 s');
 
+    const peerAdds: PeerAdd[] = [];
+    for (let run = 0; run <= RUNS; run++) peerAdds.push(await peer.add(run));
+    await peer.close();
     const tagWithMany = await timeToTag(heavy, 10_000);
     await heavy.page.getByRole('tab', { name: 'Annotations' }).click();
     const tagWithList = await timeToTag(heavy, 10_000);
@@ -106,11 +132,48 @@ export async function benchReader(): Promise<ReaderFigures> {
       console.log(`    10,000 annotations vs 100: ${ratio(tagWithMany)}`);
       console.log(`    10,000 listed in the side panel vs 100: ${ratio(tagWithList)}`);
     }
-    return { textShown, painted, tagWithMany, tagWithList, tagWithFew };
+
+    const [firstAdd, ...laterAdds] = peerAdds;
+    const peerFigures = {
+      textShown: middle(peerShownRuns),
+      painted: middle(peerPaintedRuns),
+      firstAdd: firstAdd!,
+      add: {
+        registered: middle(laterAdds.map((a) => a.registered)),
+        painted: middle(laterAdds.map((a) => a.painted)),
+      },
+    };
+    console.log(
+      '\n  Gloss beside @recogito/text-annotator, same text, same 10,000 spans, same run (Gloss ÷ peer)',
+    );
+    versus('text shown (Gloss: click to paint, fetch included)', textShown, peerFigures.textShown);
+    versus('10,000 spans: text shown and highlights painted', painted, peerFigures.painted, 'target ≤ 1.0x');
+    if (tagWithMany) {
+      versus(
+        'first span added after opening: to next frame',
+        tagWithMany.first.painted,
+        peerFigures.firstAdd.painted,
+      );
+      versus('one span added: to highlight registered', tagWithMany.registered, peerFigures.add.registered);
+      versus('one span added: to next frame drawn', tagWithMany.painted, peerFigures.add.painted);
+    }
+    return { textShown, painted, tagWithMany, tagWithList, tagWithFew, peer: peerFigures };
   } finally {
     await browser.close();
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   }
+}
+
+function middle(values: number[]): number {
+  return [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+}
+
+/** One figure for Gloss and for the peer, and their ratio (under 1x: Gloss is faster). */
+function versus(label: string, gloss: number, peer: number, target?: string): void {
+  const goal = target ? ` (${target})` : '';
+  console.log(
+    `  ${label.padEnd(52)} Gloss ${seconds(gloss).padStart(9)}  text-annotator ${seconds(peer).padStart(9)}  ${(gloss / peer).toFixed(2)}x${goal}`,
+  );
 }
 
 async function openInBrowser(
@@ -157,6 +220,8 @@ async function openInBrowser(
  */
 async function timeToOpen(opened: Opened, annotations: number): Promise<number> {
   const { page } = opened;
+  // The peer's page takes turns with this one: the page measured is the one in front.
+  await page.bringToFront();
   await openDocument(page, opened.otherKey);
   return page.evaluate(
     async ({ key, expected }) => {
@@ -215,6 +280,7 @@ interface TagTimes extends TagRun {
  */
 async function timeToTag(opened: Opened, annotations: number): Promise<TagTimes | undefined> {
   const { page } = opened;
+  await page.bringToFront();
   await openDocument(page, opened.heavyKey);
   await page.waitForFunction((expected) => window.glossCodeRanges() >= Math.min(expected, 1), annotations);
   await page.evaluate(() => {
@@ -296,7 +362,6 @@ async function timeToTag(opened: Opened, annotations: number): Promise<TagTimes 
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   }
   const [first, ...warm] = runs;
-  const middle = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
   return {
     first: first!,
     registered: middle(warm.map((r) => r.registered)),
