@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { Annotation } from '../../shared/model/annotation';
 import { DocumentStatus } from '../../shared/model/document';
 import { Relation } from '../../shared/model/relation';
+import { quickParsers } from '../storage/parse-json';
+import { ANNOTATION_SCHEMA_VERSION, parseAnnotationFileAsWritten } from './annotation-file-quick-parse';
 
-export const ANNOTATION_SCHEMA_VERSION = 1;
+export { ANNOTATION_SCHEMA_VERSION };
 
 /** One document's annotations by one annotator, with that annotator's status and note for it. */
 export const AnnotationFileSchema = z.object({
@@ -26,6 +28,8 @@ export const AnnotationFileSchema = z.object({
   orphans: z.array(Annotation).default([]),
 });
 export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
+// Every reader of annotation files takes one as Gloss writes it without running the schema.
+quickParsers.add(AnnotationFileSchema, { quickParse: parseAnnotationFileAsWritten });
 
 export function newAnnotationFile(document: string, annotator: string, fingerprint: string): AnnotationFile {
   return {

@@ -22,7 +22,7 @@ export async function findAnnotationFiles(annotationsDir: string): Promise<Annot
       continue;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue; // lowdb's temporary files among them
+      if (entry.name.startsWith('.')) continue; // Gloss's temp files among them (atomic-write.ts)
       const path = join(dir, entry.name);
       if (entry.isDirectory()) pending.push({ dir: path, key: [...key, entry.name] });
       else if (entry.isFile() && entry.name.endsWith('.json') && key.length > 0) {

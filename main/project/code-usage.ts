@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { parseJsonText } from '../storage/parse-json';
+import { readJsonFile } from '../storage/read-json-file';
 import { findAnnotationFiles } from './annotation-files';
 import { AnnotationFileSchema } from './annotation-files-schema';
 import type { ProjectLayout } from './layout';
@@ -8,9 +7,12 @@ import type { ProjectLayout } from './layout';
 export async function countAnnotationsByCode(layout: ProjectLayout): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const ref of await findAnnotationFiles(layout.annotationsDir)) {
-    const parsed = parseJsonText(await readFile(ref.path, 'utf8').catch(() => ''), AnnotationFileSchema);
-    if (!parsed.ok) continue;
-    for (const annotation of parsed.value.annotations)
+    const read = await readJsonFile(ref.path, {
+      displayName: layout.display(ref.path),
+      schema: AnnotationFileSchema,
+    });
+    if (read.status !== 'valid') continue;
+    for (const annotation of read.value.annotations)
       counts.set(annotation.code, (counts.get(annotation.code) ?? 0) + 1);
   }
   return counts;

@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { ApiError } from '../../shared/api-error';
 import type { DocumentMetadata, SourceFormat } from '../../shared/model/document';
 import { type ExtractedDocument, extractDocument } from '../sources/extract-document';
+import { readRegularFileSync } from '../storage/read-regular-file';
+import { SyncWhileFast } from '../storage/sync-while-fast';
 import type { CachedDocument, DocumentCache } from './document-cache';
-import { SyncWhileFast } from './for-each-limited';
 import type { ProjectLayout } from './layout';
 
 /** Files up to this size are read synchronously while the disk is fast (see SyncWhileFast). */
 const QUICK_READ_BYTES = 1024 * 1024;
-// Non-blocking, so that a file swapped for a named pipe since the scan cannot hang the process.
-const QUICK_OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export interface LoadedText {
   key: string;
@@ -130,7 +128,7 @@ export class DocumentReader {
   #read(path: string, size: number): Buffer | Promise<Buffer> {
     if (size > QUICK_READ_BYTES) return readFile(path);
     return this.#reads.call(
-      () => readRegularFileSync(path),
+      () => readRegularFileSync(path).bytes,
       () => readFile(path),
     );
   }
@@ -147,26 +145,6 @@ export class DocumentReader {
     };
     this.cache.setDocument(loaded.key, entry);
     return entry;
-  }
-}
-
-/** As readFileSync, but refusing what is not a regular file, with the one fstat it needs anyway. */
-function readRegularFileSync(path: string): Buffer {
-  const fd = openSync(path, QUICK_OPEN_FLAGS);
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new Error('not a regular file');
-    // Bytes appended since are left for the next listing, which sees a new size and mtime.
-    const bytes = Buffer.allocUnsafe(info.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const read = readSync(fd, bytes, length, bytes.length - length, length);
-      if (read === 0) break;
-      length += read;
-    }
-    return bytes.subarray(0, length);
-  } finally {
-    closeSync(fd);
   }
 }
 

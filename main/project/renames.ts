@@ -1,5 +1,7 @@
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { z } from 'zod';
+import { readJsonFile } from '../storage/read-json-file';
 import type { AnnotationFileRef } from './annotation-files';
 import type { ProjectLayout } from './layout';
 
@@ -74,13 +76,12 @@ export async function moveDocumentData(layout: ProjectLayout, { from, to }: Rena
   return true;
 }
 
+/** Only the fingerprint counts here: a file invalid in other ways still tells where its article went. */
+const Fingerprinted = z.object({ fingerprint: z.string().min(1) });
+
 async function readFingerprint(path: string): Promise<string | undefined> {
-  try {
-    const value = (JSON.parse(await readFile(path, 'utf8')) as { fingerprint?: unknown }).fingerprint;
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = await readJsonFile(path, { displayName: path, schema: Fingerprinted });
+  return read.status === 'valid' ? read.value.fingerprint : undefined;
 }
 
 function exists(path: string): Promise<boolean> {

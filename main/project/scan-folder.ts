@@ -3,7 +3,8 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { SkippedFile } from '../../shared/model/document';
 import { formatOf } from '../sources/extract-document';
-import { forEachLimited, SyncWhileFast } from './for-each-limited';
+import { SyncWhileFast } from '../storage/sync-while-fast';
+import { forEachLimited } from './for-each-limited';
 
 /** Larger files are not articles and would stall extraction. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;

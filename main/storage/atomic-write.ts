@@ -11,11 +11,30 @@ export interface AtomicWriteOptions {
   durable?: boolean;
   /**
    * The caller holds the file's lock (see file-lock.ts), so one writer at a time: the temp file
-   * is `.<name>.tmp` (the name lowdb's steno used), and one left by a kill is simply reused by
-   * the next save. Without it the temp file gets a random suffix, so unlocked writers of the same
-   * file (the cache of two Gloss processes) never write into each other's temp file.
+   * has one fixed name, and one left by a kill is simply reused by the next save. Without it the
+   * temp file's name is random, so unlocked writers of the same file (the cache of two Gloss
+   * processes) never write into each other's temp file. See tempFileName.
    */
   locked?: boolean;
+}
+
+/**
+ * Gloss's own names for temp files, hidden beside the file they replace and ending in `.tmp`, so
+ * that nothing reading `.json` files takes one for data. leftovers.ts sweeps exactly these.
+ * - `.<name>.saving.tmp`: a writer holding the file's lock (one at a time, so one name);
+ * - `.<name>.<8 hex>.tmp`: a writer without it (the cache), a new name for every write;
+ * - `.<name>.tmp`: what a writer holding the lock used before (the name lowdb's steno gives):
+ *   never written now, only swept, from a Gloss of before.
+ */
+export const TEMP_FILE_NAMES = {
+  locked: /^\.(.+)\.saving\.tmp$/,
+  unlocked: /^\..+\.[0-9a-f]{8}\.tmp$/,
+  lockedBefore: /^\.(.+)\.tmp$/,
+} as const;
+
+/** The temp file a write of `name` goes through (see TEMP_FILE_NAMES). */
+export function tempFileName(name: string, locked: boolean): string {
+  return locked ? `.${name}.saving.tmp` : `.${name}.${randomBytes(4).toString('hex')}.tmp`;
 }
 
 /** Errors from fsync of a folder that mean "this file system cannot", not "the write failed". */
@@ -47,8 +66,7 @@ export async function replaceFile(
   { durable = true, locked = false }: AtomicWriteOptions = {},
 ): Promise<{ folderFlushed: Promise<void> }> {
   const folder = dirname(path);
-  const suffix = locked ? '' : `.${randomBytes(4).toString('hex')}`;
-  const temp = join(folder, `.${basename(path)}${suffix}.tmp`);
+  const temp = join(folder, tempFileName(basename(path), locked));
   try {
     await writeAndFlush(temp, data, durable).catch(async (error: unknown) => {
       // The first save of a document creates its folder; made only on failure, so a save is one write.

@@ -1,68 +1,46 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { type Adapter, Low } from 'lowdb';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
-import { replaceFile, writeFileAtomic } from './atomic-write';
-import { describeDiskRefusal, saveFailure } from './disk-refusal';
+import { replaceFile } from './atomic-write';
+import { saveFailure } from './disk-refusal';
 import { withFileLock } from './file-lock';
 import { FileProblemError } from './file-problem';
-import { parseJsonText } from './parse-json';
+import { type JsonFileFormat, readJsonFile } from './read-json-file';
+import { assertWritable } from './read-only';
 
-export interface JsonStoreOptions<S extends z.ZodType> {
+export interface JsonStoreOptions<S extends z.ZodType> extends JsonFileFormat<S> {
   /** Absolute path of the file. */
   path: string;
   /** The path to name in messages, relative to the project root. */
   displayName: string;
-  schema: S;
-  /** Brings an older file up to the current shape before validation. */
-  migrate?: (raw: unknown) => unknown;
   /** Write nothing at all, not even the copy of an invalid file (`gloss info`, read-only opens). */
   readOnly?: boolean;
 }
 
 /**
- * A lowdb adapter that validates on read: a file that is not JSON or does not match
- * its schema raises a FileProblemError naming the file, and is never parsed into defaults.
- * Such a file is also copied aside, byte for byte, unless the store is read-only (see #keepCopy).
- * Writes go through the one atomic writer of storage (atomic-write.ts: temp file, fsync, rename,
- * folder fsync), so a save survives a killed process and a power loss alike.
+ * The lowdb adapter of a project file: reads through the one reader of project JSON
+ * (read-json-file.ts), so a file that is not JSON or does not match its schema raises a
+ * FileProblemError naming the file, is never parsed into defaults, and is copied aside unless
+ * the store is read-only. Writes go through the one atomic writer (atomic-write.ts: temp file,
+ * fsync, rename, folder fsync), so a save survives a killed process and a power loss alike.
  */
 class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
   /** The flush of the folder after the last write, still running when write() returns. */
   folderFlushed: Promise<void> = Promise.resolve();
+  /** Whether the last read found the file on disk (valid or not). */
+  found = false;
 
   constructor(private readonly options: JsonStoreOptions<S>) {}
 
   async read(): Promise<z.output<S> | null> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.options.path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new FileProblemError(this.options.displayName, `could not be read (${(error as Error).message})`);
-    }
-    const parsed = parseJsonText(bytes.toString('utf8'), this.options.schema, this.options.migrate);
-    if (parsed.ok) return parsed.value;
-    // A file from a newer Gloss (or one this Gloss cannot upgrade) is not broken: refused, not copied.
-    const copied = parsed.kind === 'migration' || this.options.readOnly ? '' : await this.#keepCopy(bytes);
-    throw new FileProblemError(this.options.displayName, `${parsed.problem}${copied}`);
-  }
-
-  /**
-   * Copies an invalid file to `<file>.invalid-<first 8 hex of its SHA-256>` beside it, so what a
-   * researcher typed by hand survives whatever is done to the file next. The same content is copied
-   * once; the copy's name does not end in .json, so it is never read as a project file.
-   */
-  async #keepCopy(bytes: Buffer): Promise<string> {
-    const suffix = `.invalid-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}`;
-    const copy = `${this.options.path}${suffix}`;
-    try {
-      if (!(await stat(copy).catch(() => undefined))) await writeFileAtomic(copy, bytes);
-      return `. It is kept as it is; a copy is at ${this.options.displayName}${suffix}`;
-    } catch (error) {
-      return `. It is kept as it is (no copy could be made: ${describeDiskRefusal(error)})`;
-    }
+    const read = await readJsonFile(this.options.path, {
+      ...this.options,
+      copyInvalid: !this.options.readOnly,
+    });
+    this.found = read.status !== 'missing';
+    if (read.status === 'invalid') throw read.problem;
+    return read.status === 'valid' ? read.value : null;
   }
 
   /**
@@ -77,8 +55,9 @@ class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
 }
 
 /**
- * One JSON file of the project, held in memory. Changes are applied to a copy, written,
- * and only then become the store's data, so a failed write leaves memory matching the disk.
+ * One JSON file of the project, held in memory by lowdb's Low over the adapter above: Low.read
+ * and Low.write are the store's only I/O. Changes are applied to a copy, written, and only then
+ * become the store's data, so a failed write leaves memory matching the disk.
  * A file that failed to load is never written: its problem is kept and every change is refused.
  */
 export class JsonStore<S extends z.ZodType> {
@@ -107,11 +86,8 @@ export class JsonStore<S extends z.ZodType> {
     const store = new JsonStore(options, initial);
     try {
       store.#seen = await stampOf(options.path);
-      const data = await store.#db.adapter.read();
-      if (data !== null) {
-        store.#db.data = data;
-        store.#exists = true;
-      }
+      await store.#db.read(); // a missing file leaves `initial`
+      store.#exists = store.#file.found;
     } catch (error) {
       if (!(error instanceof FileProblemError)) throw error;
       store.#problem = error;
@@ -135,10 +111,10 @@ export class JsonStore<S extends z.ZodType> {
 
   /** Applies `change` to a copy of the data and saves it; returns what `change` returned. */
   update<R>(change: (draft: z.output<S>) => R): Promise<R> {
-    if (this.options.readOnly) {
-      return Promise.reject(
-        new ApiError('forbidden', `${this.options.displayName} is open read-only`, this.options.displayName),
-      );
+    try {
+      assertWritable(this.options.readOnly ?? false, this.options.displayName, this.options.displayName);
+    } catch (error) {
+      return Promise.reject(error);
     }
     const run = this.#queue.then(() => this.#apply(change));
     this.#queue = run.catch(() => {});
@@ -196,11 +172,8 @@ export class JsonStore<S extends z.ZodType> {
     const same = seen !== undefined && sameFile(seen, now);
     if (same && seen.settled) return 'unchanged';
     try {
-      const data = await this.#db.adapter.read();
-      if (data !== null) {
-        this.#db.data = data;
-        this.#exists = true;
-      }
+      await this.#db.read(); // a file deleted meanwhile leaves the data as it was
+      if (this.#file.found) this.#exists = true;
     } catch (error) {
       if (!(error instanceof FileProblemError)) throw error;
       this.#problem = error;

@@ -2,6 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { TEMP_FILE_NAMES } from './atomic-write';
 import { clearLockIfDead, isAlive, STALE_MS, withFileLock } from './file-lock';
 
 export interface LeftoverFolder {
@@ -10,17 +11,14 @@ export interface LeftoverFolder {
   recursive: boolean;
 }
 
-/** A locked writer's temp file: `.<name>.tmp` (atomic-write.ts with `locked`, and lowdb's steno before it). */
-const LOCKED_TEMP = /^\.(.+)\.tmp$/;
-/** An unlocked writer's temp file: `.<name>.<8 hex>.tmp` (the cache). */
-const RANDOM_TEMP = /^\..+\.[0-9a-f]{8}\.tmp$/;
 /** The temp file of an older Gloss's lock: `<name>.lock.<pid>.<8 hex>.tmp`, holding "pid host". */
 const OLD_LOCK_TEMP = /\.lock\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * Clears what killed saves leave in Gloss's folders: temp files and locks. Only what is provably
  * dead goes, so a second Gloss working on the project meanwhile is never disturbed:
- * - a locked writer's temp file is removed while holding its file's lock (no writer is using it);
+ * - a locked writer's temp file (names in atomic-write.ts) is removed while holding its file's
+ *   lock (no writer is using it);
  * - a lock goes if its owner is a dead process of this computer or it is stale (file-lock.ts);
  * - any other temp file goes once it is older than the lock's stale time.
  * One walk of the folders given, not of the articles; errors only leave a leftover for next time.
@@ -38,11 +36,12 @@ export async function sweepLeftovers(folders: LeftoverFolder[]): Promise<string[
       continue;
     }
     for (const entry of entries) {
-      const path = join(dir, entry.name);
-      const gone = await sweepEntry(dir, entry).catch(() => false);
-      if (gone) removed.push(path);
-      else if (recursive && entry.isDirectory() && !entry.name.endsWith('.lock')) {
-        pending.push({ path, recursive });
+      const { name } = entry;
+      // Most entries are data: only a lock or a temp file costs more than a look at its name.
+      const leftover = name.endsWith('.lock') || name.endsWith('.tmp');
+      if (leftover && (await sweepEntry(dir, entry).catch(() => false))) removed.push(join(dir, name));
+      else if (recursive && entry.isDirectory() && !name.endsWith('.lock')) {
+        pending.push({ path: join(dir, name), recursive });
       }
     }
   }
@@ -60,12 +59,13 @@ async function sweepEntry(dir: string, entry: Dirent): Promise<boolean> {
     await rm(path, { force: true });
     return true;
   }
-  if (RANDOM_TEMP.test(entry.name)) {
+  if (TEMP_FILE_NAMES.unlocked.test(entry.name)) {
     if (!(await isStale(path))) return false;
     await rm(path, { force: true });
     return true;
   }
-  const locked = LOCKED_TEMP.exec(entry.name);
+  // Only temp files of Gloss's own names (atomic-write.ts); checked in this order, as the last matches all.
+  const locked = TEMP_FILE_NAMES.locked.exec(entry.name) ?? TEMP_FILE_NAMES.lockedBefore.exec(entry.name);
   if (!locked) return false;
   await withFileLock(join(dir, locked[1]!), () => rm(path, { force: true }));
   return true;

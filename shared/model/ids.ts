@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
+/** What an id is made of (at most ID_MAX_LENGTH of them); also checked without zod on reading a file. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+export const ID_MAX_LENGTH = 64;
+
 /** Ids are short opaque strings; the browser host and IPC both receive them from the renderer. */
 export const Id = z
   .string()
   .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, "-" and "_" only');
+  .max(ID_MAX_LENGTH)
+  .regex(ID_PATTERN, 'ids use letters, digits, "-" and "_" only');
 
 /**
  * A document's key: its path relative to the project root, with "/" separators.

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/api/dispatch';
 import { createGlossService } from '../../../main/api/gloss-service';
 import { Project } from '../../../main/project/project';
+import { tempFileName } from '../../../main/storage/atomic-write';
 import { inProcessTransport } from '../../../main/transports/in-process';
 import { createApiClient, type GlossClient } from '../../../shared/api-client';
 import { rejection } from '../../support/api-rejection';
@@ -360,7 +361,7 @@ describe('files that cannot be trusted', () => {
     const before = await readFile(file, 'utf8');
     // A folder where the writer's temporary file must go makes the write fail even for root,
     // whom permission bits do not stop.
-    const blocker = join(dir, '.gloss/annotations/a.txt/.alice.json.tmp');
+    const blocker = join(dir, '.gloss/annotations/a.txt', tempFileName('alice.json', true));
     await mkdir(join(blocker, 'x'), { recursive: true });
     const failed = await rejection(
       api.createAnnotation({ key: 'a.txt', code: 'security', start: 3, end: 7 }),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../main/storage/atomic-write';
+import { tempFileName, writeFileAtomic } from '../../../main/storage/atomic-write';
 import { REPO } from '../../support/corpus';
 
 const run = promisify(execFile);
@@ -81,7 +81,7 @@ describe('writing a file atomically', () => {
   it('makes the folder on a first save, and reuses a locked writer’s temp file left by a kill', async () => {
     const path = join(dir, 'annotations/a.txt/alice.json');
     await writeFileAtomic(path, 'first');
-    await writeFile(join(dir, 'annotations/a.txt/.alice.json.tmp'), 'half of a killed sav');
+    await writeFile(join(dir, 'annotations/a.txt', tempFileName('alice.json', true)), 'half of a killed sav');
     await writeFileAtomic(path, 'second', { locked: true });
     expect(await readFile(path, 'utf8')).toBe('second');
     expect(await readdir(join(dir, 'annotations/a.txt'))).toEqual(['alice.json']);
@@ -91,7 +91,7 @@ describe('writing a file atomically', () => {
     const path = join(dir, 'alice.json');
     await writeFile(path, 'before');
     // A folder where the temp file must go: the write fails even for root.
-    await mkdir(join(dir, '.alice.json.tmp'));
+    await mkdir(join(dir, tempFileName('alice.json', true)));
     await expect(writeFileAtomic(path, 'after', { locked: true })).rejects.toMatchObject({ code: 'EISDIR' });
     expect(await readFile(path, 'utf8')).toBe('before');
   });
