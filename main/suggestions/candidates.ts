@@ -171,7 +171,10 @@ function wordsOf(text: string): Word[] {
       end,
       written,
       // Accents folded, as the lexicon writes names ("José" is looked up as "jose").
-      lower: written.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+      lower: (/^[\x20-\x7e]*$/.test(written)
+        ? written
+        : written.normalize('NFD').replace(/\p{M}/gu, '')
+      ).toLowerCase(),
       possessive,
       sentenceStart: opensSentence(text, start),
     });

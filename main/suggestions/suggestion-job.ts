@@ -70,8 +70,8 @@ export class SuggestionJobRunner {
       for (const { key } of documents) {
         if (this.#cancelled) break;
         try {
-          const { text } = await this.project.getDocument(key);
-          const found = await this.suggestions.forText(key, text);
+          // One read of the document and every annotator's files, as opening it in the reader.
+          const { suggestions: found } = await this.suggestions.list(key);
           job.byDocument[key] = found.length;
           job.found += found.length;
         } catch (error) {

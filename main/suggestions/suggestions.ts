@@ -105,15 +105,6 @@ export class Suggestions {
     return { restored };
   }
 
-  /** The suggestions of a text for the corpus-wide job, which reads documents itself. */
-  async forText(key: string, text: string): Promise<Suggestion[]> {
-    const [annotations, rejections] = await Promise.all([
-      this.project.listAnnotations(key),
-      this.#rejections(key),
-    ]);
-    return this.#compute(text, annotations, rejections);
-  }
-
   #compute(text: string, annotations: readonly Annotation[], rejections: RejectionsStore): Suggestion[] {
     const { codebook } = this.project.info();
     return documentSuggestions({
