@@ -1,5 +1,18 @@
-import { analyse } from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+// Most articles are UTF-8, which the runtime decodes: the libraries for older encodings and for
+// guessing one are loaded on first use, so that listing a folder of UTF-8 text never pays for them.
+const requireHere = createRequire(import.meta.url);
+let iconvLite: typeof import('iconv-lite') | undefined;
+function iconv(): typeof import('iconv-lite') {
+  iconvLite ??= requireHere('iconv-lite') as typeof import('iconv-lite');
+  return iconvLite;
+}
+let chardet: typeof import('chardet') | undefined;
+function analyse(bytes: Uint8Array): ReturnType<typeof import('chardet').analyse> {
+  chardet ??= requireHere('chardet') as typeof import('chardet');
+  return chardet.analyse(bytes);
+}
 
 export interface DecodedText {
   /** The text with "\n" line endings and no byte order mark. */
@@ -84,14 +97,14 @@ function tryUtf8(bytes: Uint8Array): string | undefined {
 
 function decodeWith(bytes: Uint8Array, codec: string): string {
   // iconv-lite would strip a BOM again; ours is already gone and a second U+FEFF is content.
-  return iconv.decode(bytes, codec, { stripBOM: false });
+  return iconv().decode(bytes, codec, { stripBOM: false });
 }
 
 /** A legacy (non-UTF) encoding iconv-lite can decode, by its WHATWG name, or undefined. */
 function supportedLegacy(label: string): string | undefined {
   const lower = label.trim().toLowerCase();
   const name = WHATWG_LABELS[lower] ?? lower;
-  if (/^(utf|unicode|ucs)/.test(name) || !iconv.encodingExists(name)) return undefined;
+  if (/^(utf|unicode|ucs)/.test(name) || !iconv().encodingExists(name)) return undefined;
   return displayName(name);
 }
 

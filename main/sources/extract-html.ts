@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Readability } from '@mozilla/readability';
 import type { DocumentMetadata } from '../../shared/model/document';
 import { type DecodedText, decodeText } from './decode-text';
 import type { ExtractedText } from './extract-plain';
@@ -9,12 +8,18 @@ import { nestingDepth } from './html-nesting';
 import { htmlToText } from './html-to-text';
 import { capTitle, titleFromFileName } from './title';
 
-// jsdom takes about a second to load; folders of plain text never need it, so it is loaded on first use.
+// jsdom takes about a second to load, Readability a moment; folders of plain text never need them,
+// so they are loaded on first use.
 const requireHere = createRequire(import.meta.url);
 let jsdom: typeof import('jsdom') | undefined;
 function loadJsdom(): typeof import('jsdom') {
   jsdom ??= requireHere('jsdom') as typeof import('jsdom');
   return jsdom;
+}
+let readability: typeof import('@mozilla/readability') | undefined;
+function loadReadability(): typeof import('@mozilla/readability') {
+  readability ??= requireHere('@mozilla/readability') as typeof import('@mozilla/readability');
+  return readability;
 }
 
 type ArticleField = 'byline' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang';
@@ -54,6 +59,7 @@ export function extractHtml(fileName: string, bytes: Uint8Array): ExtractedText 
 }
 
 function extractDecoded(fileName: string, { text: html, encoding }: DecodedText): ExtractedText {
+  const { Readability } = loadReadability();
   const article = withDocument(fileName, html, (document) => {
     const page = { title: document.title, lang: document.documentElement.lang };
     const found =
