@@ -1,15 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api-error';
-import {
-  exportProject,
-  formatExportSummary,
-  formatImportSummary,
-  importIntoProject,
-} from './exchange-commands';
-import { formatReport, projectReport } from './info-command';
-import { openInBrowser } from './open-browser';
-import { serveProject } from './serve-command';
-import { formatSuggestReport, suggestReport } from './suggest-command';
 import { USAGE, UsageError } from './usage';
 
 type Output = { out: (text: string) => void; err: (text: string) => void };
@@ -36,6 +26,7 @@ export async function main(argv: string[], io: Output = console_): Promise<numbe
   }
 }
 
+/** Each command's module is loaded when it runs, so that one command never pays for another's. */
 async function run(argv: string[], io: Output): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -44,6 +35,7 @@ async function run(argv: string[], io: Output): Promise<number> {
   }
   if (command === 'info') {
     const { values, positionals } = parse(rest, { json: { type: 'boolean' }, annotator: { type: 'string' } });
+    const { formatReport, projectReport } = await import('./info-command');
     const report = await projectReport(folderOf(positionals), values.annotator as string | undefined);
     io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     return 0;
@@ -54,6 +46,7 @@ async function run(argv: string[], io: Output): Promise<number> {
       doc: { type: 'string' },
       annotator: { type: 'string' },
     });
+    const { formatSuggestReport, suggestReport } = await import('./suggest-command');
     const report = await suggestReport(folderOf(positionals), {
       doc: values.doc as string | undefined,
       annotator: values.annotator as string | undefined,
@@ -75,6 +68,7 @@ async function run(argv: string[], io: Output): Promise<number> {
     if (!values.format) throw new UsageError('say which format with --format');
     if (!values.out) throw new UsageError('say where to write with --out');
     const documents = values.documents as string | undefined;
+    const { exportProject, formatExportSummary } = await import('./exchange-commands');
     const summary = await exportProject(
       {
         folder: folderOf(positionals),
@@ -105,6 +99,7 @@ async function run(argv: string[], io: Output): Promise<number> {
     if (!values.format) throw new UsageError('say which format with --format');
     if (positionals.length !== 2)
       throw new UsageError('give the project folder, then the file or folder to import');
+    const { formatImportSummary, importIntoProject } = await import('./exchange-commands');
     const summary = await importIntoProject({
       folder: positionals[0]!,
       format: values.format as string,
@@ -124,6 +119,8 @@ async function run(argv: string[], io: Output): Promise<number> {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port takes a number from 0 to 65535, not "${values.port}"`);
+    const { serveProject } = await import('./serve-command');
+    const { openInBrowser } = await import('./open-browser');
     const host = await serveProject({
       folder: folderOf(positionals),
       port,
