@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readFolder } from '../storage/read-folder';
 
 export interface AnnotationFileRef {
   /** The document key the file belongs to. */
@@ -17,7 +17,7 @@ export async function findAnnotationFiles(annotationsDir: string): Promise<Annot
     const { dir, key } = pending.pop()!;
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await readFolder(dir);
     } catch {
       continue;
     }

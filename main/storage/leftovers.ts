@@ -1,9 +1,10 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { TEMP_FILE_NAMES } from './atomic-write';
 import { clearLockIfDead, isAlive, STALE_MS, withFileLock } from './file-lock';
+import { readFolder } from './read-folder';
 
 export interface LeftoverFolder {
   path: string;
@@ -31,7 +32,7 @@ export async function sweepLeftovers(folders: LeftoverFolder[]): Promise<string[
     const { path: dir, recursive } = pending.pop()!;
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await readFolder(dir);
     } catch {
       continue;
     }
