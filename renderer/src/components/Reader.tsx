@@ -234,12 +234,16 @@ function estimatedLines(paragraphs: readonly Paragraph[]): number {
 /** Brings an annotation into view when asked (the annotation list, next/previous), selects it and flashes it. */
 function useScrollRequests(painter: RefObject<HighlightPainter | null>): void {
   const request = useStore((s) => s.scrollRequest);
-  const annotations = useStore((s) => s.reader.annotations);
-  const selectAnnotation = useStore((s) => s.selectAnnotation);
   const handled = useRef(0);
+  // The annotations only while a request waits: one made while the document loads is served once
+  // they are drawn, and a new tag (no request waiting) does not re-render the article's body.
+  const waitingOn = useStore((s) =>
+    s.scrollRequest && s.scrollRequest.serial !== handled.current ? s.reader.annotations : null,
+  );
+  const selectAnnotation = useStore((s) => s.selectAnnotation);
+  const stopFlash = useRef<() => void>(undefined);
 
-  // Annotations are a dependency: a request made while the document loads is served once it is drawn.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the annotations drawn are the trigger.
   useEffect(() => {
     const current = painter.current;
     if (!request || handled.current === request.serial || !current) return;
@@ -248,13 +252,23 @@ function useScrollRequests(painter: RefObject<HighlightPainter | null>): void {
     handled.current = request.serial;
     selectAnnotation(request.id);
     scrollRangeIntoView(range, 'center');
+    stopFlash.current?.();
     current.mark('flash', range);
     const timer = setTimeout(() => current.mark('flash', undefined), FLASH_MS);
-    return () => {
+    stopFlash.current = () => {
       clearTimeout(timer);
       current.mark('flash', undefined);
     };
-  }, [request, annotations, painter, selectAnnotation]);
+  }, [request, waitingOn, painter, selectAnnotation]);
+  // The flash ends early when the next request comes or the text goes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new request is the trigger.
+  useEffect(
+    () => () => {
+      stopFlash.current?.();
+      stopFlash.current = undefined;
+    },
+    [request],
+  );
 }
 
 /** The date as the page states it, shown in the reader's locale when it parses. */

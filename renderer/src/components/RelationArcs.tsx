@@ -67,12 +67,15 @@ export function RelationArcs({
 
     const follow = (state: GlossState) => {
       const selected = state.selectedAnnotationId;
-      const shown = new Set(state.reader.annotations.map((a) => a.id));
-      arcs = selected
-        ? documentRelations(state)
-            .filter((r) => (r.from === selected || r.to === selected) && shown.has(r.from) && shown.has(r.to))
-            .map((r) => ({ from: r.from, to: r.to, label: relationTypeName(state, r.type) }))
+      const touching = selected
+        ? documentRelations(state).filter((r) => r.from === selected || r.to === selected)
         : [];
+      // The set of shown ids only when there are relations to check: a new tag among 10,000
+      // annotations selects it, and has none.
+      const shown = touching.length > 0 ? new Set(state.reader.annotations.map((a) => a.id)) : undefined;
+      arcs = touching
+        .filter((r) => shown?.has(r.from) && shown.has(r.to))
+        .map((r) => ({ from: r.from, to: r.to, label: relationTypeName(state, r.type) }));
       const current = painter.current;
       if (current && state.reader.document?.text === text) {
         const others = arcs.map((arc) => (arc.from === selected ? arc.to : arc.from));
@@ -88,8 +91,7 @@ export function RelationArcs({
     const unsubscribe = store.subscribe((state, before) => {
       if (
         state.selectedAnnotationId !== before.selectedAnnotationId ||
-        state.relations !== before.relations ||
-        state.relationsKey !== before.relationsKey ||
+        state.reader.relations !== before.reader.relations ||
         state.reader.annotations !== before.reader.annotations ||
         state.project?.codebook !== before.project?.codebook
       )

@@ -1,7 +1,7 @@
-import { type MouseEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type MouseEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/model/annotation';
-import { useStore } from '../store/context';
-import { innermost, lazyAnnotationIndex } from './annotation-index';
+import { useStore, useStoreApi } from '../store/context';
+import { type AnnotationIndex, innermost, lazyAnnotationIndex } from './annotation-index';
 import { isBackwards, selectedSpan, selectSpan } from './dom-selection';
 import type { HighlightPainter } from './highlights';
 import { characterAt } from './hit-test';
@@ -24,12 +24,19 @@ export function useReaderPointer(
   painter: RefObject<HighlightPainter | null>,
   text: string,
 ) {
-  const annotations = useStore((s) => s.reader.annotations);
+  const store = useStoreApi();
   const snapToWords = useStore((s) => s.project?.settings.snapToWords ?? true);
   const setPendingSelection = useStore((s) => s.setPendingSelection);
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const pickLinkTarget = useStore((s) => s.linkTargetPicker);
-  const index = useMemo(() => lazyAnnotationIndex(annotations), [annotations]);
+  // Read from the store when the pointer asks, not subscribed to: a new tag must not re-render
+  // the article's body (and everything drawn over it) in the frame that shows its highlight.
+  const indexed = useRef<{ list: readonly Annotation[]; index: AnnotationIndex } | null>(null);
+  const index = () => {
+    const list = store.getState().reader.annotations;
+    if (indexed.current?.list !== list) indexed.current = { list, index: lazyAnnotationIndex(list) };
+    return indexed.current.index;
+  };
   const [hover, setHover] = useState<Hover | null>(null);
   const frame = useRef(0);
   const pointer = useRef({ x: 0, y: 0 });
@@ -37,7 +44,7 @@ export function useReaderPointer(
   const annotationsAt = (x: number, y: number): { at: number; list: Annotation[] } | undefined => {
     const blocks = painter.current?.blocks;
     const at = blocks ? characterAt(blocks, x, y) : undefined;
-    return at === undefined ? undefined : { at, list: index.at(at) };
+    return at === undefined ? undefined : { at, list: index().at(at) };
   };
 
   const finishPointer = (up: globalThis.MouseEvent) => {

@@ -41,9 +41,12 @@ export function useReadingPlace(section: RefObject<HTMLElement | null>, text: st
     placeResumed();
   }, [place, key, text, section, placeResumed]);
 
+  // Measured once the frame is drawn: finding the top paragraph reads styles and layout, which in
+  // the frame of a new tag (it selects the tag) would force them before the highlight is painted.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new text or selection is the trigger.
   useEffect(() => {
-    if (section.current) remember(section.current);
+    const element = section.current;
+    if (element) return afterNextPaint(() => remember(element));
   }, [text, selectedAnnotationId, section]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new text restarts the watch.

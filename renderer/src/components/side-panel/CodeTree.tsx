@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import type { Code } from '../../../../shared/model/codebook';
 import { shortQuote } from '../../store/annotations-slice';
 import { useStore } from '../../store/context';
@@ -11,7 +11,9 @@ import { useCodebook } from './use-project-data';
  */
 export function CodeTree() {
   const codes = useCodebook().codes;
-  const annotations = useStore((s) => s.reader.annotations);
+  // The counts follow a new tag in a render of their own, after the frame with its highlight:
+  // counting 10,000 annotations has no place in that frame.
+  const annotations = useDeferredValue(useStore((s) => s.reader.annotations));
   const pending = useStore((s) => s.pendingSelection);
   const tree = useMemo(() => codeTree(codes), [codes]);
   const counts = useMemo(() => countByCode(annotations), [annotations]);
