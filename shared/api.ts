@@ -47,6 +47,8 @@ export const requests = {
   openProject: z.object({ path: z.string().min(1).max(4096) }).strict(),
   listDocuments: z.object({}).strict(),
   getDocument: z.object({ key: DocumentKey }).strict(),
+  /** A document as the reader shows it: its text with every annotator's annotations and relations, in one answer. */
+  openDocument: z.object({ key: DocumentKey }).strict(),
   setDocumentStatus: z.object({ key: DocumentKey, status: DocumentStatus }).strict(),
   setDocumentNote: z.object({ key: DocumentKey, note: Note }).strict(),
 
@@ -380,12 +382,25 @@ export type ImportOutcome =
   | ({ ok: true } & ImportSummary)
   | { ok: false; problems: { file: string; line?: number; message: string }[] };
 
+/**
+ * A document with every annotator's work on it, from one read of each of its files. Offsets are
+ * UTF-16 code units into `document.text`; `document.orphans` are this annotator's.
+ */
+export interface OpenedDocument {
+  document: Document;
+  /** Every annotator's annotations, in text order. */
+  annotations: Annotation[];
+  /** Every annotator's relations between annotations placed in the text. */
+  relations: Relation[];
+}
+
 /** The answer of each operation. */
 export interface ApiResponses {
   getProject: ProjectInfo;
   openProject: ProjectInfo;
   listDocuments: DocumentList;
   getDocument: Document;
+  openDocument: OpenedDocument;
   setDocumentStatus: DocumentSummary;
   setDocumentNote: { key: string; note: string };
   listAnnotations: Annotation[];

@@ -7,6 +7,7 @@ export const OPERATION_NAMES = [
   'openProject',
   'listDocuments',
   'getDocument',
+  'openDocument',
   'setDocumentStatus',
   'setDocumentNote',
   'listAnnotations',

@@ -101,6 +101,10 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     },
     listDocuments: () => project().listDocuments(),
     getDocument: ({ key }) => project().getDocument(key),
+    openDocument: async ({ key }) => {
+      const { document, annotations, relations } = await project().openDocument(key);
+      return { document, annotations, relations };
+    },
     setDocumentStatus: ({ key, status }) => project().setDocumentStatus(key, status),
     setDocumentNote: ({ key, note }) => project().setDocumentNote(key, note),
 

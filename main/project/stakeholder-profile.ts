@@ -9,10 +9,7 @@ import type { Project } from './project';
 import { compareKeys } from './scan-folder';
 import { aroundMentions } from './stakeholder-surroundings';
 
-type ProfileSource = Pick<
-  Project,
-  'info' | 'layout' | 'listAnnotations' | 'listRelations' | 'getDocument' | 'stakeholderAfterMerges'
->;
+type ProfileSource = Pick<Project, 'info' | 'layout' | 'openDocument' | 'stakeholderAfterMerges'>;
 
 /** Documents read at once: enough to overlap reading with parsing, few enough to keep files open sparingly. */
 const PARALLEL = 16;
@@ -96,10 +93,11 @@ async function findingsIn(
   roles: ReadonlyMap<string, CodeRole>,
 ): Promise<DocumentFindings | undefined> {
   // Annotation files can outlive their article (deleted or moved); those mentions have nothing to open.
-  const annotations = await project.listAnnotations(key).catch(() => [] as Annotation[]);
+  const opened = await project.openDocument(key).catch(() => undefined);
+  if (!opened) return undefined;
+  const { document, annotations, relations } = opened;
   const mentioned = annotations.filter(isMention);
   if (mentioned.length === 0) return undefined;
-  const [document, relations] = await Promise.all([project.getDocument(key), project.listRelations(key)]);
   const title = document.title || key;
   const ref = (a: Annotation) => mentionRef(key, title, document.text, a);
   const around = aroundMentions(document.text, annotations, mentioned, relations, roles);

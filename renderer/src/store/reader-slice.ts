@@ -2,6 +2,7 @@ import type { GlossClient } from '../../../shared/api-client';
 import type { ApiErrorShape } from '../../../shared/api-error';
 import type { Annotation } from '../../../shared/model/annotation';
 import type { Document } from '../../../shared/model/document';
+import type { Relation } from '../../../shared/model/relation';
 import { errorShape } from './api-errors';
 import { savesAnswered } from './saves-slice';
 import type { SliceCreator } from './slice';
@@ -12,6 +13,8 @@ export interface ReaderState {
   document: Document | null;
   /** The document's annotations, by every annotator. Offsets are UTF-16 code units into `document.text`. */
   annotations: Annotation[];
+  /** Its relations, by every annotator, between annotations placed in the text. */
+  relations: Relation[];
   loading: boolean;
   error: ApiErrorShape | null;
 }
@@ -25,7 +28,14 @@ export interface ReaderSlice {
 /** Readings of a reloading document before the screen keeps what it shows (changes kept coming). */
 const MAX_READINGS = 5;
 
-const closed: ReaderState = { key: null, document: null, annotations: [], loading: false, error: null };
+const closed: ReaderState = {
+  key: null,
+  document: null,
+  annotations: [],
+  relations: [],
+  loading: false,
+  error: null,
+};
 
 export const createReaderSlice =
   (client: GlossClient): SliceCreator<ReaderSlice> =>
@@ -45,13 +55,11 @@ export const createReaderSlice =
       try {
         let document: Document;
         let annotations: Annotation[];
+        let relations: Relation[];
         for (let reading = 1; ; reading++) {
           const savesBefore = get().savesStarted;
-          [document, annotations] = await Promise.all([
-            client.getDocument({ key }),
-            client.listAnnotations({ key }),
-            get().loadRelations(key),
-          ]);
+          // One request, one read of each file: text, annotations and relations agree with each other.
+          ({ document, annotations, relations } = await client.openDocument({ key }));
           // A change made on screen while a reload was read (a tag, a status) may be missing from
           // what was read, and showing that would take it back: read again once it is saved.
           // Someone working on through many readings has the last word on screen meanwhile.
@@ -66,7 +74,8 @@ export const createReaderSlice =
         // A later click may have opened another document meanwhile; its answer wins.
         if (get().reader.key === key) {
           set((s) => ({
-            reader: { key, document, annotations, loading: false, error: null },
+            reader: { key, document, annotations, relations, loading: false, error: null },
+            relationsError: null,
             // The list's count was read before opening, which may have re-attached annotations
             // to a changed text and left some as orphans: the document's own count is the fresher.
             documents: s.documents.map((d) =>

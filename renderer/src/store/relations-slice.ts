@@ -18,11 +18,9 @@ export interface NewRelation {
 }
 
 export interface RelationsSlice {
-  /** The relations of the document `relationsKey`, by every annotator; see `documentRelations`. */
-  relations: Relation[];
-  relationsKey: string | null;
+  /** Why the open document's relations could not be read again, if they could not. */
   relationsError: ApiErrorShape | null;
-  /** Loads a document's relations (the reader does, as it opens the document). */
+  /** Reads the open document's relations again (they come with the document; see `documentRelations`). */
   loadRelations(key: string): Promise<void>;
   /** Links two annotations of the open document; shown at once, saved, undoable. Returns the new id. */
   link(relation: NewRelation): Promise<string | undefined>;
@@ -42,11 +40,9 @@ export interface RelationsSlice {
   deleteRelationType(id: string): Promise<boolean>;
 }
 
-const NO_RELATIONS: Relation[] = [];
-
-/** The open document's relations ([] while another document's are still held). */
+/** The open document's relations, by every annotator (they come with it: reader-slice.ts). */
 export function documentRelations(s: GlossState): Relation[] {
-  return s.relationsKey !== null && s.relationsKey === s.reader.key ? s.relations : NO_RELATIONS;
+  return s.reader.relations;
 }
 
 /**
@@ -62,18 +58,16 @@ export const createRelationsSlice =
       set((s) => (s.project ? { project: { ...s.project, codebook } } : {}));
 
     return {
-      relations: NO_RELATIONS,
-      relationsKey: null,
       relationsError: null,
 
       async loadRelations(key) {
-        if (get().relationsKey !== key)
-          set({ relations: NO_RELATIONS, relationsKey: key, relationsError: null });
         try {
           const relations = await client.listRelations({ key });
-          if (get().relationsKey === key) set({ relations, relationsError: null });
+          set((s) =>
+            s.reader.key === key ? { reader: { ...s.reader, relations }, relationsError: null } : {},
+          );
         } catch (error) {
-          if (get().relationsKey === key) set({ relations: NO_RELATIONS, relationsError: errorShape(error) });
+          set((s) => (s.reader.key === key ? { relationsError: errorShape(error) } : {}));
         }
       },
 
@@ -137,11 +131,15 @@ export const createRelationsSlice =
       },
 
       dropRelationsOf(key, annotationId) {
-        if (get().relationsKey !== key) return [];
-        const dropped = get().relations.filter((r) => r.from === annotationId || r.to === annotationId);
+        if (get().reader.key !== key) return [];
+        const dropped = get().reader.relations.filter(
+          (r) => r.from === annotationId || r.to === annotationId,
+        );
         if (dropped.length > 0) {
           const gone = new Set(dropped);
-          set((s) => ({ relations: s.relations.filter((r) => !gone.has(r)) }));
+          set((s) => ({
+            reader: { ...s.reader, relations: s.reader.relations.filter((r) => !gone.has(r)) },
+          }));
         }
         return dropped;
       },
@@ -179,7 +177,9 @@ type Get = () => GlossState;
 function relationSteps(client: GlossClient, set: Set, get: Get) {
   const latest = latestChanges();
   const onScreen = (key: string, change: (list: Relation[]) => Relation[]) =>
-    set((s) => (s.relationsKey === key ? { relations: change(s.relations) } : {}));
+    set((s) =>
+      s.reader.key === key ? { reader: { ...s.reader, relations: change(s.reader.relations) } } : {},
+    );
   const replace = (saved: Relation) => (list: Relation[]) => list.map((r) => (r.id === saved.id ? saved : r));
 
   return {

@@ -147,14 +147,14 @@ describe('relations in the inspector', () => {
 
     await userEvent.click(within(inspector()).getByRole('button', { name: 'Delete annotation' }));
     await savesSettled(t.store);
-    expect(t.store.getState().relations.map((r) => r.id)).toEqual([kept]);
+    expect(t.store.getState().reader.relations.map((r) => r.id)).toEqual([kept]);
     expect((await savedRelations()).map((r) => r.id)).toEqual([kept]);
 
     await act(() => t!.store.getState().undo());
     await savesSettled(t.store);
     expect(t.store.getState().savesFailed).toEqual([]);
     expect((await savedRelations()).map((r) => r.id).sort()).toEqual([kept, relationId].sort());
-    expect(t.store.getState().relations.find((r) => r.id === relationId)).toMatchObject({
+    expect(t.store.getState().reader.relations.find((r) => r.id === relationId)).toMatchObject({
       from: oracle,
       to: privacy,
     });
@@ -173,9 +173,9 @@ describe('relations in the inspector', () => {
     t = await openPanel();
     const { relationId } = await linkedPair();
     await act(() => t!.store.getState().selectDocument('b.txt'));
-    expect(t.store.getState().relationsKey).toBe('b.txt');
+    expect(t.store.getState().reader.key).toBe('b.txt');
     await act(() => t!.store.getState().selectDocument('a.txt'));
-    expect(t.store.getState().relations.map((r) => r.id)).toEqual([relationId]);
+    expect(t.store.getState().reader.relations.map((r) => r.id)).toEqual([relationId]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { tempFileName } from '../../../main/storage/atomic-write';
 import type { GlossStore } from '../../../renderer/src/store/gloss-store';
 import { openTestStore, savesSettled, type TestStore } from '../../support/renderer-store';
 
@@ -124,7 +125,7 @@ describe('a save the disk refuses', () => {
     await savesSettled(store);
     // A directory where the atomic write puts its temporary file makes every write of the
     // annotation file fail, whatever the permissions (tests may run as root).
-    const blocker = join(annotationDir(), '.tester.json.tmp');
+    const blocker = join(annotationDir(), tempFileName('tester.json', true));
     await mkdir(blocker);
 
     const id = (await store.getState().tag({ code: 'security', ...range('Oracle') }))!;
@@ -150,7 +151,7 @@ describe('a save the disk refuses', () => {
     const store = await open();
     const id = (await store.getState().tag({ code: 'privacy', ...range('Privacy advocates') }))!;
     await savesSettled(store);
-    const blocker = join(annotationDir(), '.tester.json.tmp');
+    const blocker = join(annotationDir(), tempFileName('tester.json', true));
     await mkdir(blocker);
     await store.getState().undo();
     let state = await settled(store);
@@ -242,13 +243,13 @@ describe('undo and redo while saves are on their way', () => {
     const undone = store.getState().undo();
     const redone = store.getState().redo();
     const shown: (string | undefined)[] = [];
-    const stop = store.subscribe((s) => shown.push(s.relations[0]?.note));
+    const stop = store.subscribe((s) => shown.push(s.reader.relations[0]?.note));
     await held.release();
     await held.release();
     await Promise.all([undone, redone]);
     stop();
     expect(shown.every((note) => note === 'says so')).toBe(true);
-    expect(store.getState().relations[0]?.note).toBe('says so');
+    expect(store.getState().reader.relations[0]?.note).toBe('says so');
   });
 });
 

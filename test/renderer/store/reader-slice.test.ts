@@ -12,14 +12,14 @@ afterEach(async () => {
 });
 
 /**
- * Holds the answers to `getDocument` until released: a reload of the open document (an article
+ * Holds the answers to `openDocument` until released: a reload of the open document (an article
  * or annotation file changed on disk) still on its way while the researcher goes on.
  */
 function holdDocumentReadings(client: TestStore['client']) {
-  const read = client.getDocument;
+  const read = client.openDocument;
   const waiting: (() => void)[] = [];
   let held = true;
-  client.getDocument = async (request) => {
+  client.openDocument = async (request) => {
     const answer = await read(request);
     if (held) await new Promise<void>((resolve) => waiting.push(resolve));
     return answer;

@@ -12,29 +12,25 @@ export function useStakeholderPageRefresh(): void {
   const stakeholders = useStore((s) => s.project?.stakeholders);
   const document = useStore((s) => s.reader.document);
   const annotations = useStore((s) => s.reader.annotations);
-  const relations = useStore((s) => s.relations);
-  const relationsKey = useStore((s) => s.relationsKey);
+  const relations = useStore((s) => s.reader.relations);
   const saved = useStore((s) => s.savesPending === 0);
-  const seen = useRef({ stakeholders, document, annotations, relations, relationsKey });
+  const seen = useRef({ stakeholders, document, annotations, relations });
   const stale = useRef(false);
 
   useEffect(() => {
     const before = seen.current;
     const key = document?.key;
     const sameDocument = key !== undefined && key === before.document?.key;
-    // Relations arrive after their document: only a change to ones already loaded is an edit.
-    const relationsEdited =
-      key === relationsKey && key === before.relationsKey && relations !== before.relations;
     if (
       stakeholders !== before.stakeholders ||
-      (sameDocument && (annotations !== before.annotations || relationsEdited))
+      (sameDocument && (annotations !== before.annotations || relations !== before.relations))
     ) {
       stale.current = true;
     }
-    seen.current = { stakeholders, document, annotations, relations, relationsKey };
+    seen.current = { stakeholders, document, annotations, relations };
     if (stale.current && saved) {
       stale.current = false;
       void refresh();
     }
-  }, [stakeholders, document, annotations, relations, relationsKey, saved, refresh]);
+  }, [stakeholders, document, annotations, relations, saved, refresh]);
 }
