@@ -1,18 +1,9 @@
-import { createRequire } from 'node:module';
+import { loadOnFirstUse } from './load-on-first-use';
 
 // Most articles are UTF-8, which the runtime decodes: the libraries for older encodings and for
 // guessing one are loaded on first use, so that listing a folder of UTF-8 text never pays for them.
-const requireHere = createRequire(import.meta.url);
-let iconvLite: typeof import('iconv-lite') | undefined;
-function iconv(): typeof import('iconv-lite') {
-  iconvLite ??= requireHere('iconv-lite') as typeof import('iconv-lite');
-  return iconvLite;
-}
-let chardet: typeof import('chardet') | undefined;
-function analyse(bytes: Uint8Array): ReturnType<typeof import('chardet').analyse> {
-  chardet ??= requireHere('chardet') as typeof import('chardet');
-  return chardet.analyse(bytes);
-}
+const iconv = loadOnFirstUse<typeof import('iconv-lite')>('iconv-lite');
+const chardet = loadOnFirstUse<typeof import('chardet')>('chardet');
 
 export interface DecodedText {
   /** The text with "\n" line endings and no byte order mark. */
@@ -109,7 +100,7 @@ function supportedLegacy(label: string): string | undefined {
 }
 
 function detectLegacy(bytes: Uint8Array): string {
-  const best = analyse(bytes.subarray(0, SAMPLE_BYTES))[0];
+  const best = chardet().analyse(bytes.subarray(0, SAMPLE_BYTES))[0];
   const name = best ? supportedLegacy(best.name) : undefined;
   return name ?? 'windows-1252';
 }

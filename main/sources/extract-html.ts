@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { DocumentMetadata } from '../../shared/model/document';
 import { type DecodedText, decodeText } from './decode-text';
@@ -6,21 +5,12 @@ import type { ExtractedText } from './extract-plain';
 import { declaredHtmlCharset } from './html-charset';
 import { nestingDepth } from './html-nesting';
 import { htmlToText } from './html-to-text';
+import { loadOnFirstUse } from './load-on-first-use';
 import { capTitle, titleFromFileName } from './title';
 
-// jsdom takes about a second to load, Readability a moment; folders of plain text never need them,
-// so they are loaded on first use.
-const requireHere = createRequire(import.meta.url);
-let jsdom: typeof import('jsdom') | undefined;
-function loadJsdom(): typeof import('jsdom') {
-  jsdom ??= requireHere('jsdom') as typeof import('jsdom');
-  return jsdom;
-}
-let readability: typeof import('@mozilla/readability') | undefined;
-function loadReadability(): typeof import('@mozilla/readability') {
-  readability ??= requireHere('@mozilla/readability') as typeof import('@mozilla/readability');
-  return readability;
-}
+// jsdom takes about a second to load, Readability a moment; folders of plain text never need them.
+const loadJsdom = loadOnFirstUse<typeof import('jsdom')>('jsdom');
+const loadReadability = loadOnFirstUse<typeof import('@mozilla/readability')>('@mozilla/readability');
 
 type ArticleField = 'byline' | 'siteName' | 'publishedTime' | 'excerpt' | 'lang';
 const ARTICLE_FIELDS: readonly ArticleField[] = ['byline', 'siteName', 'publishedTime', 'excerpt', 'lang'];
