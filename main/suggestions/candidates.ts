@@ -90,9 +90,13 @@ const NAME_TAGS = new Set([
 ]);
 /** Abbreviations written in capitals that name no stakeholder. */
 const NOT_ORGANISATIONS = new Set(
-  'us uk usa tv dvd cd pc id gmt bst gdp hiv aids hd ceo cfo mp mps r&b lng drm ps2 ps3 mp3 vat pm am dj ok it rpg sms 3g'.split(
-    ' ',
-  ),
+  [
+    'us uk usa eu tv dvd cd hd pc pcs id gmt bst gdp cpi hiv aids dna ceo cfo coo mp mps qc vat',
+    'r&b lng drm ps2 ps3 mp3 sms mms gsm 3g pda gps os dos usb lcd cpu ipo pr mw kw gb mb mph',
+    'pm am fm dj ok it faq www pdf pin ufo ad bc',
+  ]
+    .join(' ')
+    .split(' '),
 );
 const GIVEN_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 const PERSON_TAGS = new Set([...GIVEN_NAME_TAGS, 'LastName', 'Person']);
@@ -281,6 +285,16 @@ function classify(
   while (words.length > 0 && JOINERS.has(words.at(-1)!.lower)) words = words.slice(0, -1);
   if (words.length === 0) return undefined;
 
+  // "American Justin Gatlin", "Frenchwoman Camille Pin": a word that describes the person, then
+  // the name from its given name on.
+  if (
+    words.length > 2 &&
+    lexicon.tags(words[1]!.lower)?.some((tag) => GIVEN_NAME_TAGS.has(tag)) &&
+    !lexicon.tags(words[0]!.lower)?.some((tag) => NAME_TAGS.has(tag)) &&
+    !isAcronym(words[0]!) &&
+    titlesOpening(words, 0, lexicon) === 0
+  )
+    words = words.slice(1);
   const titled = afterTitles(words, lexicon);
   if (titled === null) return undefined;
   if (titled) words = titled;
@@ -314,11 +328,20 @@ function kindOf(words: readonly Word[], lexicon: NameLexicon): 'person' | 'organ
 
   if (words.every((word) => has(word, PLACE_TAGS)) || lexicon.isPlaceWord(last.lower)) return undefined;
   if (words.length > 1 && has(words[0]!, GIVEN_NAME_TAGS)) return 'person';
+  // "Bill Clinton", "Ray Charles", "Frank Darabont": a given name that is a word too, before a
+  // surname or a word the lexicon does not know.
+  if (
+    words.length > 1 &&
+    lexicon.nameAlso(words[0]!.lower) &&
+    words.slice(1).every((word) => !hasCommonTag(tagsOf(word)) && !has(word, PLACE_TAGS))
+  )
+    return 'person';
   if (words.length > 1 && has(last, PERSON_TAGS) && words.every((word) => !hasCommonTag(tagsOf(word))))
     return 'person';
   if (words.length === 1) {
     const tags = tagsOf(last);
-    if (tags.length > 0 && tags.every((tag) => PERSON_TAGS.has(tag))) return 'person';
+    const alsoPlaceOrDate = ['Place', 'Date'].includes(lexicon.nameAlso(last.lower) ?? '');
+    if (tags.length > 0 && tags.every((tag) => PERSON_TAGS.has(tag)) && !alsoPlaceOrDate) return 'person';
     // Unknown to the lexicon, so not "US" (a pronoun to it) or "TV", and not a common abbreviation.
     if (isAcronym(last) && tagsOf(last).length === 0 && !NOT_ORGANISATIONS.has(last.lower))
       return 'organisation';

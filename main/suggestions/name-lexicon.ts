@@ -12,11 +12,16 @@ export interface NameLexicon {
   isOrgWord(lower: string): boolean;
   /** Words that end a place's name ("Bay", "Island", "Valley"). */
   isPlaceWord(lower: string): boolean;
+  /**
+   * What else a given name may be, for names that are words too: "Noun" for Bill, Ray or Robin,
+   * "Adj" for Frank, "Place" for Houston or Sydney, "Date" for June; undefined for other words.
+   */
+  nameAlso(lower: string): string | undefined;
 }
 
 interface CompromiseModel {
   one: { lexicon: Record<string, string | string[]> };
-  two: { orgWords: Record<string, true>; placeWords: Record<string, true> };
+  two: { orgWords: Record<string, true>; placeWords: Record<string, true>; switches: Record<string, string> };
 }
 
 // Loading compromise's lexicon takes a moment and most commands never need it: loaded on first use.
@@ -34,9 +39,14 @@ function fromModel(model: CompromiseModel): NameLexicon {
     words.set(word, Array.isArray(tags) ? tags : [tags]);
   const orgWords = new Set(Object.keys(model.two.orgWords));
   const placeWords = new Set(Object.keys(model.two.placeWords));
+  // compromise's "switches": words its tagger decides by context, such as "Person|Noun" for "bill".
+  const nameAlso = new Map<string, string>();
+  for (const [word, both] of Object.entries(model.two.switches))
+    if (both.startsWith('Person|')) nameAlso.set(word, both.slice('Person|'.length));
   return {
     tags: (lower) => words.get(lower),
     isOrgWord: (lower) => orgWords.has(lower),
     isPlaceWord: (lower) => placeWords.has(lower),
+    nameAlso: (lower) => nameAlso.get(lower),
   };
 }

@@ -39,6 +39,16 @@ describe('findCandidates', () => {
     expect(named('Shares rose. Quarterly profits fell.')).toEqual([]);
   });
 
+  it('reads given names that are words too, and leaves out the word that describes a person', () => {
+    expect(named('He met Bill Clinton and Ray Charles, then American Justin Gatlin ran.')).toEqual([
+      'Bill Clinton:person',
+      'Ray Charles:person',
+      'Justin Gatlin:person',
+    ]);
+    // A name that is a place too is no person alone, nor an abbreviation that names no one.
+    expect(named('Flights to Sydney rose after the IPO, as the GDP grew.')).toEqual([]);
+  });
+
   it('keeps an organisation word, an abbreviation and initials with the name, and leaves a possessive out', () => {
     expect(
       named("Apple Inc. hired the Bank of England's economist. George W. Bush spoke to the U.S. Army."),
