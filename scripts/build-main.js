@@ -37,26 +37,31 @@ const forNode = {
 };
 
 /**
- * zod goes into the command's bundle rather than being required from node_modules: as one file
- * with the rest, and without its error messages in forty-odd languages (Gloss words its own), it
- * loads in about half the time, and `gloss info` starts that much sooner. The other packages
- * stay in node_modules.
+ * The packages the command's bundle takes in rather than requiring from node_modules (with what
+ * they import): zod, because as one file with the rest, and without its messages in forty-odd
+ * languages (Gloss words its own), it loads in about half the time, so `gloss info` starts sooner;
+ * lowdb and approx-string-match, because they are ES modules only, which a CommonJS bundle cannot
+ * require on Node 20 before 20.19. Every other package stays in node_modules.
  */
-const bundleZodInEnglish = {
-  name: 'bundle-zod-in-english',
+const CLI_BUNDLED = ['zod', 'lowdb', 'approx-string-match'];
+
+const packageName = (specifier) => specifier.split('/', specifier.startsWith('@') ? 2 : 1).join('/');
+const insidePackage = (file, names) =>
+  names.some((name) => file.split(/[\\/]/).join('/').includes(`/node_modules/${name}/`));
+
+const bundleSomePackages = {
+  name: 'bundle-some-packages',
   setup(builder) {
-    const inZod = /[\\/]node_modules[\\/]zod[\\/]/;
     builder.onResolve({ filter: /^[^./]/ }, (args) =>
       args.kind === 'entry-point' ||
-      args.path === 'zod' ||
-      args.path.startsWith('zod/') ||
-      inZod.test(args.importer)
+      CLI_BUNDLED.includes(packageName(args.path)) ||
+      insidePackage(args.importer, CLI_BUNDLED)
         ? undefined
         : { external: true },
     );
     // zod's namespace re-exports every locale; English, its default, is the one it uses.
     builder.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (args) =>
-      inZod.test(args.importer)
+      insidePackage(args.importer, ['zod'])
         ? { path: 'english only', namespace: 'zod-locales', pluginData: dirname(args.importer) }
         : undefined,
     );
@@ -72,7 +77,7 @@ const cli = (outfile) => {
   const { packages: _, ...rest } = forNode;
   // A code cache bin/gloss.js made for the bundle before this one must not outlive it.
   rmSync(`${outfile}.v8cache`, { force: true });
-  return { ...rest, entryPoints: ['main/cli/main.ts'], outfile, plugins: [bundleZodInEnglish] };
+  return { ...rest, entryPoints: ['main/cli/main.ts'], outfile, plugins: [bundleSomePackages] };
 };
 
 const cliTarget = process.argv.indexOf('--cli');

@@ -104,6 +104,19 @@ describe('bin/gloss.js', () => {
       expect(packages, heavy).not.toContain(heavy);
   });
 
+  it.runIf(process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module'))(
+    'runs where Node cannot require ES modules, as before Node 20.19',
+    async () => {
+      const { stdout } = await run(process.execPath, [
+        '--no-experimental-require-module',
+        join(await cliInstall(), 'bin/gloss.js'),
+        'info',
+        project.path,
+      ]);
+      expect(stdout).toContain('news/launch.txt  Launch day 🚀  [todo, 1 annotation]');
+    },
+  );
+
   it('says to run npm run build when the bundle is missing, and nothing else', async () => {
     const fresh = join(scratch, 'fresh-clone');
     await mkdir(join(fresh, 'bin'), { recursive: true });
