@@ -1,9 +1,9 @@
 import type { ApiRequest } from '../../../shared/api';
 import type { GlossClient } from '../../../shared/api-client';
 import type { Annotation } from '../../../shared/model/annotation';
+import { applyAnnotationChanges, newAnnotation } from '../../../shared/model/annotation-rules';
 import type { DocumentStatus } from '../../../shared/model/document';
 import type { FigureValue } from '../../../shared/model/figure';
-import { targetFor } from '../../../shared/text/quote';
 import { nextPaint } from '../reader/after-paint';
 import { latestChanges } from './latest-change';
 import type { GlossState, SliceCreator } from './slice';
@@ -56,18 +56,13 @@ export const createAnnotationsSlice =
         const { reader, project } = get();
         if (!reader.document || !project) return undefined;
         const key = reader.document.key;
-        const now = new Date().toISOString();
-        const annotation: Annotation = {
-          id: crypto.randomUUID(),
-          code: tag.code,
-          author: project.annotator,
-          created: now,
-          modified: now,
-          target: targetFor(reader.document.text, tag.start, tag.end),
-          ...(tag.note ? { note: tag.note } : {}),
-          ...(tag.value ? { value: tag.value } : {}),
-          ...(tag.stakeholderId ? { stakeholderId: tag.stakeholderId } : {}),
-        };
+        // Made by the rule the project saves by, so the saved copy matches what is shown.
+        const annotation = newAnnotation(
+          reader.document.text,
+          { ...tag, id: crypto.randomUUID() },
+          project.annotator,
+          new Date().toISOString(),
+        );
         const label = `Tag “${shortQuote(annotation.target.quote)}” as ${codeName(get(), tag.code)}`;
         get().record({
           label,
@@ -264,24 +259,13 @@ export function inverseChanges(before: Annotation, changes: AnnotationChanges): 
   return inverse;
 }
 
-/** The annotation as the server will save it, so the screen can show it before the answer. */
+/** The annotation as the project will save it (the same rule), so the screen can show it before the answer. */
 export function applyChanges(
   a: Annotation,
   changes: AnnotationChanges,
   text: string | undefined,
 ): Annotation {
-  const next: Annotation = { ...a, modified: new Date().toISOString() };
-  if (changes.code !== undefined) next.code = changes.code;
-  if ((changes.start !== undefined || changes.end !== undefined) && text !== undefined) {
-    next.target = targetFor(text, changes.start ?? a.target.start, changes.end ?? a.target.end);
-  }
-  if (changes.note === null || changes.note === '') delete next.note;
-  else if (changes.note !== undefined) next.note = changes.note;
-  if (changes.value === null) delete next.value;
-  else if (changes.value !== undefined) next.value = { qualifier: 'exactly', ...changes.value };
-  if (changes.stakeholderId === null) delete next.stakeholderId;
-  else if (changes.stakeholderId !== undefined) next.stakeholderId = changes.stakeholderId;
-  return next;
+  return applyAnnotationChanges(a, changes, text, new Date().toISOString());
 }
 
 const byPosition = (a: Annotation, b: Annotation) =>

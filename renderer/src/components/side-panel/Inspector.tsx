@@ -1,5 +1,6 @@
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Annotation } from '../../../../shared/model/annotation';
+import { clearedByRecoding } from '../../../../shared/model/annotation-rules';
 import { roleOf } from '../../../../shared/model/codebook-tree';
 import { type AnnotationChanges, selectAnnotationById } from '../../store/annotations-slice';
 import { useStore } from '../../store/context';
@@ -45,11 +46,8 @@ const AnnotationInspector = memo(function AnnotationInspector({ annotation }: { 
   const { id } = annotation;
 
   const changeCode = (code: string) => {
-    const changes: AnnotationChanges = { code };
     // A stakeholder or value belongs to codes of that role; the project refuses it on any other.
-    const next = roleOf(codebook, code);
-    if (annotation.stakeholderId && next !== 'stakeholder') changes.stakeholderId = null;
-    if (annotation.value && next !== 'figure') changes.value = null;
+    const changes: AnnotationChanges = { code, ...clearedByRecoding(codebook, annotation, code) };
     void editAnnotation(id, changes);
   };
 
