@@ -6,7 +6,7 @@ import { replaceFile } from './atomic-write';
 import { saveFailure } from './disk-refusal';
 import { withFileLock } from './file-lock';
 import { FileProblemError } from './file-problem';
-import { type JsonFileFormat, readJsonFile } from './read-json-file';
+import { type JsonFileFormat, type ReadStamp, readJsonFile } from './read-json-file';
 import { assertWritable } from './read-only';
 
 export interface JsonStoreOptions<S extends z.ZodType> extends JsonFileFormat<S> {
@@ -30,6 +30,8 @@ class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
   folderFlushed: Promise<void> = Promise.resolve();
   /** Whether the last read found the file on disk (valid or not). */
   found = false;
+  /** The file as the last read found it (undefined when missing or unreadable). */
+  stamp: ReadStamp | undefined;
 
   constructor(private readonly options: JsonStoreOptions<S>) {}
 
@@ -39,6 +41,7 @@ class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
       copyInvalid: !this.options.readOnly,
     });
     this.found = read.status !== 'missing';
+    this.stamp = read.status === 'missing' ? undefined : read.stamp;
     if (read.status === 'invalid') throw read.problem;
     return read.status === 'valid' ? read.value : null;
   }
@@ -85,7 +88,6 @@ export class JsonStore<S extends z.ZodType> {
   ): Promise<JsonStore<S>> {
     const store = new JsonStore(options, initial);
     try {
-      store.#seen = await stampOf(options.path);
       await store.#db.read(); // a missing file leaves `initial`
       store.#exists = store.#file.found;
     } catch (error) {
@@ -93,6 +95,8 @@ export class JsonStore<S extends z.ZodType> {
       store.#problem = error;
       store.#exists = true;
     }
+    // Taken from the handle the file was read through: what was read is what this stamp describes.
+    if (store.#file.stamp) store.#seen = seenNow(store.#file.stamp);
     return store;
   }
 
@@ -230,8 +234,10 @@ const COARSE_TICK_MS = 2_500;
 
 async function stampOf(path: string): Promise<FileStamp | undefined> {
   const info = await stat(path).catch(() => undefined);
-  if (!info) return undefined;
-  const { mtimeMs, size, ino } = info;
+  return info && seenNow(info);
+}
+
+function seenNow({ mtimeMs, size, ino }: ReadStamp): FileStamp {
   return { mtimeMs, size, ino, seenAt: Date.now(), settled: mtimeMs % 1000 !== 0 };
 }
 
