@@ -52,13 +52,20 @@ const insidePackage = (file, names) =>
 const bundleSomePackages = {
   name: 'bundle-some-packages',
   setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.kind === 'entry-point' ||
-      CLI_BUNDLED.includes(packageName(args.path)) ||
-      insidePackage(args.importer, CLI_BUNDLED)
-        ? undefined
-        : { external: true },
-    );
+    builder.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (
+        args.kind === 'entry-point' ||
+        CLI_BUNDLED.includes(packageName(args.path)) ||
+        insidePackage(args.importer, CLI_BUNDLED)
+      )
+        return undefined;
+      // bin/gloss.js runs the bundle as a script (for its code cache), where Node 20 has no import().
+      if (args.kind === 'dynamic-import')
+        return {
+          errors: [{ text: `import('${args.path}') of a package: require it on first use instead` }],
+        };
+      return { external: true };
+    });
     // zod's namespace re-exports every locale; English, its default, is the one it uses.
     builder.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (args) =>
       insidePackage(args.importer, ['zod'])
