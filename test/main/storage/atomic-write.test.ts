@@ -42,8 +42,20 @@ async function tracedWrite(path: string, options: object): Promise<string[]> {
   // Only the calls on the file, its temp file and its folder, with fds named by what they opened.
   const names = new Map<string, string>();
   const calls: string[] = [];
+  // With threads, strace may cut a call in two: "openat(…, "path", … <unfinished ...>", then
+  // "<... openat resumed>) = fd" on the same thread's line. The path waits for its fd there.
+  const pending = new Map<string, string>();
   for (const line of stderr.split('\n')) {
-    const open = /openat\(AT_FDCWD, "([^"]+)", [^)]*\) = (\d+)/.exec(line);
+    const thread = /^(?:\[pid\s+)?(\d+)\]?\s/.exec(line)?.[1] ?? '';
+    const started = /openat\(AT_FDCWD, "([^"]+)", [^)]*<unfinished \.\.\.>/.exec(line);
+    if (started) {
+      pending.set(thread, started[1]!);
+      continue;
+    }
+    const resumed = /<\.\.\. openat resumed>.*\) = (\d+)/.exec(line);
+    const whole = /openat\(AT_FDCWD, "([^"]+)", [^)]*\) = (\d+)/.exec(line);
+    const open = whole ?? (resumed && pending.has(thread) ? [line, pending.get(thread)!, resumed[1]!] : null);
+    if (resumed) pending.delete(thread);
     if (open) {
       const [, opened, fd] = open;
       if (opened === dir || opened!.startsWith(`${dir}/`)) {
@@ -53,7 +65,7 @@ async function tracedWrite(path: string, options: object): Promise<string[]> {
       } else names.delete(fd!);
       continue;
     }
-    const sync = /(fsync|fdatasync)\((\d+)[,)]/.exec(line);
+    const sync = /(fsync|fdatasync)\((\d+)[,) ]/.exec(line);
     if (sync && names.has(sync[2]!)) calls.push(`fsync ${names.get(sync[2]!)}`);
     if (/rename.*\.tmp".*list\.json"/.test(line)) calls.push('rename');
   }
