@@ -1,5 +1,7 @@
 import type { StakeholderKind } from '../../shared/model/stakeholder';
 import { type NameLexicon, nameLexicon } from './name-lexicon';
+import { isCapitalised, JOINERS, nameRuns, type Word, wordsOf } from './name-runs';
+import { afterTitles, splitBeforeTitles, titlesOpening } from './person-titles';
 
 /** A proper-noun phrase that may name a stakeholder not yet in the register. UTF-16 offsets. */
 export interface Candidate {
@@ -10,67 +12,7 @@ export interface Candidate {
   kind: StakeholderKind;
 }
 
-/**
- * A word: initials with full stops ("U.S.", "U.K."); letters and digits holding apostrophes,
- * hyphens, full stops or ampersands between them ("O'Brien", "WRAZ-TV", "AT&T", "Nath's");
- * or a lone ampersand ("Marks & Spencer"). A full stop or apostrophe at the end is not part of it.
- */
-const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’.&-](?=[\p{L}\p{N}]))*|&/gu;
-
-/** Small words a name may hold in lower case ("Bank of England", "Ludwig van Beethoven"). */
-const JOINERS = new Set(['of', 'the', 'for', 'de', 'du', 'da', 'van', 'von', 'der', 'al', 'la', 'le', '&']);
-
 const CUTTING_JOINERS = new Set(['of', 'the', 'for']);
-
-/** Words that open a person's name as written in the news ("Mr Blair", "President Vladimir Putin"). */
-const TITLES = new Set([
-  'president',
-  'chancellor',
-  'prime',
-  'minister',
-  'secretary',
-  'senator',
-  'governor',
-  'lord',
-  'lady',
-  'dame',
-  'sir',
-  'prince',
-  'princess',
-  'king',
-  'queen',
-  'judge',
-  'professor',
-  'chairman',
-  'pope',
-  'archbishop',
-  'bishop',
-  'sheikh',
-  'baroness',
-  'baron',
-  'colonel',
-]);
-
-/** First words of two-word titles ("Prime Minister", "Foreign Secretary", "Vice President"). */
-const TITLE_OPENERS = new Set([
-  'prime',
-  'first',
-  'foreign',
-  'home',
-  'shadow',
-  'deputy',
-  'vice',
-  'attorney',
-  'culture',
-  'health',
-  'defence',
-  'education',
-  'trade',
-]);
-/** Titles left out of the name even alone ("MP Michael Mates", "PM John Prescott"). */
-const DROPPED_TITLES = new Set(['mp', 'mps', 'mep', 'msp', 'pm']);
-/** Titles that are part of how a person is named ("Lord Falconer", "Baroness Kennedy"). */
-const HONORIFICS = new Set(['lord', 'lady', 'sir', 'dame', 'baroness', 'baron', 'mr', 'mrs', 'ms', 'dr']);
 
 /** Lexicon tags that mark a word as part of a name rather than a common word written at a sentence's start. */
 const NAME_TAGS = new Set([
@@ -120,17 +62,6 @@ const KIND_WORDS: [RegExp, StakeholderKind][] = [
   ],
 ];
 
-interface Word {
-  start: number;
-  /** Without a possessive "'s", which also ends the name. */
-  end: number;
-  /** As written, without the possessive. */
-  written: string;
-  lower: string;
-  possessive: boolean;
-  sentenceStart: boolean;
-}
-
 /**
  * People and organisations named in a text, found offline, as candidates for the register.
  * Only phrases written as names are kept (every word capitalised but small joiners): "the
@@ -163,60 +94,6 @@ export function findCandidates(text: string): Candidate[] {
   return found;
 }
 
-function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    const possessive = /['’]s$/u.test(match[0]);
-    const end = start + match[0].length - (possessive ? 2 : 0);
-    const written = text.slice(start, end);
-    words.push({
-      start,
-      end,
-      written,
-      // Accents folded, as the lexicon writes names ("José" is looked up as "jose").
-      lower: (/^[\x20-\x7e]*$/.test(written)
-        ? written
-        : written.normalize('NFD').replace(/\p{M}/gu, '')
-      ).toLowerCase(),
-      possessive,
-      sentenceStart: opensSentence(text, start),
-    });
-  }
-  return words;
-}
-
-/** At the text's start, a line's start, or after a sentence's end, quotes and brackets aside. */
-function opensSentence(text: string, at: number): boolean {
-  let i = at - 1;
-  while (i >= 0 && /[ \t\u00a0"“‘'([]/u.test(text[i]!)) i--;
-  return i < 0 || /[.!?:;\n\r”]/u.test(text[i]!);
-}
-
-const isCapitalised = (text: string, word: Word) => /\p{Lu}/u.test(text[word.start]!);
-
-/**
- * Runs of capitalised words and joiners with only spaces between them (a full stop may follow
- * a title or an initial: "Mr. Blair", "George W. Bush"), cut at "and" and after a possessive.
- */
-function* nameRuns(text: string, words: readonly Word[]): Generator<Word[]> {
-  let run: Word[] = [];
-  for (let i = 0; i <= words.length; i++) {
-    const word = words[i];
-    const previous = run.at(-1);
-    const joins =
-      word &&
-      previous &&
-      !previous.possessive &&
-      (isCapitalised(text, word) || JOINERS.has(word.lower)) &&
-      spaceOnly(text.slice(previous.end, word.start), text, previous);
-    if (!joins) {
-      if (run.length > 0) yield run;
-      run = word && isCapitalised(text, word) ? [word] : [];
-    } else run.push(word);
-  }
-}
-
 /**
  * "Bank of England" and "Department for Transport" are one name; "Stuart Hensel of the Economist"
  * and "Lord of the Rings" are not: a run is cut at "of", "the" or "for" unless an organisation's
@@ -239,31 +116,6 @@ function splitAtJoiners(run: Word[], lexicon: NameLexicon): Word[][] {
   }
   parts.push(part);
   return parts.flatMap((words) => splitBeforeTitles(words, lexicon)).filter((words) => words.length > 0);
-}
-
-/** "On Thursday Mr Straw", "Beatle Sir Paul McCartney": a title opens a name of its own. */
-function splitBeforeTitles(words: Word[], lexicon: NameLexicon): Word[][] {
-  const parts: Word[][] = [[]];
-  words.forEach((word, i) => {
-    const previous = words[i - 1];
-    const opensTitle =
-      previous &&
-      !isTitle(previous, lexicon) &&
-      !TITLE_OPENERS.has(previous.lower) &&
-      titlesOpening(words, i, lexicon) > 0;
-    if (opensTitle) parts.push([]);
-    parts.at(-1)!.push(word);
-  });
-  return parts;
-}
-
-function spaceOnly(gap: string, text: string, previous: Word): boolean {
-  if (/^[ \t\u00a0]+$/u.test(gap)) return true;
-  // "Mr. Blair", "George W. Bush": a full stop after an abbreviated title or an initial.
-  return (
-    /^\.[ \t\u00a0]+$/u.test(gap) &&
-    /^(?:\p{Lu}|Mrs?|Ms|Dr|St|Rev|Prof|Gen|Sen|Gov)$/u.test(text.slice(previous.start, previous.end))
-  );
 }
 
 function classify(
@@ -324,7 +176,6 @@ function kindOf(words: readonly Word[], lexicon: NameLexicon): 'person' | 'organ
     words.some((word, i) => i > 0 && word.lower === 'of' && lexicon.isOrgWord(words[i - 1]!.lower));
   const lone = words.length === 1 && (lexicon.isOrgWord(last.lower) || tagsOf(last).includes('Abbreviation'));
   if (!lone && (orgEnding || words.some((word) => has(word, ORG_TAGS)))) return 'organisation';
-  if (isTitle(words[0]!, lexicon) && words.slice(1).some((word) => !isTitle(word, lexicon))) return 'person';
 
   if (words.every((word) => has(word, PLACE_TAGS)) || lexicon.isPlaceWord(last.lower)) return undefined;
   if (words.length > 1 && has(words[0]!, GIVEN_NAME_TAGS)) return 'person';
@@ -352,41 +203,6 @@ function kindOf(words: readonly Word[], lexicon: NameLexicon): 'person' | 'organ
 /** Written in capitals: two or more capital letters, perhaps with digits or a hyphen ("IAAF", "WRAZ-TV"). */
 function isAcronym(word: Word): boolean {
   return /^\p{Lu}[\p{Lu}\p{N}&-]*\p{Lu}[\p{Lu}\p{N}]*$/u.test(word.written);
-}
-
-/**
- * A person's name opened by titles, as the name to propose: one title stays ("Mr Blair",
- * "President Vladimir Putin", "Lord Butler"); of a longer title only an honorific stays ("Home
- * Office Minister Lord Falconer" is Lord Falconer, "Prime Minister Tony Blair" is Tony Blair), and
- * "MP" or "PM" never ("MP Michael Mates"). Undefined if no title opens the words ("Home Office"),
- * null if nothing but titles is there ("the Prime Minister").
- */
-function afterTitles(words: Word[], lexicon: NameLexicon): Word[] | undefined | null {
-  const titles = titlesOpening(words, 0, lexicon);
-  if (titles === 0) return undefined;
-  if (titles === words.length) return null;
-  const last = words[titles - 1]!;
-  if (titles === 1 && !DROPPED_TITLES.has(last.lower)) return words;
-  return HONORIFICS.has(last.lower) || lexicon.tags(last.lower)?.includes('Honorific')
-    ? words.slice(titles - 1)
-    : words.slice(titles);
-}
-
-/** How many words from `from` on make a title: openers then titles ("Prime Minister", "Mr"), else 0. */
-function titlesOpening(words: readonly Word[], from: number, lexicon: NameLexicon): number {
-  let at = from;
-  while (at < words.length && TITLE_OPENERS.has(words[at]!.lower)) at++;
-  const openers = at;
-  while (at < words.length && isTitle(words[at]!, lexicon)) at++;
-  return at > openers ? at - from : 0;
-}
-
-function isTitle(word: Word, lexicon: NameLexicon): boolean {
-  return (
-    TITLES.has(word.lower) ||
-    DROPPED_TITLES.has(word.lower) ||
-    (lexicon.tags(word.lower)?.includes('Honorific') ?? false)
-  );
 }
 
 const FUNCTION_TAGS = new Set([
