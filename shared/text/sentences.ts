@@ -7,7 +7,8 @@ export interface Sentence {
 }
 
 // Intl's sentence rules (Unicode UAX #29) already keep "U.S." and "$15.5 billion" in one sentence.
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+// Made on first use: loading the rules takes longer than most commands that never split sentences.
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * The sentences of one paragraph, with trailing whitespace left out. A sentence never crosses
@@ -15,6 +16,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
  */
 export function splitSentences(paragraph: Paragraph): Sentence[] {
   const sentences: Sentence[] = [];
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'sentence' });
   for (const { segment, index } of segmenter.segment(paragraph.text)) {
     const body = segment.trimEnd();
     if (body.trim() === '') continue;
