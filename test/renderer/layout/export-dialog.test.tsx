@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Header } from '../../../renderer/src/components/header/Header';
 import { StoreProvider } from '../../../renderer/src/store/context';
+import { FORMATS_LOADED } from '../../support/formats-loaded';
 import { openTestStore, type TestStore } from '../../support/renderer-store';
 
 const ALPHA = 'Alpha 😀 talks\n\nByteDance met Microsoft about TikTok.\n';
@@ -43,7 +44,7 @@ describe('the export dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     const dialog = screen.getByRole('dialog', { name: 'Export the dataset' });
     const format = within(dialog).getByRole('combobox', { name: 'Format' });
-    await within(format).findByRole('option', { name: /^jsonl/ });
+    await within(format).findByRole('option', { name: /^jsonl/ }, FORMATS_LOADED);
     await user.selectOptions(format, 'jsonl');
     expect(within(dialog).getByText('Offsets count code points.')).toBeTruthy();
     await user.click(within(dialog).getByRole('radio', { name: 'Only those marked done' }));
@@ -69,9 +70,11 @@ describe('the export dialog', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     const dialog = screen.getByRole('dialog', { name: 'Export the dataset' });
-    await within(within(dialog).getByRole('combobox', { name: 'Format' })).findByRole('option', {
-      name: /^jsonl/,
-    });
+    await within(within(dialog).getByRole('combobox', { name: 'Format' })).findByRole(
+      'option',
+      { name: /^jsonl/ },
+      FORMATS_LOADED,
+    );
     await user.selectOptions(within(dialog).getByRole('listbox', { name: /^Codes/ }), 'concerns');
     await user.type(within(dialog).getByRole('textbox', { name: /^Annotators/ }), 'tester');
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
@@ -91,7 +94,7 @@ describe('the export dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     const dialog = screen.getByRole('dialog', { name: 'Export the dataset' });
     const format = within(dialog).getByRole('combobox', { name: 'Format' });
-    await within(format).findByRole('option', { name: /^csv/ });
+    await within(format).findByRole('option', { name: /^csv/ }, FORMATS_LOADED);
     expect(within(dialog).queryByRole('checkbox')).toBeNull();
     await user.selectOptions(format, 'csv');
     expect(within(dialog).getByRole('checkbox', { name: /byte-order mark/ })).toBeTruthy();

@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Header } from '../../../renderer/src/components/header/Header';
 import { StoreProvider } from '../../../renderer/src/store/context';
+import { FORMATS_LOADED } from '../../support/formats-loaded';
 import { openTestStore, type TestStore } from '../../support/renderer-store';
 
 let t: TestStore;
@@ -36,7 +37,7 @@ async function importFiles(formatId: string, files: File[], into?: string) {
   await user.click(screen.getByRole('button', { name: 'Import…' }));
   const dialog = screen.getByRole('dialog', { name: "Import another tool's work" });
   const format = within(dialog).getByRole('combobox', { name: 'Format' });
-  await within(format).findByRole('option', { name: new RegExp(`^${formatId}`) });
+  await within(format).findByRole('option', { name: new RegExp(`^${formatId}`) }, FORMATS_LOADED);
   await user.selectOptions(format, formatId);
   await user.upload(within(dialog).getByLabelText('Files'), files);
   if (into !== undefined) {
