@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { chmod, copyFile, mkdir, mkdtemp, symlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
 import { REPO } from './corpus';
 import { RENDERER_DIR } from './renderer-build';
 
@@ -17,6 +18,12 @@ export interface CliResult {
 
 let installed: Promise<string> | undefined;
 
+// Runs after the tests of the file that imported this helper (each file gets its own install).
+afterAll(async () => {
+  if (installed) await rm(await installed, { recursive: true, force: true });
+  installed = undefined;
+});
+
 /**
  * The `gloss` command as `npm run build` leaves it, built from the sources as they are now: a
  * folder holding a copy of bin/gloss.js and the bundle scripts/build-main.js makes of main/cli/,
@@ -26,7 +33,6 @@ let installed: Promise<string> | undefined;
 export function cliInstall(): Promise<string> {
   installed ??= (async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-cli-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     // Readable by the other users some tests run the command as.
     await chmod(dir, 0o755);
     await mkdir(join(dir, 'bin'));
