@@ -188,11 +188,12 @@ async function openPeer(withSpans: boolean): Promise<number> {
 async function addPeerSpan(run: number): Promise<PeerAdd> {
   const peer = (window as unknown as PeerWindow).peer;
   const element = document.getElementById('text')!;
-  // A word at the start of paragraph 1 + run, as the Gloss tags are, near the top of the screen.
-  const breaks = [...peer.text.matchAll(/\n[^\S\n]*\n\s*/g)];
-  const from = breaks[run]!;
-  const paragraphStart = from.index + from[0].length;
-  const word = /\p{L}{4,}/u.exec(peer.text.slice(paragraphStart));
+  // The run-th word of the second paragraph, near the top: the library paints only the spans on
+  // screen, so a span below the fold would never show.
+  const first = /\n[^\S\n]*\n\s*/g.exec(peer.text)!;
+  const paragraphStart = first.index + first[0].length;
+  const words = [...peer.text.slice(paragraphStart, paragraphStart + 2000).matchAll(/\p{L}{4,}/gu)];
+  const word = words[run];
   if (!word) throw new Error('no word to annotate');
   const offset = paragraphStart;
   const id = `added-${run}`;
@@ -208,8 +209,10 @@ async function addPeerSpan(run: number): Promise<PeerAdd> {
     const started = performance.now();
     peer.annotator!.addAnnotation(annotation);
     // Timers run between tasks: each check sees the page once the library's queued work has run.
+    const deadline = started + 10_000;
     const check = () => {
-      if (element.querySelector(`.r6o-annotation[data-annotation="${id}"]`)) {
+      if (performance.now() > deadline) resolve({ registered: Number.NaN, painted: Number.NaN });
+      else if (element.querySelector(`.r6o-annotation[data-annotation="${id}"]`)) {
         const registered = performance.now() - started;
         requestAnimationFrame(() =>
           requestAnimationFrame(() => resolve({ registered, painted: performance.now() - started })),
