@@ -1,8 +1,8 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { DocumentList } from '../../shared/api';
 import type { DocumentStatus, DocumentSummary, FileProblem, SkippedFile } from '../../shared/model/document';
 import { describeReadRefusal } from '../storage/disk-refusal';
-import { parseJsonText } from '../storage/parse-json';
+import { readJsonFile } from '../storage/read-json-file';
 import { type AnnotationFileRef, findAnnotationFiles } from './annotation-files';
 import { AnnotationFileSchema } from './annotation-files-schema';
 import type { CachedAnnotationFile, CachedDocument, DocumentCache } from './document-cache';
@@ -151,42 +151,19 @@ export class DocumentListing {
       const cached = info && this.cache.annotationFile(name, info.size, info.mtimeMs);
       if (cached) return cached;
     }
-    let read: { text: string; size: number; mtimeMs: number };
-    try {
-      read = await readWithStat(path);
-    } catch (error) {
-      return {
-        count: 0,
-        status: 'todo',
-        problem: `${name}: could not be read (${(error as Error).message})`,
-      };
+    const read = await readJsonFile(path, { displayName: name, schema: AnnotationFileSchema });
+    // Gone since the folder was walked (a rename, a sync): nothing to count, nothing wrong.
+    if (read.status === 'missing') return { count: 0, status: 'todo' };
+    // Unreadable (no stamp) is not remembered: permissions may change without touching the file.
+    if (read.status === 'invalid' && !read.stamp) {
+      return { count: 0, status: 'todo', problem: read.problem.message };
     }
-    const parsed = parseJsonText(read.text, AnnotationFileSchema);
-    const entry: CachedAnnotationFile = parsed.ok
-      ? {
-          size: read.size,
-          mtimeMs: read.mtimeMs,
-          count: parsed.value.annotations.length,
-          status: parsed.value.status,
-        }
-      : {
-          size: read.size,
-          mtimeMs: read.mtimeMs,
-          count: 0,
-          status: 'todo',
-          problem: `${name}: ${parsed.problem}`,
-        };
+    const { size, mtimeMs } = read.stamp!;
+    const entry: CachedAnnotationFile =
+      read.status === 'valid'
+        ? { size, mtimeMs, count: read.value.annotations.length, status: read.value.status }
+        : { size, mtimeMs, count: 0, status: 'todo', problem: read.problem.message };
     this.cache.setAnnotationFile(name, entry);
     return entry;
-  }
-}
-
-async function readWithStat(path: string): Promise<{ text: string; size: number; mtimeMs: number }> {
-  const handle = await open(path, 'r');
-  try {
-    const info = await handle.stat();
-    return { text: await handle.readFile('utf8'), size: info.size, mtimeMs: info.mtimeMs };
-  } finally {
-    await handle.close();
   }
 }

@@ -1,6 +1,6 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseJsonText } from '../storage/parse-json';
+import { readJsonFile } from '../storage/read-json-file';
 import { type AnnotationFile, AnnotationFileSchema } from './annotation-files-schema';
 
 /** One other annotator's file of a document as read, with the version it was read at. */
@@ -24,10 +24,12 @@ async function otherNames(dir: string, annotator: string): Promise<string[]> {
 export async function readOtherAnnotatorFiles(dir: string, annotator: string): Promise<ReadAnnotationFile[]> {
   const read = await Promise.all(
     (await otherNames(dir, annotator)).map(async (name) => {
-      const got = await readVersioned(join(dir, name)).catch(() => undefined);
-      if (!got) return undefined;
-      const parsed = parseJsonText(got.text, AnnotationFileSchema);
-      return { name, version: got.version, file: parsed.ok ? parsed.value : undefined };
+      const path = join(dir, name);
+      const read = await readJsonFile(path, { displayName: path, schema: AnnotationFileSchema });
+      // Size, time and inode come from the handle the file was read through, so they agree.
+      if (read.status === 'missing' || !read.stamp) return undefined;
+      const version = trustworthy(read.stamp.mtimeMs) ? versionOf(read.stamp) : `unsettled:${Math.random()}`;
+      return { name, version, file: read.status === 'valid' ? read.value : undefined };
     }),
   );
   return read.filter((entry) => entry !== undefined);
@@ -61,21 +63,8 @@ function versionOf(info: { size: number; mtimeMs: number; ino: number }): string
   return `${info.size}.${info.mtimeMs}.${info.ino}`;
 }
 
-/** Reads a file with the version of what was read: both from one open handle, so they agree. */
-async function readVersioned(path: string): Promise<{ text: string; version: string }> {
-  const handle = await open(path, 'r');
-  try {
-    const info = await handle.stat();
-    const text = await handle.readFile('utf8');
-    return { text, version: trustworthy(info.mtimeMs) ? versionOf(info) : `unsettled:${Math.random()}` };
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Any annotation file, read and validated; undefined when missing or invalid. */
 export async function readAnnotationFileAt(path: string): Promise<AnnotationFile | undefined> {
-  const text = await readFile(path, 'utf8').catch(() => undefined);
-  const parsed = text === undefined ? undefined : parseJsonText(text, AnnotationFileSchema);
-  return parsed?.ok ? parsed.value : undefined;
+  const read = await readJsonFile(path, { displayName: path, schema: AnnotationFileSchema });
+  return read.status === 'valid' ? read.value : undefined;
 }
