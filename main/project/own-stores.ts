@@ -1,7 +1,7 @@
 import { basename, sep } from 'node:path';
-import { ApiError } from '../../shared/api-error';
 import type { Annotation } from '../../shared/model/annotation';
 import { JsonStore } from '../storage/json-store';
+import { assertWritable } from '../storage/read-only';
 import { findAnnotationFiles } from './annotation-files';
 import { type AnnotationFile, AnnotationFileSchema, newAnnotationFile } from './annotation-files-schema';
 import type { DocumentReader, LoadedText } from './document-reader';
@@ -130,13 +130,9 @@ export class OwnStores {
     }
   }
 
+  /** The project's read-only check (main/storage/read-only.ts), in the project's name. */
   assertWritable(): void {
-    if (this.readOnly) {
-      throw new ApiError(
-        'forbidden',
-        `${basename(this.layout.root)} is open read-only; nothing can be changed`,
-      );
-    }
+    assertWritable(this.readOnly, basename(this.layout.root));
   }
 }
 
