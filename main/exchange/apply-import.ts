@@ -28,8 +28,7 @@ import { foldName as folded } from '../../shared/text/fold-name';
  * Everything that can be checked is checked before the first write.
  */
 export async function applyImport(project: Project, plan: ImportPlan, into: string): Promise<ImportSummary> {
-  if (project.readOnly)
-    throw new ApiError('forbidden', 'The project is open read-only; nothing can be imported');
+  project.assertWritable();
   checkReferences(plan);
   const checked = await importTargets(project, plan, into);
   if (!checked.ok) throw new ImportProblemsError(checked.problems);

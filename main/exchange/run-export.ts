@@ -29,8 +29,7 @@ export async function runExport(
   const format = exportFormat(request.format);
   if (!format) throw new ApiError('bad-request', `There is no export format "${request.format}"`);
   if (request.out !== undefined) assertOutsideProject(request.out, project.root);
-  else if (project.readOnly)
-    throw new ApiError('forbidden', 'The project is open read-only; nothing can be written');
+  else project.assertWritable();
   const dataset = await collectDataset(
     project,
     {

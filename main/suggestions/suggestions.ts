@@ -134,8 +134,7 @@ export class Suggestions {
   }
 
   #assertWritable(): void {
-    if (this.project.readOnly)
-      throw new ApiError('forbidden', 'This project is open read-only; nothing can be changed');
+    this.project.assertWritable();
   }
 
   /** Rebuilt only when the register changes (its array is replaced on every register edit). */
