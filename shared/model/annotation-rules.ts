@@ -1,6 +1,9 @@
 import { targetFor } from '../text/quote';
 import type { Annotation } from './annotation';
-import { type Codebook, roleOf } from './codebook';
+// Types only from the schema modules, and roleOf from codebook-tree: the page's bundle must not take in zod
+// (its compiled checks use Function(), which the page's Content-Security-Policy refuses).
+import type { Codebook } from './codebook';
+import { roleOf } from './codebook-tree';
 import type { FigureValue } from './figure';
 import type { Stakeholder } from './stakeholder';
 
