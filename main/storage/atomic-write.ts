@@ -51,21 +51,20 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  await (await replaceFile(path, data, options)).flushFolder();
+  await (await replaceFile(path, data, options)).folderFlushed;
 }
 
 /**
  * writeFileAtomic in two steps, for a writer holding the file's lock: resolves once the new
- * content is in place (what the lock protects); the writer lets go of the lock, then calls
- * `flushFolder` to make the rename durable, and reports the save done once that resolves. The lock
- * is let go before the flush, not during it: removing its folders while the journal commits the
- * flush would wait for that commit.
+ * content is in place (what the lock protects), while the folder's flush still runs, so the lock
+ * is let go while the disk makes the rename durable. `folderFlushed` must be awaited before the
+ * save is reported done.
  */
 export async function replaceFile(
   path: string,
   data: string | Uint8Array,
   { durable = true, locked = false }: AtomicWriteOptions = {},
-): Promise<{ flushFolder: () => Promise<void> }> {
+): Promise<{ folderFlushed: Promise<void> }> {
   const folder = dirname(path);
   const temp = join(folder, tempFileName(basename(path), locked));
   try {
@@ -81,7 +80,9 @@ export async function replaceFile(
     await rm(temp, { force: true }).catch(() => {});
     throw error;
   }
-  return { flushFolder: durable ? () => flushFolder(folder) : async () => {} };
+  const folderFlushed = durable ? flushFolder(folder) : Promise.resolve();
+  folderFlushed.catch(() => {}); // awaited by the caller; never an unhandled rejection meanwhile
+  return { folderFlushed };
 }
 
 async function writeAndFlush(temp: string, data: string | Uint8Array, durable: boolean): Promise<void> {

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, rmdirSync } from 'node:fs';
 import { mkdir, readdir, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { SyncWhileFast } from './sync-while-fast';
 
 /**
  * A lock nobody has refreshed for this long belongs to a process that is gone, wherever it ran
@@ -27,28 +25,6 @@ const RETRY_MS = 5;
 const HOST = hostname();
 /** Owner names (an empty folder inside the lock): `<pid>.<8 hex>.<host, URI-encoded>`. */
 const OWNER = /^(\d+)\.([0-9a-f]{8})\.(.+)$/;
-
-/**
- * Taking and letting go of a lock is five folder operations of microseconds each around every
- * save; made through libuv's thread pool each costs a trip there and back, which was most of what
- * a save spent beyond its own write. So they are made synchronously while the disk answers fast.
- */
-const folderOps = new SyncWhileFast();
-const makeFolder = (path: string) =>
-  folderOps.call(
-    () => void mkdirSync(path),
-    () => mkdir(path).then(() => {}),
-  );
-const removeFolder = (path: string) =>
-  folderOps.call(
-    () => rmdirSync(path),
-    () => rmdir(path),
-  );
-const listFolder = (path: string) =>
-  folderOps.call(
-    () => readdirSync(path),
-    () => readdir(path),
-  );
 
 /** Locks this process holds no more but could not remove (the disk turned read-only mid-save): lock → its owner name. */
 const leftBehind = new Map<string, string>();
@@ -102,16 +78,16 @@ async function take(lock: string): Promise<HeldLock> {
     const owner = join(lock, `${process.pid}.${randomBytes(4).toString('hex')}.${encodeURIComponent(HOST)}`);
     let made = false;
     try {
-      await makeFolder(lock);
+      await mkdir(lock);
       made = true;
-      await makeFolder(owner);
+      await mkdir(owner);
       // Another process may have removed our folder while it was still empty (as an abandoned
       // one) and made its own, which we then named ourselves in: then whoever sees another owner
       // backs off, so at most one holds it.
-      const owners = (await listFolder(lock)).filter((name) => OWNER.test(name));
+      const owners = (await readdir(lock)).filter((name) => OWNER.test(name));
       if (owners.length === 1) return { lock, owner };
-      await quietly(() => removeFolder(owner));
-      await quietly(() => removeFolder(lock));
+      await rmdir(owner).catch(() => {});
+      await rmdir(lock).catch(() => {});
       emptySince = undefined;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -171,18 +147,13 @@ async function take(lock: string): Promise<HeldLock> {
 
 /** Removes our owner, then the lock folder. A folder someone else has named themselves in stays. */
 async function release(lock: string, owner: string): Promise<void> {
-  await quietly(() => removeFolder(owner), ['ENOENT']);
-  // Not empty (FAT through FUSE says EPERM) or already gone: not ours to remove any more.
-  await quietly(() => removeFolder(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EPERM']);
-}
-
-/** Runs a folder operation, passing over the errors named (all when none are): the rest are thrown. */
-async function quietly(op: () => unknown, expected?: readonly string[]): Promise<void> {
-  try {
-    await op();
-  } catch (error) {
-    if (expected && !expected.includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-  }
+  await rmdir(owner).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rmdir(lock).catch((error: NodeJS.ErrnoException) => {
+    // Not empty (FAT through FUSE says EPERM) or already gone: not ours to remove any more.
+    if (!['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EPERM'].includes(error.code ?? '')) throw error;
+  });
 }
 
 type FoundLock =

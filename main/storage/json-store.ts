@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { type Adapter, Low } from 'lowdb';
 import type { z } from 'zod';
@@ -9,7 +8,6 @@ import { withFileLock } from './file-lock';
 import { FileProblemError } from './file-problem';
 import { type JsonFileFormat, type ReadStamp, readJsonFile } from './read-json-file';
 import { assertWritable } from './read-only';
-import { SyncWhileFast } from './sync-while-fast';
 
 export interface JsonStoreOptions<S extends z.ZodType> extends JsonFileFormat<S> {
   /** Absolute path of the file. */
@@ -28,8 +26,8 @@ export interface JsonStoreOptions<S extends z.ZodType> extends JsonFileFormat<S>
  * fsync, rename, folder fsync), so a save survives a killed process and a power loss alike.
  */
 class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
-  /** Makes the last write's rename durable; JsonStore runs it once the lock is let go. */
-  flushFolder: () => Promise<void> = async () => {};
+  /** The flush of the folder after the last write, still running when write() returns. */
+  folderFlushed: Promise<void> = Promise.resolve();
   /** Whether the last read found the file on disk (valid or not). */
   found = false;
   /** The file as the last read found it (undefined when missing or unreadable). */
@@ -51,11 +49,11 @@ class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
   /**
    * Called only inside JsonStore#apply, which holds the file's lock: one writer at a time, so the
    * writer's fixed temp name is safe (and a half-written one is removed on a full disk). Returns
-   * once the new content is in place; JsonStore runs `flushFolder` after letting go of the lock.
+   * once the new content is in place; JsonStore awaits `folderFlushed` after letting go of the lock.
    */
   async write(data: z.output<S>): Promise<void> {
     const text = `${JSON.stringify(data, null, 2)}\n`;
-    this.flushFolder = (await replaceFile(this.options.path, text, { locked: true })).flushFolder;
+    this.folderFlushed = (await replaceFile(this.options.path, text, { locked: true })).folderFlushed;
   }
 }
 
@@ -142,8 +140,8 @@ export class JsonStore<S extends z.ZodType> {
         this.#seen = await stampOf(this.options.path);
         return result;
       });
-      // Done only once the rename is durable too, flushed after the lock was let go (see replaceFile).
-      await this.#file.flushFolder();
+      // Done only once the rename is durable too; the lock was let go meanwhile (see replaceFile).
+      await this.#file.folderFlushed;
       return result;
     } catch (error) {
       throw saveFailure(this.options.displayName, error);
@@ -234,20 +232,8 @@ interface FileStamp {
 /** The longest tick of a file system's modification times (FAT's), with room for a slow clock. */
 const COARSE_TICK_MS = 2_500;
 
-/** The stamp is taken twice a save (before, to catch up; after, to know our own save again): see file-lock.ts. */
-const stats = new SyncWhileFast();
-
 async function stampOf(path: string): Promise<FileStamp | undefined> {
-  const info = await stats.call(
-    () => {
-      try {
-        return statSync(path);
-      } catch {
-        return undefined;
-      }
-    },
-    () => stat(path).catch(() => undefined),
-  );
+  const info = await stat(path).catch(() => undefined);
   return info && seenNow(info);
 }
 
