@@ -41,7 +41,9 @@ describe('reading a project JSON file', () => {
     expect(problem).toBeInstanceOf(FileProblemError);
     expect(problem.code).toBe('invalid-file');
     expect(problem.file).toBe('.gloss/list.json');
-    expect(problem.message).toMatch(/^\.gloss\/list\.json: not valid JSON \(line 3, column 9: Expected ',' or ']'/);
+    expect(problem.message).toMatch(
+      /^\.gloss\/list\.json: not valid JSON \(line 3, column 9: Expected ',' or ']'/,
+    );
 
     await writeFile(join(dir, 'list.json'), '{"items": ["a", 2]}');
     const wrong = (await read('list.json')) as { problem: FileProblemError };
