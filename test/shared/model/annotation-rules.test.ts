@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createDispatch } from '../../../main/api/dispatch';
 import { createGlossService } from '../../../main/api/gloss-service';
 import { inProcessTransport } from '../../../main/transports/in-process';
@@ -112,6 +112,8 @@ describe('what the screen shows before a save answers is what the project saves'
     const service = createGlossService({ annotator: 'alice' });
     await service.open(folder.path);
     const client = createApiClient(inProcessTransport(createDispatch(service)));
+    // Stopped before the folder is removed, or its watcher reports the folder gone.
+    onTestFinished(() => service.close());
     const fields = {
       id: 'a1',
       code: 'valuation',
