@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/api/dispatch';
 import { createGlossService } from '../../../main/api/gloss-service';
 import { inProcessTransport } from '../../../main/transports/in-process';
@@ -105,15 +105,19 @@ describe('the rules of an annotation', () => {
 
 describe('what the screen shows before a save answers is what the project saves', () => {
   let folder: TempProject | undefined;
-  afterEach(() => folder?.cleanup());
+  let stop = () => {};
+  afterEach(async () => {
+    stop();
+    await folder?.cleanup();
+  });
 
   it('for a new tag and for every kind of change', async () => {
     folder = await makeTempProject({ 'a.txt': TEXT });
     const service = createGlossService({ annotator: 'alice' });
     await service.open(folder.path);
     const client = createApiClient(inProcessTransport(createDispatch(service)));
-    // Stopped before the folder is removed, or its watcher reports the folder gone.
-    onTestFinished(() => service.close());
+    // Stopped before the folder is removed (afterEach), or its watcher reports the folder gone.
+    stop = () => service.close();
     const fields = {
       id: 'a1',
       code: 'valuation',
