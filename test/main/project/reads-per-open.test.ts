@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO } from '../../support/corpus';
+import { traceScript } from '../../support/strace';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
 
-const run = promisify(execFile);
 let folder: TempProject | undefined;
 afterEach(() => folder?.cleanup());
 
@@ -54,29 +52,11 @@ async function opensWhileOpening(root: string): Promise<Map<string, number>> {
     closeSync(openSync(process.argv[1] + '/.gloss/end-mark', 'w'));
     service.close();
   `;
-  const { stderr } = await run(
-    'strace',
-    [
-      '-f',
-      '-e',
-      'trace=openat',
-      process.execPath,
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      script,
-      root,
-    ],
-    { cwd: REPO, maxBuffer: 64 * 1024 * 1024 },
-  );
   const opened = new Map<string, number>();
   let inside = false;
-  for (const line of stderr.split('\n')) {
-    // With threads, strace may cut a call in two ("<unfinished ...>", then "resumed"): the start names the file.
-    const open = /openat\(AT_FDCWD, "([^"]+)"/.exec(line);
+  for (const { open } of await traceScript('openat', script, [root])) {
     if (!open) continue;
-    const path = open[1]!;
+    const { path } = open;
     if (path.endsWith('/start-mark')) inside = true;
     else if (path.endsWith('/end-mark')) inside = false;
     else if (inside && path.startsWith(`${root}/`)) {

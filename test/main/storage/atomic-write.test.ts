@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempFileName, writeFileAtomic } from '../../../main/storage/atomic-write';
 import { REPO } from '../../support/corpus';
+import { traceScript } from '../../support/strace';
 
-const run = promisify(execFile);
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gloss-atomic-'));
@@ -23,46 +21,19 @@ async function tracedWrite(path: string, options: object): Promise<string[]> {
     const { writeFileAtomic } = await import(${JSON.stringify(join(REPO, 'main/storage/atomic-write.ts'))});
     await writeFileAtomic(process.argv[1], '{"saved": true}\\n', ${JSON.stringify(options)});
   `;
-  const { stderr } = await run(
-    'strace',
-    [
-      '-f',
-      '-e',
-      'trace=openat,fsync,fdatasync,rename,renameat,renameat2',
-      process.execPath,
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      script,
-      path,
-    ],
-    { cwd: REPO },
-  );
   // Only the calls on the file, its temp file and its folder, with fds named by what they opened.
   const names = new Map<string, string>();
   const calls: string[] = [];
-  // With threads, strace may cut a call in two: "openat(…, "path", … <unfinished ...>", then
-  // "<... openat resumed>) = fd" on the same thread's line. The path waits for its fd there.
-  const pending = new Map<string, string>();
-  for (const line of stderr.split('\n')) {
-    const thread = /^(?:\[pid\s+)?(\d+)\]?\s/.exec(line)?.[1] ?? '';
-    const started = /openat\(AT_FDCWD, "([^"]+)", [^)]*<unfinished \.\.\.>/.exec(line);
-    if (started) {
-      pending.set(thread, started[1]!);
-      continue;
-    }
-    const resumed = /<\.\.\. openat resumed>.*\) = (\d+)/.exec(line);
-    const whole = /openat\(AT_FDCWD, "([^"]+)", [^)]*\) = (\d+)/.exec(line);
-    const open = whole ?? (resumed && pending.has(thread) ? [line, pending.get(thread)!, resumed[1]!] : null);
-    if (resumed) pending.delete(thread);
+  for (const { line, open } of await traceScript('openat,fsync,fdatasync,rename,renameat,renameat2', script, [
+    path,
+  ])) {
     if (open) {
-      const [, opened, fd] = open;
-      if (opened === dir || opened!.startsWith(`${dir}/`)) {
-        const name = opened === dir ? 'folder' : opened!.endsWith('.tmp') ? 'temp' : 'file';
-        names.set(fd!, name);
+      const { path: opened, fd } = open;
+      if (opened === dir || opened.startsWith(`${dir}/`)) {
+        const name = opened === dir ? 'folder' : opened.endsWith('.tmp') ? 'temp' : 'file';
+        names.set(fd, name);
         calls.push(`open ${name}`);
-      } else names.delete(fd!);
+      } else names.delete(fd);
       continue;
     }
     const sync = /(fsync|fdatasync)\((\d+)[,) ]/.exec(line);
