@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { COARSE_TICK_MS, isFineTime } from '../storage/coarse-times';
 import { readJsonFile } from '../storage/read-json-file';
 import { type AnnotationFile, AnnotationFileSchema } from './annotation-files-schema';
 
@@ -52,11 +53,9 @@ export async function otherAnnotatorVersions(dir: string, annotator: string): Pr
   return versions;
 }
 
-/** The longest tick of a file system's modification times (FAT's), with room for a slow clock. */
-const COARSE_TICK_MS = 2_500;
-
+/** Whether a modification time tells this version from any later one (see coarse-times.ts). */
 function trustworthy(mtimeMs: number): boolean {
-  return mtimeMs % 1000 !== 0 || Date.now() - mtimeMs > COARSE_TICK_MS;
+  return isFineTime(mtimeMs) || Date.now() - mtimeMs > COARSE_TICK_MS;
 }
 
 function versionOf(info: { size: number; mtimeMs: number; ino: number }): string {

@@ -3,6 +3,7 @@ import { type Adapter, Low } from 'lowdb';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
 import { replaceFile } from './atomic-write';
+import { COARSE_TICK_MS, isFineTime } from './coarse-times';
 import { saveFailure } from './disk-refusal';
 import { withFileLock } from './file-lock';
 import { FileProblemError } from './file-problem';
@@ -229,16 +230,13 @@ interface FileStamp {
   settled: boolean;
 }
 
-/** The longest tick of a file system's modification times (FAT's), with room for a slow clock. */
-const COARSE_TICK_MS = 2_500;
-
 async function stampOf(path: string): Promise<FileStamp | undefined> {
   const info = await stat(path).catch(() => undefined);
   return info && seenNow(info);
 }
 
 function seenNow({ mtimeMs, size, ino }: ReadStamp): FileStamp {
-  return { mtimeMs, size, ino, seenAt: Date.now(), settled: mtimeMs % 1000 !== 0 };
+  return { mtimeMs, size, ino, seenAt: Date.now(), settled: isFineTime(mtimeMs) };
 }
 
 function sameFile(a: FileStamp, b: FileStamp): boolean {
