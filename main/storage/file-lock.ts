@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rmdir, stat, unlink, utimes } from 'node:fs/promises';
+import { renameSync, utimesSync } from 'node:fs';
+import { mkdir, open, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { SyncWhileFast } from './sync-while-fast';
 
 /**
  * A lock nobody has refreshed for this long belongs to a process that is gone, wherever it ran
@@ -12,237 +14,278 @@ import { basename, dirname, join } from 'node:path';
 export const STALE_MS = 10_000;
 /** How often an owner refreshes its lock while a save takes long. */
 const REFRESH_MS = STALE_MS / 4;
-/**
- * A lock folder without an owner in it, seen that way for this long, was left by a process killed
- * between making the folder and naming itself in it. Taking over a live one too early is safe
- * (see clearIfDead), it only makes that owner try again.
- */
-const EMPTY_GRACE_MS = 500;
 /** How long to wait for another process's write to the same file before giving up. */
 const WAIT_MS = 5_000;
 const RETRY_MS = 5;
+/** How long a release waits for a taker that took a live lock for dead to give it back. */
+const GIVE_BACK_MS = 200;
 
 const HOST = hostname();
-/** Owner names (an empty folder inside the lock): `<pid>.<8 hex>.<host, URI-encoded>`. */
-const OWNER = /^(\d+)\.([0-9a-f]{8})\.(.+)$/;
+/** The host as it appears in a lock's name: no dots, so the name's parts are told apart. */
+const HOST_IN_NAME = encodeURIComponent(HOST).replaceAll('.', '%2E');
 
-/** Locks this process holds no more but could not remove (the disk turned read-only mid-save): lock → its owner name. */
-const leftBehind = new Map<string, string>();
+/**
+ * A file's lock is one empty file beside it, its token, under one of two hidden names:
+ * - `.<name>.free.lock` while nobody holds it;
+ * - `.<name>.<pid>.<8 hex>.<host>.lock` while a process holds it (the owner is in the name).
+ */
+const HELD = /^\.(.+)\.(\d+)\.([0-9a-f]{8})\.([^.]+)\.lock$/;
+const freeName = (name: string) => `.${name}.free.lock`;
+
+/** Whether a folder entry is a lock token, and of which file; undefined for anything else. */
+export function parseLockName(entry: string): { file: string; owner?: Owner } | undefined {
+  const held = HELD.exec(entry);
+  if (held)
+    return { file: held[1]!, owner: { name: entry, pid: Number(held[2]), host: decodeHost(held[4]!) } };
+  const free = /^\.(.+)\.free\.lock$/.exec(entry);
+  return free ? { file: free[1]! } : undefined;
+}
+
+/** Locks this process holds no more but could not give back (the disk turned read-only mid-save). */
+const leftBehind = new Map<string, HeldLock>();
 
 /**
  * Runs `work` holding the lock of `path`, so two Gloss processes on one project (two windows, a
  * window and the command line, two computers on a shared folder) never read-modify-write the same
  * file at once.
  *
- * The lock is the hidden folder `.<name>.lock/` beside the file (hidden, like the temp files, so
- * folder watchers and listings pass it by), holding one empty folder named after its owner: pid, a
- * random tag, host. Why a folder: mkdir is exclusive on every file system a project may live on,
- * FAT/exFAT sticks and SMB/NFS shares included, where the hard link of the old lock is refused;
- * the owner is in a name, made by one call, so no kill leaves a half-written owner; and a folder
- * cannot be removed while an owner is in it, so taking over a dead lock (removing that owner by
- * its unique name, then the folder) can never remove a lock someone else has just taken.
+ * Taking the lock is renaming its token from the free name to one naming the owner; letting go
+ * renames it back. Why a rename: of two processes renaming one file, exactly one succeeds, on every
+ * file system a project may live on (FAT/exFAT sticks and SMB/NFS shares included, where the hard
+ * link of an older lock is refused); the owner is in the new name, given by that same call, so no
+ * kill leaves a lock without its owner; and a rename creates nothing. Creating a file or folder
+ * is what costs on a disk (it allocates and journals an inode), so the lock adds two renames and
+ * a time stamp to a save, not two folders made and removed.
  *
- * A lock whose owner is a dead process of this computer is taken over at once; any lock not
- * refreshed for STALE_MS is taken over (its owner, here or elsewhere, is gone). Errors from the
- * disk (full, read-only) are thrown as they come, for the caller to word; waiting longer than
- * WAIT_MS fails with EBUSY.
+ * The token stays beside its file between saves. The first save of a file makes it (see create),
+ * already held; a token whose owner is a dead process of this computer, or not refreshed for
+ * STALE_MS, is taken over (see takeOver). Errors from the disk (full, read-only) are thrown as they
+ * come, for the caller to word; waiting longer than WAIT_MS fails with EBUSY.
  */
 export async function withFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
-  const held = await take(join(dirname(path), `.${basename(path)}.lock`));
-  const refresh = setInterval(() => {
-    const now = new Date();
-    utimes(held.owner, now, now).catch(() => {});
-  }, REFRESH_MS);
+  const held = await take(dirname(path), basename(path));
+  const refresh = setInterval(() => touch(held.path).catch(() => {}), REFRESH_MS);
   refresh.unref();
+  let done = false;
   try {
-    return await work();
+    const result = await work();
+    done = true;
+    return result;
   } finally {
     clearInterval(refresh);
-    // A lock that cannot be removed must not turn a save that reached the disk into an error; it is
-    // ours, so the next save here clears it (other processes wait for it as for a live owner).
-    await release(held.lock, held.owner).catch(() => leftBehind.set(held.lock, held.owner));
+    // A first save that failed leaves nothing behind, not even its new token.
+    const letGo = !done && held.created ? unlink(held.path) : release(held);
+    // A lock that cannot be given back must not turn a save that reached the disk into an error; it
+    // is ours, so the next save here gives it back (other processes wait for it as for a live owner).
+    await letGo.catch(() => leftBehind.set(held.path, held));
   }
 }
 
 interface HeldLock {
-  lock: string;
-  /** The owner, an empty folder inside the lock folder. */
-  owner: string;
+  /** The token under our name. */
+  path: string;
+  /** The free name it goes back to. */
+  free: string;
+  /** Made by this take: the file's first save. */
+  created?: boolean;
 }
-
-async function take(lock: string): Promise<HeldLock> {
-  const deadline = Date.now() + WAIT_MS;
-  /** Since when (this process's clock) the lock has been seen without an owner, continuously. */
-  let emptySince: number | undefined;
-  for (;;) {
-    const owner = join(lock, `${process.pid}.${randomBytes(4).toString('hex')}.${encodeURIComponent(HOST)}`);
-    let made = false;
-    try {
-      await mkdir(lock);
-      made = true;
-      await mkdir(owner);
-      // Another process may have removed our folder while it was still empty (as an abandoned
-      // one) and made its own, which we then named ourselves in: then whoever sees another owner
-      // backs off, so at most one holds it.
-      const owners = (await readdir(lock)).filter((name) => OWNER.test(name));
-      if (owners.length === 1) return { lock, owner };
-      await rmdir(owner).catch(() => {});
-      await rmdir(lock).catch(() => {});
-      emptySince = undefined;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (made && code !== 'ENOENT') {
-        // Named ourselves in no lock (a full or read-only disk): the empty folder is ours to remove.
-        await rmdir(lock).catch(() => {});
-        throw error;
-      }
-      // No folder for the file yet (its first save): made here, so even first saves are locked.
-      if (code === 'ENOENT' && !made) {
-        await mkdir(dirname(lock), { recursive: true });
-        continue;
-      }
-      if (code === 'ENOENT') continue; // our folder was removed as abandoned before we named ourselves
-      if (code !== 'EEXIST') throw error;
-      // Deleted before the await, so two stores of this process never both clear it.
-      const ours = leftBehind.get(lock);
-      if (ours !== undefined) {
-        leftBehind.delete(lock);
-        await release(lock, ours).catch((error: unknown) => {
-          leftBehind.set(lock, ours);
-          throw error;
-        });
-        continue;
-      }
-      const found = await inspect(lock);
-      if (found.kind === 'abandoned') {
-        emptySince ??= Date.now();
-        const abandoned = Date.now() - emptySince >= EMPTY_GRACE_MS || found.ageMs > STALE_MS;
-        if (
-          abandoned &&
-          (await rmdir(lock).then(
-            () => true,
-            () => false,
-          ))
-        ) {
-          emptySince = undefined;
-          continue;
-        }
-      } else {
-        emptySince = undefined;
-        if (found.kind === 'gone' || (await clearIfDead(lock, found))) continue;
-      }
-      if (Date.now() > deadline) {
-        // EBUSY, so callers word it as the disk refusing the save (see disk-refusal.ts).
-        throw Object.assign(
-          new Error(
-            `another Gloss process has been saving it for over ${WAIT_MS / 1000} s and has not finished`,
-          ),
-          { code: 'EBUSY' },
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-    }
-  }
-}
-
-/** Removes our owner, then the lock folder. A folder someone else has named themselves in stays. */
-async function release(lock: string, owner: string): Promise<void> {
-  await rmdir(owner).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
-  await rmdir(lock).catch((error: NodeJS.ErrnoException) => {
-    // Not empty (FAT through FUSE says EPERM) or already gone: not ours to remove any more.
-    if (!['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EPERM'].includes(error.code ?? '')) throw error;
-  });
-}
-
-type FoundLock =
-  | { kind: 'gone' }
-  /** A folder with no owner in it; its age by its modification time. */
-  | { kind: 'abandoned'; ageMs: number }
-  | { kind: 'owned'; owners: Owner[] }
-  /** A lock file holding "pid host": `<file>.lock`, the lock of Gloss versions before this one. */
-  | { kind: 'legacy'; owner: Owner };
 
 interface Owner {
+  /** The token's name in its folder. */
   name: string;
   pid: number;
   host: string;
 }
 
-async function inspect(lock: string): Promise<FoundLock> {
-  let names: string[];
-  try {
-    names = await readdir(lock);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'gone' };
-    if (code !== 'ENOTDIR') throw error;
-    const text = await readFile(lock, 'utf8').catch(() => undefined);
-    if (text === undefined) return { kind: 'gone' };
-    const [pid, host] = text.trim().split(' ');
-    return { kind: 'legacy', owner: { name: '', pid: Number(pid), host: host ?? '' } };
-  }
-  const owners = names.flatMap((name) => {
-    const match = OWNER.exec(name);
-    if (!match) return [];
-    let host: string;
-    try {
-      host = decodeURIComponent(match[3]!);
-    } catch {
-      host = match[3]!;
+async function take(dir: string, name: string): Promise<HeldLock> {
+  const free = join(dir, freeName(name));
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const held = { path: join(dir, ownName(name)), free };
+    if (await renamed(free, held.path)) {
+      // Stamped fresh before it counts as ours: until then its time is its last owner's, and a
+      // waiter may take it for stale and take it over; then it is gone from our name, and we wait.
+      if (await touch(held.path).then(isOurs)) return held;
+      continue;
     }
-    return [{ name, pid: Number(match[1]), host }];
-  });
-  if (owners.length > 0) return { kind: 'owned', owners };
-  const info = await stat(lock).catch(() => undefined);
-  return info ? { kind: 'abandoned', ageMs: Date.now() - info.mtimeMs } : { kind: 'gone' };
+    const ours = [...leftBehind.values()].find((lock) => lock.free === free);
+    if (ours) {
+      leftBehind.delete(ours.path);
+      await release(ours).catch((error: unknown) => {
+        leftBehind.set(ours.path, ours);
+        throw error;
+      });
+      continue;
+    }
+    const tokens = await tokensOf(dir, name);
+    if (tokens === undefined) {
+      await mkdir(dir, { recursive: true }); // the file's folder is made by its first save
+      continue;
+    }
+    if (tokens.free) continue; // given back meanwhile
+    if (tokens.held.length === 0) {
+      if (await create(held.path, dir, name)) return { ...held, created: true };
+    } else {
+      if (await takeOver(tokens.held, dir, name, held.path)) return held;
+    }
+    if (Date.now() > deadline) {
+      // EBUSY, so callers word it as the disk refusing the save (see disk-refusal.ts).
+      throw Object.assign(
+        new Error(
+          `another Gloss process has been saving it for over ${WAIT_MS / 1000} s and has not finished`,
+        ),
+        { code: 'EBUSY' },
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS * (1 + Math.random())));
+  }
+}
+
+const ownName = (name: string) =>
+  `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.${HOST_IN_NAME}.lock`;
+
+/**
+ * Makes the token of a file that has none (its first save, or a token removed by hand), already
+ * held by us. Two processes may do this at once: each then looks for another token beside its
+ * own, and whoever sees one removes its own and tries again, so at most one keeps a token.
+ */
+async function create(own: string, dir: string, name: string): Promise<boolean> {
+  const made = await open(own, 'wx').then(
+    (handle) => handle.close().then(() => true),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false; // the folder went meanwhile: made again next round
+      throw error;
+    },
+  );
+  if (!made) return false;
+  const tokens = await tokensOf(dir, name);
+  const alone = tokens !== undefined && !tokens.free && tokens.held.length === 1;
+  if (alone) return true;
+  await unlink(own).catch(() => {});
+  return false;
 }
 
 /**
- * Takes away a lock whose every owner is dead: a process of this computer that no longer runs, or
- * any owner (of this computer or another) that has not refreshed it for STALE_MS. Each dead owner
- * is removed by its own unique name and then the folder, which fails if anyone else has named
- * themselves in it meanwhile: a fresh lock is never taken away. True if it cleared something.
+ * Takes over tokens whose owners are dead, into our own name: each renamed, then checked that its
+ * time is still the one that proved it dead, so an owner that was only slow and stamped its token
+ * meanwhile gets everything back as it was. Nothing is taken while any owner lives.
  */
-async function clearIfDead(lock: string, found: FoundLock): Promise<boolean> {
-  if (found.kind === 'gone') return false;
-  if (found.kind === 'abandoned') {
-    if (found.ageMs <= STALE_MS) return false;
-    return rmdir(lock).then(
-      () => true,
+async function takeOver(owners: Owner[], dir: string, name: string, own: string): Promise<boolean> {
+  const dead: { path: string; mtimeMs: number }[] = [];
+  for (const owner of owners) {
+    const path = join(dir, owner.name);
+    const mtimeMs = await deadSince(owner, path);
+    if (mtimeMs === undefined) return false;
+    dead.push({ path, mtimeMs });
+  }
+  const taken: { from: string; to: string }[] = [];
+  for (const { path, mtimeMs } of dead) {
+    // More than one token is left only by a kill among first saves at once; the others go.
+    const to = taken.length === 0 ? own : join(dir, ownName(name));
+    if (!(await renamed(path, to))) continue;
+    taken.push({ from: path, to });
+    // The rename changed its ctime, not its modification time: only its owner's stamp does.
+    if ((await stat(to).catch(() => undefined))?.mtimeMs !== mtimeMs) {
+      for (const { from, to } of taken) await rename(to, from).catch(() => {});
+      return false;
+    }
+  }
+  if (taken.length === 0) return false;
+  for (const { to } of taken.slice(1)) await unlink(to).catch(() => {});
+  return touch(own).then(isOurs);
+}
+
+/**
+ * The modification time of a dead owner's token, or undefined while it may live (or the token is
+ * gone). Its last sign of life is the later of its stamp and its change time: taking the token
+ * (a rename) sets the latter at once on most file systems, before the owner's stamp lands.
+ */
+async function deadSince(owner: Owner, path: string): Promise<number | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return undefined;
+  const quiet = Date.now() - Math.max(info.mtimeMs, info.ctimeMs) > STALE_MS;
+  return (owner.host === HOST && !isAlive(owner.pid)) || quiet ? info.mtimeMs : undefined;
+}
+
+/**
+ * Renames our token back to the free name. Missing from our name only while a taker that took it
+ * for dead gives it back (see takeOver), so that is waited for; if it never comes back, it was
+ * taken from a process that stopped for longer than STALE_MS, and is no longer ours to give.
+ */
+async function release(held: HeldLock): Promise<void> {
+  const until = Date.now() + GIVE_BACK_MS;
+  while (!(await renamed(held.path, held.free)) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
+}
+
+/**
+ * The lock's renames and stamps are made synchronously while the disk answers fast (see
+ * SyncWhileFast): each is microseconds on a local disk, where a trip through libuv's thread pool
+ * costs more than the call, and much more on a busy machine.
+ */
+const calls = new SyncWhileFast();
+
+/** rename(), false if the source is gone (someone else renamed it first); other errors thrown. */
+async function renamed(from: string, to: string): Promise<boolean> {
+  try {
+    await calls.call(
+      () => renameSync(from, to),
+      () => rename(from, to),
+    );
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** Stamps a token with the time now; false if it is not there. */
+async function touch(path: string): Promise<boolean | 'unstamped'> {
+  const now = new Date();
+  try {
+    await calls.call(
+      () => utimesSync(path, now, now),
+      () => utimes(path, now, now),
+    );
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    // A file system that cannot set times keeps the token ours if it is still under our name.
+    return stat(path).then(
+      () => 'unstamped' as const,
       () => false,
     );
   }
-  if (found.kind === 'legacy') {
-    if (!(await isDead(found.owner, lock))) return false;
-    return unlink(lock).then(
-      () => true,
-      () => false,
-    );
+}
+
+const isOurs = (touched: boolean | 'unstamped') => touched !== false;
+
+/** The tokens of `name` in `dir`; undefined if the folder is missing. */
+async function tokensOf(dir: string, name: string): Promise<{ free: boolean; held: Owner[] } | undefined> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
-  for (const owner of found.owners) if (!(await isDead(owner, join(lock, owner.name)))) return false;
-  for (const owner of found.owners) await removeOwner(join(lock, owner.name));
-  return rmdir(lock).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
-  );
+  const tokens = { free: false, held: [] as Owner[] };
+  for (const entry of entries) {
+    const lock = parseLockName(entry);
+    if (lock?.file !== name) continue;
+    if (lock.owner) tokens.held.push(lock.owner);
+    else tokens.free = true;
+  }
+  return tokens;
 }
 
-/** An owner is an empty folder; a file in its place (put there by hand, or a sync) goes too. */
-async function removeOwner(path: string): Promise<void> {
-  await rmdir(path).catch((error: NodeJS.ErrnoException) =>
-    error.code === 'ENOTDIR' ? unlink(path).catch(() => {}) : undefined,
-  );
-}
-
-/** Whether the owner of `file` is gone: not running on this computer, or its file is stale. */
-async function isDead(owner: Owner, file: string): Promise<boolean> {
-  if (owner.host === HOST && !isAlive(owner.pid)) return true;
-  const info = await stat(file).catch(() => undefined);
-  // Removed meanwhile: its owner let go; the caller looks again.
-  if (!info) return false;
-  return Date.now() - info.mtimeMs > STALE_MS;
+function decodeHost(host: string): string {
+  try {
+    return decodeURIComponent(host);
+  } catch {
+    return host;
+  }
 }
 
 export function isAlive(pid: number): boolean {
@@ -255,18 +298,15 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Reads a lock and removes it if it is provably dead (for the sweep on opening a project). */
-export async function clearLockIfDead(lock: string): Promise<boolean> {
-  const found = await inspect(lock);
-  if (found.kind !== 'abandoned' || found.ageMs > STALE_MS) return clearIfDead(lock, found);
-  // A young lock folder without an owner is a taker between its two mkdirs, or was left by a kill
-  // just there (the moment before this open). Still without an owner after the grace take() gives
-  // it, it is the latter; removing a live taker's empty folder would only make it try again.
-  await new Promise((resolve) => setTimeout(resolve, EMPTY_GRACE_MS));
-  const again = await inspect(lock);
-  if (again.kind !== 'abandoned') return clearIfDead(lock, again);
-  return rmdir(lock).then(
-    () => true,
-    () => false,
-  );
+/**
+ * Gives back a held token whose owner is dead (for the sweep on opening a project): a kill
+ * mid-save leaves one. True if it did.
+ */
+export async function freeLockIfDead(dir: string, entry: string): Promise<boolean> {
+  const lock = parseLockName(entry);
+  if (!lock?.owner) return false;
+  const own = join(dir, ownName(lock.file));
+  if (!(await takeOver([lock.owner], dir, lock.file, own))) return false;
+  await release({ path: own, free: join(dir, freeName(lock.file)) });
+  return true;
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { type Adapter, Low } from 'lowdb';
 import type { z } from 'zod';
@@ -9,6 +10,7 @@ import { withFileLock } from './file-lock';
 import { FileProblemError } from './file-problem';
 import { type JsonFileFormat, type ReadStamp, readJsonFile } from './read-json-file';
 import { assertWritable } from './read-only';
+import { SyncWhileFast } from './sync-while-fast';
 
 export interface JsonStoreOptions<S extends z.ZodType> extends JsonFileFormat<S> {
   /** Absolute path of the file. */
@@ -230,9 +232,20 @@ interface FileStamp {
   settled: boolean;
 }
 
+/** Stats made synchronously while the disk is fast: one less trip through libuv's pool per save. */
+const stats = new SyncWhileFast();
+
 async function stampOf(path: string): Promise<FileStamp | undefined> {
-  const info = await stat(path).catch(() => undefined);
-  return info && seenNow(info);
+  try {
+    return seenNow(
+      await stats.call(
+        () => statSync(path),
+        () => stat(path),
+      ),
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 function seenNow({ mtimeMs, size, ino }: ReadStamp): FileStamp {

@@ -3,7 +3,8 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { TEMP_FILE_NAMES } from './atomic-write';
-import { clearLockIfDead, isAlive, STALE_MS, withFileLock } from './file-lock';
+import { freeLockIfDead, isAlive, parseLockName, STALE_MS, withFileLock } from './file-lock';
+import { clearOldLockIfDead } from './old-locks';
 import { readFolder } from './read-folder';
 
 export interface LeftoverFolder {
@@ -20,7 +21,8 @@ const OLD_LOCK_TEMP = /\.lock\.(\d+)\.[0-9a-f]{8}\.tmp$/;
  * dead goes, so a second Gloss working on the project meanwhile is never disturbed:
  * - a locked writer's temp file (names in atomic-write.ts) is removed while holding its file's
  *   lock (no writer is using it);
- * - a lock goes if its owner is a dead process of this computer or it is stale (file-lock.ts);
+ * - a lock held by a dead process of this computer, or stale, is given back (file-lock.ts);
+ *   an older Gloss's lock goes (old-locks.ts);
  * - any other temp file goes once it is older than the lock's stale time.
  * One walk of the folders given, not of the articles; errors only leave a leftover for next time.
  * Returns the paths removed.
@@ -51,7 +53,11 @@ export async function sweepLeftovers(folders: LeftoverFolder[]): Promise<string[
 
 async function sweepEntry(dir: string, entry: Dirent): Promise<boolean> {
   const path = join(dir, entry.name);
-  if (entry.name.endsWith('.lock')) return clearLockIfDead(path);
+  if (entry.name.endsWith('.lock')) {
+    const lock = parseLockName(entry.name);
+    // A free token is no leftover: it stays beside its file for the next save.
+    return lock ? entry.isFile() && freeLockIfDead(dir, entry.name) : clearOldLockIfDead(path);
+  }
   if (!entry.isFile() || !entry.name.endsWith('.tmp')) return false;
   const oldLock = OLD_LOCK_TEMP.exec(entry.name);
   if (oldLock) {

@@ -62,7 +62,10 @@ describe('gloss export and gloss import', () => {
     expect(first.stdout).toMatch(/: 0 new articles, 1 existing article annotated\n/);
     expect(await readFile(join(mine, 'tiktok-microsoft.txt'), 'utf8')).toBe(saved);
     expect(await readdir(join(mine, '.gloss/annotations'))).toEqual(['tiktok-microsoft.txt']);
-    expect(await readdir(join(mine, '.gloss/annotations/tiktok-microsoft.txt'))).toEqual(['alice.json']);
+    expect((await readdir(join(mine, '.gloss/annotations/tiktok-microsoft.txt'))).sort()).toEqual([
+      '.alice.json.free.lock',
+      'alice.json',
+    ]);
 
     const again = await gloss(['import', mine, '--format', 'jsonl', out, '--into', '']);
     expect(again.stdout).toMatch(

@@ -123,7 +123,7 @@ describe('a disk that refuses to save', () => {
     expect((await api.getProject({})).codebook.codes.map((c) => c.name)).toContain('Jobs full');
   });
 
-  it('nearly full: room for the lock but not the file; the half-written temp file is removed', async () => {
+  it('nearly full: room for the start of the file but not all of it; the half-written temp file is removed', async () => {
     // Long notes make the annotation file several blocks long.
     for (let i = 0; i < 6; i++) {
       await api.createAnnotation({
@@ -134,7 +134,7 @@ describe('a disk that refuses to save', () => {
         note: 'n'.repeat(2000),
       });
     }
-    // Two blocks: one for the lock, one for the start of steno's temp file, not the rest of it.
+    // Two blocks: room for the start of the temp file, not the rest of it.
     disk!.fill(2);
     const shown = await whatTheApiSays();
     const files = await filesOnDisk();

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
@@ -67,7 +68,12 @@ describe.skipIf(unavailable !== undefined && !process.env.CI)('a project on a FA
     // A kill left a temp file and a dead lock: a new Gloss clears them and works as ever.
     const folder = join(project, '.gloss/annotations', ...keys[1]!.split('/'));
     await writeFile(join(folder, '.alice.json.tmp'), '{"half": ');
-    await mkdir(join(folder, '.alice.json.lock'));
+    const hostInName = encodeURIComponent(hostname()).replaceAll('.', '%2E');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    await rename(
+      join(folder, '.alice.json.free.lock'),
+      join(folder, `.alice.json.${dead}.0a1b2c3d.${hostInName}.lock`),
+    );
 
     const again = service();
     await again.open(project);
@@ -83,7 +89,7 @@ describe.skipIf(unavailable !== undefined && !process.env.CI)('a project on a FA
     await again.createAnnotation({ key: keys[1]!, code: 'security', start: 20, end: 30 });
     expect(await again.listAnnotations({ key: keys[1]! })).toHaveLength(2);
     await again.project!.leftoversSwept;
-    expect((await readdir(folder)).sort()).toEqual(['alice.json']);
+    expect((await readdir(folder)).sort()).toEqual(['.alice.json.free.lock', 'alice.json']);
   }, 60_000);
 
   it('exports to the stick and imports from it, through the command line', async () => {
@@ -137,6 +143,9 @@ describe.skipIf(unavailable !== undefined && !process.env.CI)('a project on a FA
     expect(after.annotations.map((a: { id: string }) => a.id).sort()).toEqual(
       [...before.annotations.map((a: { id: string }) => a.id), ...first, ...second].sort(),
     );
-    expect(await readdir(join(project, '.gloss/annotations', key))).toEqual(['alice.json']);
+    expect((await readdir(join(project, '.gloss/annotations', key))).sort()).toEqual([
+      '.alice.json.free.lock',
+      'alice.json',
+    ]);
   }, 120_000);
 });

@@ -32,6 +32,8 @@ const SPARES = 2;
  * for the disk's fsync, which a machine busy with other writers can hold for seconds.
  */
 const STALL_MS = 15_000;
+/** A lock token while a process holds it (file-lock.ts): `.<name>.<pid>.<8 hex>.<host>.lock`. */
+const HELD_LOCK = /\.\d+\.[0-9a-f]{8}\.[^./]+\.lock$/;
 
 type Notes = Map<string, string | undefined>;
 interface Line {
@@ -209,9 +211,9 @@ describe('killing Gloss in the middle of saving', () => {
           );
         }
         if (stalled) {
-          // A lock is a folder naming its owner (pid.tag.host) inside.
+          // A held lock is a token named after its owner: `.<name>.<pid>.<tag>.<host>.lock`.
           const held = (await readdir(glossDir, { recursive: true, withFileTypes: true }))
-            .filter((e) => e.parentPath.endsWith('.lock'))
+            .filter((e) => HELD_LOCK.test(e.name))
             .map((e) => relative(glossDir, join(e.parentPath, e.name)));
           throw new Error(
             `locks left: ${held.join('; ') || 'none'}; ` +
@@ -237,13 +239,14 @@ describe('killing Gloss in the middle of saving', () => {
         const onDisk = new Map<string, Notes>(KEYS.map((k) => [k, new Map()]));
         for (const path of await filesUnder(glossDir)) {
           const name = relative(glossDir, path).split(sep).join('/');
-          // A save's `.<name>.tmp`, the cache's `.<name>.<random>.tmp`, and the owner in a save's `<name>.lock/`.
-          if (name.endsWith('.tmp') || name.includes('.lock/')) {
+          // A save's `.<name>.saving.tmp`, the cache's `.<name>.<random>.tmp`, and a held lock.
+          if (name.endsWith('.tmp') || HELD_LOCK.test(name)) {
             leftovers.add(
-              name.replace(/(\.\d+)?\.[0-9a-f]{8}\.tmp$/, '.*.tmp').replace(/\.lock\/.*$/, '.lock'),
+              name.replace(/(\.\d+)?\.[0-9a-f]{8}\.tmp$/, '.*.tmp').replace(HELD_LOCK, '.*.lock'),
             );
             continue;
           }
+          if (name.endsWith('.free.lock')) continue; // a lock nobody holds: stays for the next save
           if (!name.endsWith('.json')) {
             expect(name).toBe('.gitignore');
             continue;
@@ -303,7 +306,10 @@ describe('killing Gloss in the middle of saving', () => {
       // Every writer is dead: only cache temp files younger than the stale time may stay.
       const left = (await readdir(glossDir, { recursive: true, withFileTypes: true }))
         .map((e) => relative(glossDir, join(e.parentPath, e.name)).split(sep).join('/'))
-        .filter((name) => /\.tmp$|\.lock(\/|$)/.test(name) && !/^cache\/.*\.[0-9a-f]{8}\.tmp$/.test(name));
+        .filter(
+          (name) =>
+            (name.endsWith('.tmp') || HELD_LOCK.test(name)) && !/^cache\/.*\.[0-9a-f]{8}\.tmp$/.test(name),
+        );
       expect(left, 'leftovers after the sweep').toEqual([]);
       expect((await service.getProject({})).problems).toEqual([]);
       const list = await service.listDocuments({});

@@ -18,6 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => project.cleanup());
 
+const hostInName = (host: string) => encodeURIComponent(host).replaceAll('.', '%2E');
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 const old = new Date(Date.now() - STALE_MS - 5_000);
 
@@ -58,8 +59,12 @@ describe('opening a project after a kill', () => {
         [`${doc}/.bob.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
         [`${doc}/.carol.json.lock/4242.0a1b2c3d.${elsewhere}/`]: '',
         [`${doc}/.dave.json.lock/`]: '',
-        // Made just now with no owner yet: a kill between the lock's two mkdirs, moments ago.
+        // A lock folder of an older Gloss made moments ago, left without its owner by a kill.
         [`${doc}/.erin.json.lock/`]: '',
+        // Lock tokens (file-lock.ts): held by a dead process here, held by another computer, free.
+        [`${doc}/.gina.json.${dead}.0a1b2c3d.${hostInName(hostname())}.lock`]: '',
+        [`${doc}/.hal.json.4242.0a1b2c3d.${hostInName(`not-${hostname()}`)}.lock`]: '',
+        [`${doc}/.ivy.json.free.lock`]: '',
         [`${doc}/alice.json.lock.${dead}.0a1b2c3e.tmp`]: `${dead} ${hostname()}\n`,
         // The lock file of an older Gloss, and its temp files (hard-linked into place).
         [`${doc}/bob.json.lock`]: `${dead} ${hostname()}\n`,
@@ -77,13 +82,22 @@ describe('opening a project after a kill', () => {
     const opened = await Project.open(project.path, { annotator: 'alice' });
     const removed = await opened.leftoversSwept;
     expect(removed.length).toBeGreaterThanOrEqual(7);
-    // Left: a fresh lock of another computer, an older Gloss's lock temp of a live process, a
-    // cache temp file that may be being written; every dead one is gone.
+    // Left: a fresh lock of another computer (of either kind), an older Gloss's lock temp of a live
+    // process, a cache temp file that may be being written, and free tokens (a dead owner's given
+    // back, and those of the files whose temp files were cleared holding their lock); every
+    // dead one is gone.
     expect((await glossFiles()).filter((name) => /\.tmp$|\.lock(\/|$)/.test(name))).toEqual(
       [
         `${doc}/alice.json.lock.${process.pid}.0a1b2c3f.tmp`,
         `${doc}/.bob.json.lock`,
         `${doc}/.bob.json.lock/4242.0a1b2c3d.${elsewhere}`,
+        `${doc}/.hal.json.4242.0a1b2c3d.${hostInName(`not-${hostname()}`)}.lock`,
+        `${doc}/.gina.json.free.lock`,
+        `${doc}/.ivy.json.free.lock`,
+        `${doc}/.alice.json.free.lock`,
+        `${doc}/.frank.json.free.lock`,
+        '.project.json.free.lock',
+        'suggestions/a.txt/.alice.json.free.lock',
         'cache/text/.abc.txt.0a1b2c40.tmp',
       ].sort(),
     );
