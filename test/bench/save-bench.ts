@@ -1,6 +1,6 @@
 /**
  * One annotation save through Gloss (updateAnnotation: lock, catch up, atomic durable write)
- * beside two baselines writing the same JSON to the same folder: a bare `fs.writeFile`, and a
+ * beside two baselines writing the same JSON to the same disk: a bare `fs.writeFile`, and a
  * bare atomic write (temp file, fsync, rename, fsync of the folder), the least a save that
  * survives a power loss can do. In the large project and a tiny one: a save must not depend on
  * the project's size. The four are taken in turn, round after round, so a busy machine slows
@@ -22,8 +22,10 @@ export async function benchSave(large: GeneratedProject, tiny: GeneratedProject)
   const key = large.keys[1234 % large.keys.length]!;
   const file = join(large.dir, '.gloss/annotations', ...key.split('/'), 'alice.json');
   const data = JSON.parse(await readFile(file, 'utf8'));
-  // Beside the annotation file, so the baselines write to the same folder of the same disk.
-  const baseline = join(dirname(file), 'baseline.json');
+  // On the same disk, in a folder of their own: a folder the saves also write to would make
+  // whichever save shares it pay for the baselines' journal entries, and the two projects differ.
+  const baselineDir = await mkdtemp(join(dirname(large.dir), 'gloss-bench-baseline-'));
+  const baseline = join(baselineDir, 'baseline.json');
   const json = () => {
     data.annotations[0].note = `edit ${Math.random()}`;
     return `${JSON.stringify(data, null, 2)}\n`;
@@ -34,7 +36,7 @@ export async function benchSave(large: GeneratedProject, tiny: GeneratedProject)
     large: await saver(large.dir, key),
     tiny: await saver(tiny.dir, tiny.keys[3]!),
   };
-  const times = await inTurn(series);
+  const times = await inTurn(series).finally(() => rm(baselineDir, { recursive: true, force: true }));
   row('raw: fs.writeFile of the document JSON', times.writeFile);
   row('raw: atomic write (temp, fsync, rename, folder fsync)', times.atomic, times.writeFile);
   row(`Gloss updateAnnotation, ${large.keys.length}-article project`, times.large, times.writeFile);
@@ -69,14 +71,16 @@ async function bareAtomicWrite(path: string, text: string): Promise<void> {
   await folder.close();
 }
 
-/** Runs each measure once per round, in turn; the median time of each. */
+/** Runs each measure once per round, in turn, from a different first one each round; the median time of each. */
 async function inTurn<K extends string>(
   measures: Record<K, () => Promise<unknown>>,
 ): Promise<Record<K, number>> {
   const names = Object.keys(measures) as K[];
   const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < ROUNDS; round++) {
-    for (const name of names) {
+    // Each round starts with the next measure, so none always follows the same one (a save just
+    // after another's fsync may wait on the disk's journal).
+    for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
       const started = performance.now();
       await measures[name]();
       times[name].push(performance.now() - started);
