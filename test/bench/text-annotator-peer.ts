@@ -6,12 +6,14 @@
  * The page lays the text out as Gloss does (one <p> per paragraph, the blank lines between them
  * kept as text nodes so the library's character offsets are the file's UTF-16 offsets), in the
  * same 70ch column and viewport. Its figures are taken as Gloss's are: in the page with
- * performance.now(), a condition polled once a frame, then two frames more for the paint.
+ * performance.now(), a condition polled once a frame (opening), and an added span from the call
+ * to its element and to the frame drawing it (frame-clock.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { installFrameClock } from './frame-clock';
 
 export interface PeerSpan {
   id: string;
@@ -20,7 +22,7 @@ export interface PeerSpan {
   quote: string;
 }
 
-/** One span added by the library's API: until its highlight is in the page, and until the frame after. */
+/** One span added by the library's API: until its highlight is in the page, and until the frame drawing it is painted. */
 export interface PeerAdd {
   registered: number;
   painted: number;
@@ -74,6 +76,7 @@ export async function openPeerPage(
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to the page need it too.
   await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  await context.addInitScript(installFrameClock);
   const page = await context.newPage();
   page.on('crash', () => console.error('  text-annotator page crashed'));
   page.on('pageerror', (error) => console.error(`  text-annotator page error: ${error.message}`));
@@ -206,19 +209,31 @@ async function addPeerSpan(run: number): Promise<PeerAdd> {
     },
   };
   return new Promise((resolve) => {
-    const started = performance.now();
-    peer.annotator!.addAnnotation(annotation);
-    // Timers run between tasks: each check sees the page once the library's queued work has run.
-    const deadline = started + 10_000;
-    const check = () => {
-      if (performance.now() > deadline) resolve({ registered: Number.NaN, painted: Number.NaN });
-      else if (element.querySelector(`.r6o-annotation[data-annotation="${id}"]`)) {
-        const registered = performance.now() - started;
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => resolve({ registered, painted: performance.now() - started })),
-        );
-      } else setTimeout(check, 0);
+    const selector = `.r6o-annotation[data-annotation="${id}"]`;
+    let started = 0;
+    let registered: number | undefined;
+    // The span's element is the library's registration of it; made inside a frame's callbacks
+    // (its redraw) or in a task of its own, seen at once either way (frame-clock.ts).
+    const seen = (inFrame: boolean) => {
+      if (registered !== undefined || !element.querySelector(selector)) return;
+      registered = performance.now() - started;
+      stopChecks();
+      observer.disconnect();
+      clearTimeout(deadline);
+      window.benchClock
+        .framePainted(inFrame)
+        .then((painted) => resolve({ registered: registered!, painted: painted - started }));
     };
-    setTimeout(check, 0);
+    const stopChecks = window.benchClock.afterEachFrameCallback(() => seen(true));
+    const observer = new MutationObserver(() => seen(window.benchClock.inFrame));
+    observer.observe(element, { childList: true, subtree: true });
+    const deadline = setTimeout(() => {
+      stopChecks();
+      observer.disconnect();
+      resolve({ registered: Number.NaN, painted: Number.NaN });
+    }, 10_000);
+    started = performance.now();
+    peer.annotator!.addAnnotation(annotation);
+    seen(window.benchClock.inFrame);
   });
 }
