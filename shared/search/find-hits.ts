@@ -1,0 +1,55 @@
+import type { QueryWord, SearchQuery } from './search-query';
+import { type TextWord, textWords } from './text-words';
+
+/** A passage of a text a query found, in UTF-16 offsets, end exclusive. */
+export interface TextHit {
+  start: number;
+  end: number;
+}
+
+/**
+ * Between the words of a phrase only spaces, hyphens, dashes and apostrophes may stand: "data
+ * protection" is found in "data-protection" but not across "data. Protection".
+ */
+const PHRASE_GAP = /^[\s\p{Pd}'’]+$/u;
+
+/** Every passage of `text` the query finds, in order, none overlapping the one before. */
+export function findHits(text: string, query: SearchQuery): TextHit[] {
+  return query.kind === 'regex' ? regexHits(text, query.source, query.flags) : wordHits(text, query.words);
+}
+
+function wordHits(text: string, query: readonly QueryWord[]): TextHit[] {
+  const words = textWords(text);
+  const hits: TextHit[] = [];
+  for (let i = 0; i + query.length <= words.length; i++) {
+    if (!phraseAt(text, words, i, query)) continue;
+    hits.push({ start: words[i]!.start, end: words[i + query.length - 1]!.end });
+    i += query.length - 1;
+  }
+  return hits;
+}
+
+function phraseAt(
+  text: string,
+  words: readonly TextWord[],
+  at: number,
+  query: readonly QueryWord[],
+): boolean {
+  for (let j = 0; j < query.length; j++) {
+    const word = words[at + j]!;
+    const wanted = query[j]!;
+    if (wanted.prefix ? !word.folded.startsWith(wanted.text) : word.folded !== wanted.text) return false;
+    if (j > 0 && !PHRASE_GAP.test(text.slice(words[at + j - 1]!.end, word.start))) return false;
+  }
+  return true;
+}
+
+function regexHits(text: string, source: string, flags: string): TextHit[] {
+  const pattern = new RegExp(source, `${flags}g`);
+  const hits: TextHit[] = [];
+  for (const match of text.matchAll(pattern)) {
+    // An empty match finds nothing a reader could see.
+    if (match[0].length > 0) hits.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return hits;
+}

@@ -1,0 +1,29 @@
+import { foldWord } from './search-query';
+
+/** A word of a text: a run of letters, marks and digits, with its UTF-16 offsets. */
+export interface TextWord {
+  start: number;
+  end: number;
+  /** Lower case (foldWord). */
+  folded: string;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+export function textWords(text: string): TextWord[] {
+  const words: TextWord[] = [];
+  for (const match of text.matchAll(WORD)) {
+    words.push({ start: match.index, end: match.index + match[0].length, folded: foldWord(match[0]) });
+  }
+  return words;
+}
+
+/** The distinct words of a text, folded, with how often each occurs: what the index keeps of it. */
+export function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(WORD)) {
+    const word = foldWord(match[0]);
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
