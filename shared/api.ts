@@ -200,6 +200,20 @@ export const requests = {
   /** Everything the project says about one stakeholder: mentions, nearby concerns, linked figures. */
   stakeholderProfile: z.object({ id: Id }).strict(),
 
+  /**
+   * Finds a query's hits in the text of every document (shared/search/search-query.ts says what
+   * a query finds): all are counted, the first `limit` returned as concordance lines.
+   */
+  searchCorpus: z
+    .object({
+      query: z.string().trim().min(1).max(10_000),
+      limit: z.number().int().nonnegative().max(100_000).default(500),
+      /** Only documents under this folder ("news/"), or all. */
+      folder: z.string().max(4096).optional(),
+      statuses: z.array(DocumentStatus).max(10).optional(),
+    })
+    .strict(),
+
   /** The formats the dataset can be exported in. */
   exportFormats: z.object({}).strict(),
   /**
@@ -307,6 +321,28 @@ export interface SuggestionJob {
   failures: { key: string; message: string }[];
   startedAt?: string;
   finishedAt?: string;
+}
+
+/** One hit of a corpus search, as a concordance line. Offsets are UTF-16, end exclusive. */
+export interface SearchHit {
+  key: string;
+  start: number;
+  end: number;
+  /** Up to 60 characters before the hit, white space shown as single spaces. */
+  left: string;
+  /** The text of the hit. */
+  text: string;
+  right: string;
+}
+
+export interface CorpusSearchResult {
+  query: string;
+  /** Every hit, counted; `hits` holds the first `limit` of them, document by document. */
+  total: number;
+  /** Documents with at least one hit. */
+  documents: number;
+  byDocument: Record<string, number>;
+  hits: SearchHit[];
 }
 
 /** One tagged mention of a stakeholder, wherever in the project. */
@@ -438,6 +474,7 @@ export interface ApiResponses {
   updateRelationType: Codebook;
   deleteRelationType: Codebook;
   stakeholderProfile: StakeholderProfile;
+  searchCorpus: CorpusSearchResult;
   exportFormats: ExportFormatInfo[];
   importFormats: ImportFormatInfo[];
   importFiles: ImportOutcome;

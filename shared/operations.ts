@@ -43,6 +43,7 @@ export const OPERATION_NAMES = [
   'updateRelationType',
   'deleteRelationType',
   'stakeholderProfile',
+  'searchCorpus',
   'exportFormats',
   'importFormats',
   'importFiles',

@@ -4,6 +4,7 @@ import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
 import { type ProjectWatcher, watchProject } from '../project/watch-project';
+import { CorpusSearch } from '../search/corpus-search';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
 import { Suggestions } from '../suggestions/suggestions';
 
@@ -41,7 +42,13 @@ export interface GlossService extends GlossHandlers {
 /** The one implementation of shared/api.ts: a session holding the currently open project. */
 export function createGlossService(options: GlossServiceOptions = {}): GlossService {
   let current:
-    | { project: Project; suggestions: Suggestions; job: SuggestionJobRunner; watcher?: ProjectWatcher }
+    | {
+        project: Project;
+        suggestions: Suggestions;
+        job: SuggestionJobRunner;
+        watcher?: ProjectWatcher;
+        search: CorpusSearch;
+      }
     | undefined;
   const listeners = new Set<(event: ApiEvent) => void>();
   const emit = (event: ApiEvent) => {
@@ -76,7 +83,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
               },
               (message) => console.warn(`Gloss: ${message}`),
             );
-      current = { project: next, suggestions, job, watcher };
+      current = { project: next, suggestions, job, watcher, search: new CorpusSearch(next) };
       emit({ type: 'projectOpened', payload: next.info() });
       return next;
     },
@@ -149,6 +156,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
 
     // The stakeholder's page (issue 4).
     stakeholderProfile: ({ id }) => stakeholderProfile(project(), id),
+
+    // Corpus search: main/search/.
+    searchCorpus: (request) => opened().search.search(request),
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.

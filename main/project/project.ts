@@ -14,7 +14,7 @@ import { type Clock, systemClock } from './clock';
 import { DocumentAssembly, type DocumentWork } from './document-assembly';
 import { DocumentCache } from './document-cache';
 import { DocumentListing } from './document-list';
-import { DocumentReader } from './document-reader';
+import { DocumentReader, type LoadedText } from './document-reader';
 import { ProjectLayout } from './layout';
 import { OwnStores } from './own-stores';
 import { migrateProjectFile, newProjectFile, type ProjectFile, ProjectFileSchema } from './project-file';
@@ -47,6 +47,7 @@ export class Project {
   readonly #assembly: DocumentAssembly;
   readonly #listing: DocumentListing;
   readonly #commands: AnnotationCommands;
+  readonly #reader: DocumentReader;
 
   private constructor(
     /** Where every file of the project is: the articles, and Gloss's data under .gloss/. */
@@ -59,6 +60,7 @@ export class Project {
   ) {
     this.annotator = annotator;
     const reader = new DocumentReader(layout, cache);
+    this.#reader = reader;
     this.#own = new OwnStores(layout, reader, annotator, readOnly);
     this.#projectFile = new ProjectFileEdits(projectStore, layout, this.#own, clock);
     this.#assembly = new DocumentAssembly(
@@ -170,6 +172,11 @@ export class Project {
   }
 
   /** A document with every annotator's annotations and relations, each file read once. */
+  /** A document's extracted text and its fingerprint, without its annotations (corpus search). */
+  text(key: string): Promise<LoadedText> {
+    return this.#reader.load(key);
+  }
+
   openDocument(key: string): Promise<DocumentWork> {
     return this.#assembly.work(key);
   }
