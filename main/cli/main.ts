@@ -2,10 +2,12 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api-error';
 import { USAGE, UsageError } from './usage';
 
-type Output = { out: (text: string) => void; err: (text: string) => void };
+/** `out` and `err` print a line; `write` prints text as it is (CSV ends its own lines with CRLF). */
+type Output = { out: (text: string) => void; err: (text: string) => void; write: (text: string) => void };
 const console_: Output = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
+  write: (t) => process.stdout.write(t),
 };
 
 /**
@@ -52,6 +54,28 @@ async function run(argv: string[], io: Output): Promise<number> {
       annotator: values.annotator as string | undefined,
     });
     io.out(values.json ? JSON.stringify(report, null, 2) : formatSuggestReport(report));
+    return 0;
+  }
+  if (command === 'search') {
+    const { values, positionals } = parse(rest, {
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      limit: { type: 'string' },
+      within: { type: 'string' },
+    });
+    if (positionals.length !== 2) throw new UsageError('give a folder of articles and what to search for');
+    if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+      throw new UsageError(`--limit takes a whole number, not "${values.limit}"`);
+    }
+    const { formatSearchReport, searchCsv, searchReport } = await import('./search-command');
+    const report = await searchReport(positionals[0]!, positionals[1]!, {
+      limit,
+      within: values.within as string | undefined,
+    });
+    if (values.csv) io.write(searchCsv(report));
+    else io.out(values.json ? JSON.stringify(report, null, 2) : formatSearchReport(report));
     return 0;
   }
   if (command === 'export') {

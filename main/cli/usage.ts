@@ -8,6 +8,11 @@ Usage:
       Print what Gloss would suggest tagging (stakeholder mentions, figures with
       their values) in one article or all, less what that annotator rejected or
       tagged already. Offsets in UTF-16 units and in code points. Writes nothing.
+  gloss search <folder> <query> [--json|--csv] [--limit N] [--within SUBFOLDER/]
+      Find words ("data protection": whole words in that order, any case),
+      prefixes (regulat*) or /regular expressions/ in every article, as a
+      concordance. --json gives {query, total, hits: [{key, start, end, text,
+      left, right}]}, offsets in code points. Writes nothing.
   gloss export <folder> --format F --out PATH [--documents all|done|KEY,…]
                [--codes ID,…] [--annotators NAME,…] [--bom] [--group ID]
       Write the annotated dataset for other tools: jsonl, csv, brat, conll, w3c,
