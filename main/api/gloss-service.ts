@@ -83,7 +83,13 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
               },
               (message) => console.warn(`Gloss: ${message}`),
             );
-      current = { project: next, suggestions, job, watcher, search: new CorpusSearch(next) };
+      current = {
+        project: next,
+        suggestions,
+        job,
+        watcher,
+        search: new CorpusSearch(next, { indexFile: next.layout.searchIndexFile, readOnly: next.readOnly }),
+      };
       emit({ type: 'projectOpened', payload: next.info() });
       return next;
     },

@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/api-error';
  *   .gloss/suggestions/<document key>/<annotator>.json   the suggestions that annotator rejected
  *   .gloss/exports/<time>-<format>/             exports made from the screens
  *   .gloss/cache/                                derived data; safe to delete
+ *   .gloss/cache/search-index.bin                which documents hold which words (corpus search)
  */
 export const GLOSS_DIR = '.gloss';
 
@@ -18,6 +19,7 @@ export class ProjectLayout {
   readonly projectFile: string;
   readonly annotationsDir: string;
   readonly cacheDir: string;
+  readonly searchIndexFile: string;
   readonly suggestionsDir: string;
   readonly exportsDir: string;
 
@@ -26,6 +28,7 @@ export class ProjectLayout {
     this.projectFile = join(this.glossDir, 'project.json');
     this.annotationsDir = join(this.glossDir, 'annotations');
     this.cacheDir = join(this.glossDir, 'cache');
+    this.searchIndexFile = join(this.cacheDir, 'search-index.bin');
     this.suggestionsDir = join(this.glossDir, 'suggestions');
     this.exportsDir = join(this.glossDir, 'exports');
   }

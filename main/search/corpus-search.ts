@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import type { CorpusSearchResult, SearchHit } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import type { DocumentStatus, DocumentSummary } from '../../shared/model/document';
 import { findHits } from '../../shared/search/find-hits';
 import { keywordInContext } from '../../shared/search/keyword-in-context';
 import { parseSearchQuery, SearchQueryError } from '../../shared/search/search-query';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { decodeIndex, encodeIndex } from './index-file';
 import { SearchIndex } from './search-index';
 
 /** What corpus search needs of a project: its documents, and the text of each. */
@@ -21,6 +24,9 @@ export interface CorpusSearchRequest {
   statuses?: readonly DocumentStatus[];
 }
 
+/** How long after a search that changed the index it is written, so a burst of edits is one write. */
+const SAVE_AFTER_MS = 1_000;
+
 /** Documents read between two yields to the event loop, so the API answers while a search runs. */
 const YIELD_EVERY = 50;
 
@@ -32,21 +38,36 @@ const YIELD_EVERY = 50;
  * fingerprint) and forgets the documents gone.
  */
 export class CorpusSearch {
-  readonly #index = new SearchIndex();
+  #index: SearchIndex | undefined;
+  #saving: NodeJS.Timeout | undefined;
 
-  constructor(private readonly source: SearchSource) {}
+  /**
+   * `indexFile`: where the index is kept between runs (read when the first search comes, written
+   * a moment after a search that changed it, unless `readOnly`).
+   */
+  constructor(
+    private readonly source: SearchSource,
+    private readonly store: { indexFile?: string; readOnly?: boolean } = {},
+  ) {}
 
   async search(request: CorpusSearchRequest, signal?: AbortSignal): Promise<CorpusSearchResult> {
     const query = parsed(request.query);
     const { documents } = await this.source.listDocuments();
-    await this.#bringUpToDate(documents, signal);
+    this.#index ??= await this.#load();
+    if (await this.#bringUpToDate(this.#index, documents, signal)) this.#saveSoon(this.#index);
     const wanted = new Set(documents.filter((d) => inScope(d, request)).map((d) => d.key));
     const hits: SearchHit[] = [];
     const byDocument: Record<string, number> = {};
     let total = 0;
     let read = 0;
-    for (const key of this.#index.candidates(query)) {
+    for (const { key, count } of this.#index.candidates(query)) {
       if (!wanted.has(key)) continue;
+      // A one-word query is counted from the index: only the documents of the hits returned are read.
+      if (count !== undefined && hits.length >= request.limit) {
+        byDocument[key] = count;
+        total += count;
+        continue;
+      }
       if (++read % YIELD_EVERY === 0) await yieldToEventLoop(signal);
       const { text } = await this.source.text(key);
       const found = findHits(text, query);
@@ -61,16 +82,48 @@ export class CorpusSearch {
     return { query: request.query, total, documents: Object.keys(byDocument).length, byDocument, hits };
   }
 
-  async #bringUpToDate(documents: readonly DocumentSummary[], signal?: AbortSignal): Promise<void> {
+  /** Indexes the texts new or changed since the index was made, forgets the documents gone; true if anything changed. */
+  async #bringUpToDate(
+    index: SearchIndex,
+    documents: readonly DocumentSummary[],
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     const present = new Set(documents.map((d) => d.key));
-    for (const key of this.#index.keys()) if (!present.has(key)) this.#index.remove(key);
+    let changed = false;
+    for (const key of index.keys()) {
+      if (present.has(key)) continue;
+      index.remove(key);
+      changed = true;
+    }
     let read = 0;
     for (const { key, fingerprint } of documents) {
-      if (this.#index.versionOf(key) === fingerprint) continue;
+      if (index.versionOf(key) === fingerprint) continue;
       if (++read % YIELD_EVERY === 0) await yieldToEventLoop(signal);
       const loaded = await this.source.text(key);
-      this.#index.add(key, loaded.fingerprint, loaded.text);
+      index.add(key, loaded.fingerprint, loaded.text);
+      changed = true;
     }
+    return changed;
+  }
+
+  async #load(): Promise<SearchIndex> {
+    const bytes = this.store.indexFile
+      ? await readFile(this.store.indexFile).catch(() => undefined)
+      : undefined;
+    const parts = bytes && decodeIndex(bytes);
+    return parts ? SearchIndex.fromParts(parts) : new SearchIndex();
+  }
+
+  /** Writes the index a moment after the last search that changed it: a burst of edits is one write. */
+  #saveSoon(index: SearchIndex): void {
+    const file = this.store.indexFile;
+    if (!file || this.store.readOnly) return;
+    clearTimeout(this.#saving);
+    this.#saving = setTimeout(() => {
+      // Derived data: a failed write only means indexing again next time.
+      writeFileAtomic(file, encodeIndex(index.toParts()), { durable: false }).catch(() => {});
+    }, SAVE_AFTER_MS);
+    this.#saving.unref();
   }
 }
 
