@@ -1,15 +1,14 @@
-import { memo, type RefObject, useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import type { DocumentMetadata, DocumentStatus } from '../../../shared/model/document';
 import { DOCUMENT_STATUSES } from '../../../shared/model/vocabulary';
 import { afterNextPaint } from '../reader/after-paint';
 import { placeCaret } from '../reader/dom-selection';
-import type { HighlightPainter } from '../reader/highlights';
 import { type Paragraph, splitParagraphs } from '../reader/paragraphs';
-import { scrollRangeIntoView } from '../reader/scroll-into-view';
 import { useHighlights } from '../reader/use-highlights';
 import { useKeyboardSelection } from '../reader/use-keyboard-selection';
 import { useReaderPointer } from '../reader/use-reader-pointer';
 import { useReadingPlace } from '../reader/use-reading-place';
+import { useScrollRequests } from '../reader/use-scroll-requests';
 import { useSuggestionHighlights } from '../reader/use-suggestion-highlights';
 import { useStore } from '../store/context';
 import { selectOpenDocumentMissing } from '../store/documents-slice';
@@ -25,9 +24,6 @@ const STATUS_LABELS: Record<DocumentStatus, string> = {
   'in-progress': 'In progress',
   done: 'Done',
 };
-
-/** How long a passage scrolled to stays flashed. */
-const FLASH_MS = 1200;
 
 /** The open document: its title, where it comes from, its status, and its text to read and tag. */
 export function Reader() {
@@ -134,7 +130,7 @@ function ArticleBody({ text }: { text: string }) {
   const palette = useTagPalette({ returnFocus });
   const pointer = useReaderPointer(section, painter, text);
   const onArticleKeyDown = useKeyboardSelection(section, painter, text);
-  useScrollRequests(painter);
+  useScrollRequests(section, painter, text);
   useReadingPlace(section, text);
   useSuggestionHighlights(painter, text);
 
@@ -229,46 +225,6 @@ function estimatedLines(paragraphs: readonly Paragraph[]): number {
     lines += Math.ceil(paragraph.text.length / CHARACTERS_PER_LINE) + PARAGRAPH_GAP_LINES;
   }
   return lines;
-}
-
-/** Brings an annotation into view when asked (the annotation list, next/previous), selects it and flashes it. */
-function useScrollRequests(painter: RefObject<HighlightPainter | null>): void {
-  const request = useStore((s) => s.scrollRequest);
-  const handled = useRef(0);
-  // The annotations only while a request waits: one made while the document loads is served once
-  // they are drawn, and a new tag (no request waiting) does not re-render the article's body.
-  const waitingOn = useStore((s) =>
-    s.scrollRequest && s.scrollRequest.serial !== handled.current ? s.reader.annotations : null,
-  );
-  const selectAnnotation = useStore((s) => s.selectAnnotation);
-  const stopFlash = useRef<() => void>(undefined);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the annotations drawn are the trigger.
-  useEffect(() => {
-    const current = painter.current;
-    if (!request || handled.current === request.serial || !current) return;
-    const range = current.rangeOf(request.id);
-    if (!range) return;
-    handled.current = request.serial;
-    selectAnnotation(request.id);
-    scrollRangeIntoView(range, 'center');
-    stopFlash.current?.();
-    current.mark('flash', range);
-    const timer = setTimeout(() => current.mark('flash', undefined), FLASH_MS);
-    stopFlash.current = () => {
-      clearTimeout(timer);
-      current.mark('flash', undefined);
-    };
-  }, [request, waitingOn, painter, selectAnnotation]);
-  // The flash ends early when the next request comes or the text goes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new request is the trigger.
-  useEffect(
-    () => () => {
-      stopFlash.current?.();
-      stopFlash.current = undefined;
-    },
-    [request],
-  );
 }
 
 /** The date as the page states it, shown in the reader's locale when it parses. */

@@ -7,7 +7,21 @@ export interface PendingSelection {
   quote: string;
 }
 
-export type SidePanelTab = 'codes' | 'annotations' | 'suggestions' | 'register';
+/** A passage of one document to bring into view (`start`, `end`: UTF-16 offsets into its text). */
+export interface PassageInDocument extends PendingSelection {
+  key: string;
+}
+
+/**
+ * What the reader is asked to bring into view: an annotation (selected when shown), or a passage
+ * of a document (made the pending selection when shown, with focus in the text so a code's key
+ * tags it). `serial` counts the requests, so the same one can be asked twice.
+ */
+export type ScrollRequest =
+  | { serial: number; id: string; passage?: undefined }
+  | { serial: number; id?: undefined; passage: PassageInDocument };
+
+export type SidePanelTab = 'codes' | 'annotations' | 'suggestions' | 'register' | 'search';
 
 /** The header's dialogs, which the desktop menu opens too. */
 export type HeaderDialog = 'import' | 'export';
@@ -25,9 +39,11 @@ export interface UiSlice {
   setHelpOpen(open: boolean): void;
   openDialog: HeaderDialog | null;
   setOpenDialog(dialog: HeaderDialog | null): void;
-  /** Asks the reader to bring an annotation into view (counter so the same one can be asked twice). */
-  scrollRequest: { id: string; serial: number } | null;
+  scrollRequest: ScrollRequest | null;
+  /** Asks the reader to bring an annotation into view, selected, and flash it. */
   scrollToAnnotation(id: string): void;
+  /** Asks the reader to bring a passage into view, as the selection to tag, and flash it. */
+  scrollToPassage(passage: PassageInDocument): void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
@@ -43,4 +59,6 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   setOpenDialog: (openDialog) => set({ openDialog }),
   scrollRequest: null,
   scrollToAnnotation: (id) => set({ scrollRequest: { id, serial: (get().scrollRequest?.serial ?? 0) + 1 } }),
+  scrollToPassage: (passage) =>
+    set({ scrollRequest: { passage, serial: (get().scrollRequest?.serial ?? 0) + 1 } }),
 });
