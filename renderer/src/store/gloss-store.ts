@@ -14,6 +14,7 @@ import { createReaderSlice } from './reader-slice';
 import { createReadingPlaceSlice } from './reading-place-slice';
 import { createRelationsSlice } from './relations-slice';
 import { createSavesSlice } from './saves-slice';
+import { createSearchSlice } from './search-slice';
 import type { GlossState } from './slice';
 import { createStakeholderPageSlice } from './stakeholder-page-slice';
 import { createSuggestionsSlice } from './suggestions-slice';
@@ -40,6 +41,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createCodebookSlice(client)(...slice),
     ...createStakeholderPageSlice(client)(...slice),
     ...createSuggestionsSlice(client)(...slice),
+    ...createSearchSlice(client)(...slice),
     ...createExportSlice(client)(...slice),
     ...createImportSlice(client)(...slice),
     ...createSavesSlice(...slice),
@@ -57,6 +59,7 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
   return client.subscribe((event) => {
     if (event.type === 'projectOpened') {
       store.getState().clearHistory();
+      store.getState().clearSearch();
       void store.getState().reload();
     } else if (event.type === 'exportProgress') {
       store.getState().setExportProgress(event.payload);

@@ -12,6 +12,7 @@ import type { ReaderSlice } from './reader-slice';
 import type { ReadingPlaceSlice } from './reading-place-slice';
 import type { RelationsSlice } from './relations-slice';
 import type { SavesSlice } from './saves-slice';
+import type { SearchSlice } from './search-slice';
 import type { StakeholderPageSlice } from './stakeholder-page-slice';
 import type { SuggestionsSlice } from './suggestions-slice';
 import type { UiSlice } from './ui-slice';
@@ -28,6 +29,7 @@ export type GlossState = ProjectSlice &
   CodebookSlice &
   StakeholderPageSlice &
   SuggestionsSlice &
+  SearchSlice &
   ExportSlice &
   ImportSlice &
   SavesSlice &
