@@ -22,8 +22,10 @@ const BINDINGS: readonly { chord: Chord; command: GlobalCommand }[] = SHORTCUTS.
 /** Commands on keys that buttons and links use themselves (Enter): never taken from them. */
 const NOT_ON_CONTROLS: ReadonlySet<GlobalCommand> = new Set(['acceptSuggestion', 'acceptAllSuggestions']);
 
-/** Commands that still act from a text field or another dialog. */
-const FROM_FIELDS: ReadonlySet<GlobalCommand> = new Set(['dismiss']);
+/** Commands that still act from a text field. */
+const FROM_FIELDS: ReadonlySet<GlobalCommand> = new Set(['dismiss', 'focusSearch']);
+/** Commands that still act from another dialog (the search would open behind it). */
+const FROM_DIALOGS: ReadonlySet<GlobalCommand> = new Set(['dismiss']);
 /** Commands that still act while the help overlay is open. */
 const WHILE_HELP_OPEN: ReadonlySet<GlobalCommand> = new Set(['dismiss', 'toggleHelp']);
 
@@ -73,6 +75,10 @@ const ACTIONS: Record<GlobalCommand, Action> = {
     input.select();
     return true;
   },
+  focusSearch: (s) => {
+    s.focusSearch();
+    return true;
+  },
 };
 
 /** The command a keydown asks for here, if any, after the rules about where focus is. */
@@ -82,7 +88,8 @@ function commandFor(event: KeyboardEvent, state: GlossState): GlobalCommand | un
   if (!command) return undefined;
   const target = event.target instanceof Element ? event.target : null;
   // Text fields keep their keys, Ctrl/Cmd+Z included (it undoes typing there); other dialogs handle their own.
-  if ((isEditable(target) || isInOtherDialog(target)) && !FROM_FIELDS.has(command)) return undefined;
+  if (isEditable(target) && !FROM_FIELDS.has(command)) return undefined;
+  if (isInOtherDialog(target) && !FROM_DIALOGS.has(command)) return undefined;
   if (state.helpOpen && !WHILE_HELP_OPEN.has(command)) return undefined;
   if (NOT_ON_CONTROLS.has(command) && isControl(target)) return undefined;
   const plain = !event.ctrlKey && !event.metaKey && !event.altKey;

@@ -9,6 +9,7 @@ export const SHORTCUT_GROUPS = [
   'Documents',
   'Annotations',
   'Suggestions',
+  'Search',
   'Tagging in the reader',
   'History',
   'General',
@@ -33,7 +34,8 @@ export type GlobalCommand =
   | 'acceptAllSuggestions'
   | 'dismiss'
   | 'toggleHelp'
-  | 'focusDocumentFilter';
+  | 'focusDocumentFilter'
+  | 'focusSearch';
 
 export interface Shortcut {
   /**
@@ -89,6 +91,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
     description: 'Accept every suggestion of the selected one’s kind in this document',
     group: 'Suggestions',
     command: 'acceptAllSuggestions',
+  },
+
+  {
+    keys: ['Mod+Shift+F'],
+    description: 'Search the articles, from anywhere (text fields too)',
+    group: 'Search',
+    command: 'focusSearch',
   },
 
   {

@@ -5,6 +5,7 @@ import { AnnotationsTab } from './AnnotationsTab';
 import { CodesTab } from './CodesTab';
 import { Inspector } from './Inspector';
 import { RegisterTab } from './RegisterTab';
+import { SearchTab } from './SearchTab';
 import { SuggestionsTab } from './SuggestionsTab';
 import './SidePanel.css';
 
@@ -13,11 +14,13 @@ const TABS: readonly { id: SidePanelTab; label: string }[] = [
   { id: 'annotations', label: 'Annotations' },
   { id: 'suggestions', label: 'Suggestions' },
   { id: 'register', label: 'Register' },
+  { id: 'search', label: 'Search' },
 ];
 
 /**
- * The right-hand pane: the codebook, the open document's annotations and the stakeholder
- * register as tabs, and below them the inspector of the selected annotation.
+ * The right-hand pane: the codebook, the open document's annotations, suggestions, the
+ * stakeholder register and corpus search as tabs, and below them the inspector of the selected
+ * annotation.
  */
 export function SidePanel() {
   const tab = useStore((s) => s.sidePanelTab);
@@ -84,8 +87,10 @@ export function SidePanel() {
           <AnnotationsTab />
         ) : tab === 'suggestions' ? (
           <SuggestionsTab />
-        ) : (
+        ) : tab === 'register' ? (
           <RegisterTab />
+        ) : (
+          <SearchTab />
         )}
       </div>
       <Inspector />
