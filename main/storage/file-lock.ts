@@ -14,7 +14,7 @@ import { SyncWhileFast } from './sync-while-fast';
 export const STALE_MS = 10_000;
 /** How often an owner refreshes its lock while a save takes long. */
 const REFRESH_MS = STALE_MS / 4;
-/** How long to wait for another process's write to the same file before giving up. */
+/** How long to wait for one save of another process to the same file to finish before giving up. */
 const WAIT_MS = 5_000;
 const RETRY_MS = 5;
 /** How long a release waits for a taker that took a live lock for dead to give it back. */
@@ -99,7 +99,13 @@ interface Owner {
 
 async function take(dir: string, name: string): Promise<HeldLock> {
   const free = join(dir, freeName(name));
-  const deadline = Date.now() + WAIT_MS;
+  /**
+   * Who holds the lock as last seen, and since when. The wait is limited for one save that does
+   * not finish, not for the time lost to others: a process saving again and again takes the lock
+   * anew each time, under a new name, and waiting behind it is waiting behind saves that finish.
+   */
+  let holders = '';
+  let heldSince = Date.now();
   for (;;) {
     const held = { path: join(dir, ownName(name)), free };
     if (await renamed(free, held.path)) {
@@ -127,8 +133,13 @@ async function take(dir: string, name: string): Promise<HeldLock> {
       if (await create(held.path, dir, name)) return { ...held, created: true };
     } else {
       if (await takeOver(tokens.held, dir, name, held.path)) return held;
+      const seen = tokens.held.map((owner) => owner.name).join('/');
+      if (seen !== holders) {
+        holders = seen;
+        heldSince = Date.now();
+      }
     }
-    if (Date.now() > deadline) {
+    if (Date.now() - heldSince > WAIT_MS) {
       // EBUSY, so callers word it as the disk refusing the save (see disk-refusal.ts).
       throw Object.assign(
         new Error(

@@ -135,6 +135,26 @@ describe('the lock of a project file', () => {
     expect(after).toBeGreaterThan(before!);
   }, 10_000);
 
+  it('waits, without failing, behind a writer saving again and again for longer than the wait allowed one save', async () => {
+    // The writer takes the lock again the moment it lets go, so the waiter always finds it held,
+    // each time by another save: that is progress, not a save stuck for 5 s.
+    let writing = true;
+    const writer = (async () => {
+      const until = Date.now() + 6_500;
+      while (Date.now() < until) {
+        await withFileLock(join(dir, 'alice.json'), () => new Promise((resolve) => setTimeout(resolve, 20)));
+      }
+      writing = false;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const waited = await withFileLock(join(dir, 'alice.json'), async () => writing).then(
+      () => 'saved',
+      (error: Error) => error.message,
+    );
+    await writer;
+    expect(waited).toBe('saved');
+  }, 20_000);
+
   it('lets one process in at a time: four processes adding to one count lose nothing', async () => {
     const counter = join(dir, 'count.json');
     const script = `
