@@ -79,7 +79,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
           : watchProject(
               next,
               (keys) => {
-                if (current?.project === next) emit({ type: 'documentsChanged', payload: { keys } });
+                if (current?.project !== next) return;
+                current.search.changed(keys);
+                emit({ type: 'documentsChanged', payload: { keys } });
               },
               (message) => console.warn(`Gloss: ${message}`),
             );
@@ -88,7 +90,11 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
         suggestions,
         job,
         watcher,
-        search: new CorpusSearch(next, { indexFile: next.layout.searchIndexFile, readOnly: next.readOnly }),
+        search: new CorpusSearch(next, {
+          indexFile: next.layout.searchIndexFile,
+          readOnly: next.readOnly,
+          told: watcher !== undefined,
+        }),
       };
       emit({ type: 'projectOpened', payload: next.info() });
       return next;

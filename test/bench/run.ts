@@ -15,6 +15,7 @@ import { benchReader } from './reader-bench';
 import { benchReanchor } from './reanchor-bench';
 import { mb, median, row, seconds } from './report';
 import { benchSave } from './save-bench';
+import { benchSearch } from './search-bench';
 import { benchSuggestions } from './suggestions-bench';
 import { benchTinyFiles } from './tiny-files-bench';
 
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     );
 
     await benchSave(project, tiny);
+    await benchSearch(project);
 
     await benchTinyFiles();
     await benchExport(dir);

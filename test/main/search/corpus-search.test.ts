@@ -133,3 +133,47 @@ describe('searching the corpus', () => {
     expect(error.message).toMatch(/^\/\[a-\/ is not a regular expression: /);
   });
 });
+
+describe('searching a project whose folder is watched', () => {
+  it('re-reads only what the watcher names: new, edited and removed articles', async () => {
+    const watched = await makeTempProject({
+      'a.txt': 'Alpha\n\nNothing yet.\n',
+      'b.txt': 'Beta\n\nA beacon here.\n',
+    });
+    const live = createGlossService({ annotator: 'alice' });
+    try {
+      await live.open(watched.path);
+      const client = createApiClient(inProcessTransport(createDispatch(live)));
+      const told = (key: string) =>
+        new Promise<void>((resolve) => {
+          const stop = live.subscribe((event) => {
+            if (
+              event.type === 'documentsChanged' &&
+              (event.payload.keys.includes(key) || event.payload.keys.length === 0)
+            ) {
+              stop();
+              resolve();
+            }
+          });
+        });
+      const count = async (query: string) => (await client.searchCorpus({ query, limit: 100 })).byDocument;
+      expect(await count('beacon')).toEqual({ 'b.txt': 1 });
+
+      let news = told('c.txt');
+      await writeFile(join(watched.path, 'c.txt'), 'Gamma\n\nA beacon, and another beacon.\n');
+      await news;
+      expect(await count('beacon')).toEqual({ 'b.txt': 1, 'c.txt': 2 });
+
+      news = told('a.txt');
+      await writeFile(join(watched.path, 'a.txt'), 'Alpha\n\nNow a beacon too.\n');
+      await news;
+      news = told('b.txt');
+      await rm(join(watched.path, 'b.txt'));
+      await news;
+      expect(await count('beacon')).toEqual({ 'a.txt': 1, 'c.txt': 2 });
+    } finally {
+      live.close();
+      await watched.cleanup();
+    }
+  }, 30_000);
+});
