@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService } from '../../../main/api/gloss-service';
+import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
 import { Project } from '../../../main/project/project';
 import { tempFileName } from '../../../main/storage/atomic-write';
 import { inProcessTransport } from '../../../main/transports/in-process';
@@ -23,14 +23,21 @@ async function write(files: Record<string, string | Uint8Array>): Promise<void> 
 /** A fresh service (as after a restart of Gloss) with a client over the in-process transport. */
 async function openClient(annotator = 'alice'): Promise<GlossClient> {
   const service = createGlossService({ annotator });
+  services.push(service);
   await service.open(dir);
   return createApiClient(inProcessTransport(createDispatch(service)));
 }
+/** Every service a test opened: stopped, and their background sweeps done, before the folder goes. */
+const services: GlossService[] = [];
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gloss-project-'));
 });
 afterEach(async () => {
+  for (const service of services.splice(0)) {
+    await service.project?.leftoversSwept;
+    service.close();
+  }
   await rm(dir, { recursive: true, force: true });
 });
 
