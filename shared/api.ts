@@ -5,6 +5,7 @@
  * (main/api/dispatch.ts). Offsets in requests and responses are UTF-16 code units.
  */
 import { z } from 'zod';
+import { COOCCURRENCE_RULES, type CooccurrenceRule } from './analysis/cooccurrence';
 import { Annotation } from './model/annotation';
 import { CODE_ROLES, type Codebook, HexColor } from './model/codebook';
 import type { Document, DocumentSummary, FileProblem, SkippedFile } from './model/document';
@@ -214,6 +215,18 @@ export const requests = {
     })
     .strict(),
 
+  /**
+   * The stakeholder × concern matrix: concern passages near a register stakeholder's mentions,
+   * by overlap, by sentence or by paragraph (shared/analysis/cooccurrence.ts), over every document.
+   */
+  cooccurrenceMatrix: z
+    .object({
+      by: z.enum(COOCCURRENCE_RULES),
+      /** Only this annotator's annotations; every annotator's when absent. */
+      annotator: z.string().min(1).max(100).optional(),
+    })
+    .strict(),
+
   /** The formats the dataset can be exported in. */
   exportFormats: z.object({}).strict(),
   /**
@@ -343,6 +356,26 @@ export interface CorpusSearchResult {
   documents: number;
   byDocument: Record<string, number>;
   hits: SearchHit[];
+}
+
+/** A passage behind a number of an analysis: where it is, and who tagged it. */
+export interface PassageRef {
+  key: string;
+  annotationId: string;
+  author: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export interface CooccurrenceMatrix {
+  by: CooccurrenceRule;
+  /** The rows: register stakeholders with at least one cell, in register order. */
+  stakeholders: { id: string; name: string }[];
+  /** The columns: every concern code (a group only if passages bear it), in codebook order. */
+  codes: { id: string; name: string }[];
+  /** The cells that are not zero, row by row; each concern passage counted once per stakeholder. */
+  cells: { stakeholderId: string; code: string; count: number; passages: PassageRef[] }[];
 }
 
 /** One tagged mention of a stakeholder, wherever in the project. */
@@ -475,6 +508,7 @@ export interface ApiResponses {
   deleteRelationType: Codebook;
   stakeholderProfile: StakeholderProfile;
   searchCorpus: CorpusSearchResult;
+  cooccurrenceMatrix: CooccurrenceMatrix;
   exportFormats: ExportFormatInfo[];
   importFormats: ImportFormatInfo[];
   importFiles: ImportOutcome;

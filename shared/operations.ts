@@ -44,6 +44,7 @@ export const OPERATION_NAMES = [
   'deleteRelationType',
   'stakeholderProfile',
   'searchCorpus',
+  'cooccurrenceMatrix',
   'exportFormats',
   'importFormats',
   'importFiles',

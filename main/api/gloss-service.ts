@@ -1,5 +1,6 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
+import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
 import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
@@ -171,6 +172,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
 
     // Corpus search: main/search/.
     searchCorpus: (request) => opened().search.search(request),
+
+    // Analysis: main/analysis/.
+    cooccurrenceMatrix: ({ by, annotator }) => cooccurrenceMatrix(project(), by, { annotator }),
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.

@@ -1,0 +1,77 @@
+import { type CooccurrenceRule, cooccurrences } from '../../shared/analysis/cooccurrence';
+import type { CooccurrenceMatrix } from '../../shared/api';
+import type { Codebook } from '../../shared/model/codebook';
+import { roleOf } from '../../shared/model/codebook-tree';
+import type { DocumentSummary } from '../../shared/model/document';
+import type { Stakeholder } from '../../shared/model/stakeholder';
+import type { DocumentWork } from '../project/document-assembly';
+
+/** What the matrix needs of a project: its documents, each with every annotator's work, and the codebook and register. */
+export interface MatrixSource {
+  listDocuments(): Promise<{ documents: DocumentSummary[] }>;
+  openDocument(key: string): Promise<DocumentWork>;
+  info(): { codebook: Codebook; stakeholders: Stakeholder[] };
+}
+
+/** Documents assembled between two yields to the event loop, so the API answers meanwhile. */
+const YIELD_EVERY = 20;
+
+/**
+ * The stakeholder × concern matrix over the whole project: for each register stakeholder and
+ * each concern code, the concern passages near one of its mentions by `rule` (cooccurrence.ts),
+ * every annotator's work counted, each passage listed so the screens can show what is behind a
+ * number. Rows and columns are in register and codebook order; empty cells are left out.
+ */
+export async function cooccurrenceMatrix(
+  source: MatrixSource,
+  rule: CooccurrenceRule,
+  options: { annotator?: string } = {},
+): Promise<CooccurrenceMatrix> {
+  const { codebook, stakeholders } = source.info();
+  const roles = new Map(codebook.codes.map((code) => [code.id, roleOf(codebook, code.id)]));
+  const cells = new Map<string, CooccurrenceMatrix['cells'][number]>();
+  const { documents } = await source.listDocuments();
+  for (const [i, { key }] of documents.entries()) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    const work = await source.openDocument(key);
+    const annotations = options.annotator
+      ? work.annotations.filter((a) => a.author === options.annotator)
+      : work.annotations;
+    for (const { stakeholderId, concern } of cooccurrences(work.document.text, annotations, roles, rule)) {
+      const id = `${stakeholderId}\n${concern.code}`;
+      let cell = cells.get(id);
+      if (!cell) {
+        cell = { stakeholderId, code: concern.code, count: 0, passages: [] };
+        cells.set(id, cell);
+      }
+      cell.count += 1;
+      cell.passages.push({
+        key,
+        annotationId: concern.id,
+        author: concern.author,
+        start: concern.target.start,
+        end: concern.target.end,
+        quote: concern.target.quote,
+      });
+    }
+  }
+  const rows = stakeholders.filter((s) => [...cells.values()].some((c) => c.stakeholderId === s.id));
+  // A group of concerns is a column only if passages were tagged with the group itself.
+  const groups = new Set(codebook.codes.map((code) => code.parentId));
+  const used = new Set([...cells.values()].map((cell) => cell.code));
+  const columns = codebook.codes.filter(
+    (code) => roles.get(code.id) === 'concern' && (!groups.has(code.id) || used.has(code.id)),
+  );
+  const order = (cell: CooccurrenceMatrix['cells'][number]) =>
+    rows.findIndex((s) => s.id === cell.stakeholderId) * columns.length +
+    columns.findIndex((c) => c.id === cell.code);
+  return {
+    by: rule,
+    stakeholders: rows.map(({ id, name }) => ({ id, name })),
+    codes: columns.map(({ id, name }) => ({ id, name })),
+    // A mention of an entry since deleted from the register has no row: left out.
+    cells: [...cells.values()]
+      .filter((cell) => rows.some((s) => s.id === cell.stakeholderId))
+      .sort((a, b) => order(a) - order(b)),
+  };
+}
