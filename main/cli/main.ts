@@ -78,6 +78,31 @@ async function run(argv: string[], io: Output): Promise<number> {
     else io.out(values.json ? JSON.stringify(report, null, 2) : formatSearchReport(report));
     return 0;
   }
+  if (command === 'analyse' || command === 'analyze') {
+    const { values, positionals } = parse(rest, {
+      cooccurrence: { type: 'boolean' },
+      by: { type: 'string' },
+      annotator: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+    });
+    if (!values.cooccurrence) throw new UsageError('say what to analyse: --cooccurrence');
+    const { COOCCURRENCE_RULES } = await import('../../shared/analysis/cooccurrence');
+    const by = (values.by ?? 'paragraph') as (typeof COOCCURRENCE_RULES)[number];
+    if (!COOCCURRENCE_RULES.includes(by)) {
+      throw new UsageError(`--by takes ${COOCCURRENCE_RULES.join(', ')}, not "${values.by}"`);
+    }
+    if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
+    const { cooccurrenceCsv, cooccurrenceReport, formatCooccurrence } = await import('./analyse-command');
+    const report = await cooccurrenceReport(
+      folderOf(positionals),
+      by,
+      values.annotator as string | undefined,
+    );
+    if (values.csv) io.write(cooccurrenceCsv(report));
+    else io.out(values.json ? JSON.stringify(report, null, 2) : formatCooccurrence(report));
+    return 0;
+  }
   if (command === 'export') {
     const { values, positionals } = parse(rest, {
       format: { type: 'string' },

@@ -13,6 +13,12 @@ Usage:
       prefixes (regulat*) or /regular expressions/ in every article, as a
       concordance. --json gives {query, total, hits: [{key, start, end, text,
       left, right}]}, offsets in code points. Writes nothing.
+  gloss analyse <folder> --cooccurrence [--by overlap|sentence|paragraph]
+               [--annotator NAME] [--json|--csv]
+      The stakeholder × concern matrix: for each register stakeholder and
+      concern code, the concern passages that overlap a mention of it, or share
+      a sentence or a paragraph (the default) with one. --json gives {by, cells:
+      [{stakeholder, code, count}]}. Writes nothing.
   gloss export <folder> --format F --out PATH [--documents all|done|KEY,…]
                [--codes ID,…] [--annotators NAME,…] [--bom] [--group ID]
       Write the annotated dataset for other tools: jsonl, csv, brat, conll, w3c,
