@@ -1,5 +1,5 @@
+import { csvTable } from '../../shared/csv-table';
 import { utf16ToCodePoints } from '../../shared/text/offsets';
-import { csvTable } from '../exchange/formats/csv-table';
 import { cliClient } from './cli-client';
 
 /** What `gloss search --json` prints: offsets in code points, as in the JSONL export. */

@@ -1,7 +1,7 @@
+import { type CsvCell, csvTable } from '../../../shared/csv-table';
 import { utf16ToCodePoints } from '../../../shared/text/offsets';
 import type { Dataset, ExportFormat } from '../dataset';
 import { groupsByCode } from './codebook-groups';
-import { type CsvCell, csvTable } from './csv-table';
 
 const ANNOTATION_COLUMNS = [
   'document',
