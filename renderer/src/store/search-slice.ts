@@ -3,6 +3,7 @@ import type { GlossClient } from '../../../shared/api-client';
 import type { ApiErrorShape } from '../../../shared/api-error';
 import type { DocumentStatus, DocumentSummary } from '../../../shared/model/document';
 import { errorShape } from './api-errors';
+import { newestRequest } from './newest-request';
 import { orderHits, type SearchHitOrder } from './search-hit-order';
 import type { GlossState, SliceCreator } from './slice';
 
@@ -63,28 +64,13 @@ export const createSearchSlice =
   (client: GlossClient): SliceCreator<SearchSlice> =>
   (set, get) => {
     const update = (changes: Partial<SearchState>) => set((s) => ({ search: { ...s.search, ...changes } }));
-    /** Counts the searches asked; an answer is shown only if it is for the newest. */
-    let asked = 0;
-    let waiting: { serial: number; request: Parameters<GlossClient['searchCorpus']>[0] } | null = null;
-    let running: Promise<void> | null = null;
-
-    const drain = async () => {
-      try {
-        while (waiting) {
-          const { serial, request } = waiting;
-          waiting = null;
-          try {
-            const result = await client.searchCorpus(request);
-            if (serial === asked) update({ result, loading: false, error: null });
-          } catch (error) {
-            if (serial === asked) update({ loading: false, error: errorShape(error) });
-          }
-        }
-      } finally {
-        // In the same step as the last check for a search waiting, so none is left behind.
-        running = null;
-      }
-    };
+    const searches = newestRequest(
+      (request: Parameters<GlossClient['searchCorpus']>[0]) => client.searchCorpus(request),
+      {
+        answered: (result) => update({ result, loading: false, error: null }),
+        failed: (error) => update({ loading: false, error: errorShape(error) }),
+      },
+    );
 
     return {
       search: initial,
@@ -95,22 +81,17 @@ export const createSearchSlice =
 
       async runSearch() {
         const { query, folder, statuses } = get().search;
-        const serial = ++asked;
         if (query.trim() === '') {
+          searches.forget();
           update({ result: null, loading: false, error: null });
           return;
         }
-        waiting = {
-          serial,
-          request: {
-            query,
-            ...(folder ? { folder } : {}),
-            ...(statuses.length > 0 ? { statuses } : {}),
-          },
-        };
         update({ loading: true });
-        running ??= drain();
-        await running;
+        await searches.ask({
+          query,
+          ...(folder ? { folder } : {}),
+          ...(statuses.length > 0 ? { statuses } : {}),
+        });
       },
 
       async openSearchHit(hit) {
@@ -139,8 +120,7 @@ export const createSearchSlice =
       searchInputFocused: () => update({ focusInput: false }),
 
       clearSearch() {
-        asked++;
-        waiting = null;
+        searches.forget();
         update({ result: null, loading: false, error: null });
       },
     };

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CorpusSearchResult } from '../../../shared/api';
+import { holdAnswers } from '../../support/held-answers';
 import { openTestStore, type TestStore } from '../../support/renderer-store';
 
 let t: TestStore | undefined;
@@ -16,40 +17,11 @@ const FILES = {
   'blog/c.txt': 'Charlie\n\nPrivacy, privacy, privacy.\n',
 };
 
-/** Holds every search's answer until released, counting how many are asked at the same time. */
-function holdSearches(client: TestStore['client']) {
-  const search = client.searchCorpus;
-  const waiting: (() => void)[] = [];
-  const asked: string[] = [];
-  let running = 0;
-  let mostAtOnce = 0;
-  client.searchCorpus = async (request) => {
-    asked.push(request.query);
-    mostAtOnce = Math.max(mostAtOnce, ++running);
-    try {
-      const answer = await search(request);
-      await new Promise<void>((resolve) => waiting.push(resolve));
-      return answer;
-    } finally {
-      running--;
-    }
-  };
-  return {
-    asked,
-    mostAtOnce: () => mostAtOnce,
-    /** Lets the oldest held answer go, once it has arrived. */
-    async releaseOne() {
-      for (let i = 0; i < 400 && waiting.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
-      waiting.shift()?.();
-    },
-  };
-}
-
 describe('the search slice', () => {
   it('runs one search at a time, folds searches asked meanwhile into the newest, and shows only its answer', async () => {
     t = await openTestStore(FILES);
     const { store } = t;
-    const held = holdSearches(t.client);
+    const held = holdAnswers(t.client, 'searchCorpus');
     const shown: (CorpusSearchResult | null)[] = [];
     store.subscribe((state, before) => {
       if (state.search.result !== before.search.result) shown.push(state.search.result);
@@ -66,7 +38,7 @@ describe('the search slice', () => {
     await held.releaseOne();
     await Promise.all([first, second, third]);
     // "beta" was replaced by "alpha" before it was sent; the answer to "privacy" came too late to show.
-    expect(held.asked).toEqual(['privacy', 'alpha']);
+    expect(held.asked.map((request) => request.query)).toEqual(['privacy', 'alpha']);
     expect(held.mostAtOnce()).toBe(1);
     expect(shown.map((result) => result?.query)).toEqual(['alpha']);
     expect(store.getState().search).toMatchObject({ loading: false, error: null, result: { total: 1 } });
