@@ -1,60 +1,15 @@
 import { useId, useMemo, useState } from 'react';
 import type { MentionRef, StakeholderProfile } from '../../../../shared/api';
-import { useStore } from '../../store/context';
 import { formatFigureValue } from '../editors/format-figure';
+import { PassageRow, Pause } from './PassageRow';
 import { useCodebook } from './use-project-data';
-
-/** A comma for screen readers between parts a sighted reader tells apart by layout. */
-function Pause() {
-  return (
-    <>
-      <span className="visually-hidden">,</span>{' '}
-    </>
-  );
-}
-
-/** One passage anywhere in the project, as a button that opens its document and selects it. */
-function PassageButton({ passage, detail }: { passage: MentionRef; detail?: string }) {
-  const goToPassage = useStore((s) => s.goToPassage);
-  const selected = useStore(
-    (s) => s.selectedAnnotationId === passage.annotationId && s.reader.key === passage.key,
-  );
-  return (
-    <button
-      type="button"
-      className="row-button passage-row"
-      data-annotation-id={passage.annotationId}
-      aria-current={selected ? 'true' : undefined}
-      onClick={() => void goToPassage(passage)}
-    >
-      <span className="passage-head">
-        <span className="passage-title">{passage.title}</span>
-        {detail && (
-          <span className="passage-detail">
-            <Pause />
-            {detail}
-          </span>
-        )}
-        <span className="passage-author">
-          <span className="visually-hidden">, by</span> {passage.author}
-          <Pause />
-        </span>
-      </span>
-      <span className="passage-quote">
-        {passage.prefix}
-        <mark>{passage.quote}</mark>
-        {passage.suffix}
-      </span>
-    </button>
-  );
-}
 
 function PassageList({ label, passages }: { label: string; passages: readonly MentionRef[] }) {
   return (
     <ul className="passage-list" aria-label={label}>
       {passages.map((passage) => (
         <li key={`${passage.key}\n${passage.annotationId}`}>
-          <PassageButton passage={passage} />
+          <PassageRow passage={passage} title={passage.title} />
         </li>
       ))}
     </ul>
@@ -155,8 +110,9 @@ export function FiguresSection({ figures }: { figures: StakeholderProfile['figur
         <ul className="passage-list" aria-label="Figures">
           {figures.map((figure) => (
             <li key={`${figure.key}\n${figure.annotationId}`}>
-              <PassageButton
+              <PassageRow
                 passage={figure}
+                title={figure.title}
                 detail={[
                   codeName(figure.code),
                   figure.value && formatFigureValue(figure.value),
