@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GlossClient } from '../../../shared/api-client';
 import { memoryReadingPlaces, type ReadingPlaces } from '../reader/reading-place';
+import { createAnalysisSlice } from './analysis-slice';
 import { createAnnotationsSlice } from './annotations-slice';
 import { createCodebookSlice } from './codebook-slice';
 import { createDocumentFilterSlice } from './document-filter-slice';
@@ -42,6 +43,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createStakeholderPageSlice(client)(...slice),
     ...createSuggestionsSlice(client)(...slice),
     ...createSearchSlice(client)(...slice),
+    ...createAnalysisSlice(client)(...slice),
     ...createExportSlice(client)(...slice),
     ...createImportSlice(client)(...slice),
     ...createSavesSlice(...slice),
@@ -60,6 +62,7 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
     if (event.type === 'projectOpened') {
       store.getState().clearHistory();
       store.getState().clearSearch();
+      store.getState().clearAnalysis();
       void store.getState().reload();
     } else if (event.type === 'exportProgress') {
       store.getState().setExportProgress(event.payload);

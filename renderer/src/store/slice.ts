@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { AnalysisSlice } from './analysis-slice';
 import type { AnnotationsSlice } from './annotations-slice';
 import type { CodebookSlice } from './codebook-slice';
 import type { DocumentFilterSlice } from './document-filter-slice';
@@ -30,6 +31,7 @@ export type GlossState = ProjectSlice &
   StakeholderPageSlice &
   SuggestionsSlice &
   SearchSlice &
+  AnalysisSlice &
   ExportSlice &
   ImportSlice &
   SavesSlice &
