@@ -21,7 +21,7 @@ export type ScrollRequest =
   | { serial: number; id: string; passage?: undefined }
   | { serial: number; id?: undefined; passage: PassageInDocument };
 
-export type SidePanelTab = 'codes' | 'annotations' | 'suggestions' | 'register' | 'search';
+export type SidePanelTab = 'codes' | 'annotations' | 'suggestions' | 'register' | 'search' | 'analysis';
 
 /** The header's dialogs, which the desktop menu opens too. */
 export type HeaderDialog = 'import' | 'export';

@@ -9,7 +9,7 @@ let t: TestStore | undefined;
 afterEach(() => closePanel(t));
 
 describe('the side panel', () => {
-  it('has five tabs, moved between with the arrow keys', async () => {
+  it('has six tabs, moved between with the arrow keys', async () => {
     t = await openPanel('codes');
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual([
@@ -18,6 +18,7 @@ describe('the side panel', () => {
       'Suggestions',
       'Register',
       'Search',
+      'Analysis',
     ]);
     expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Codes');
     expect(screen.getByRole('tabpanel', { name: 'Codes' })).toBeTruthy();
@@ -28,11 +29,11 @@ describe('the side panel', () => {
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Annotations' }));
     expect(screen.getByRole('tabpanel', { name: 'Annotations' })).toBeTruthy();
     await user.keyboard('{End}');
-    expect(t.store.getState().sidePanelTab).toBe('search');
+    expect(t.store.getState().sidePanelTab).toBe('analysis');
     await user.keyboard('{ArrowRight}');
     expect(t.store.getState().sidePanelTab).toBe('codes');
     // Only the selected tab is a Tab stop.
-    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useId, useRef } from 'react';
 import { useStore } from '../../store/context';
 import type { SidePanelTab } from '../../store/ui-slice';
+import { AnalysisTab } from './AnalysisTab';
 import { AnnotationsTab } from './AnnotationsTab';
 import { CodesTab } from './CodesTab';
 import { Inspector } from './Inspector';
@@ -15,12 +16,13 @@ const TABS: readonly { id: SidePanelTab; label: string }[] = [
   { id: 'suggestions', label: 'Suggestions' },
   { id: 'register', label: 'Register' },
   { id: 'search', label: 'Search' },
+  { id: 'analysis', label: 'Analysis' },
 ];
 
 /**
  * The right-hand pane: the codebook, the open document's annotations, suggestions, the
- * stakeholder register and corpus search as tabs, and below them the inspector of the selected
- * annotation.
+ * stakeholder register, corpus search and the stakeholder × concern analysis as tabs, and below
+ * them the inspector of the selected annotation.
  */
 export function SidePanel() {
   const tab = useStore((s) => s.sidePanelTab);
@@ -89,8 +91,10 @@ export function SidePanel() {
           <SuggestionsTab />
         ) : tab === 'register' ? (
           <RegisterTab />
-        ) : (
+        ) : tab === 'search' ? (
           <SearchTab />
+        ) : (
+          <AnalysisTab />
         )}
       </div>
       <Inspector />

@@ -1,0 +1,126 @@
+import { useEffect, useId } from 'react';
+import { COOCCURRENCE_RULES, type CooccurrenceRule } from '../../../../shared/analysis/cooccurrence';
+import { cooccurrenceCsv, namedCooccurrences } from '../../../../shared/analysis/cooccurrence-report';
+import { useStore } from '../../store/context';
+import { downloadText } from '../download-text';
+import { CellPassages } from './CellPassages';
+import { CooccurrenceTable } from './CooccurrenceTable';
+import { RULE_CHOICES, RULE_SENTENCES } from './cooccurrence-words';
+import './AnalysisTab.css';
+
+/**
+ * The stakeholder × concern matrix of the whole project: how many concern passages are near each
+ * register stakeholder's mentions, by the rule chosen; a number opens to the passages behind it,
+ * and each passage to its place in its article.
+ */
+export function AnalysisTab() {
+  const result = useStore((s) => s.analysis.result);
+  const loading = useStore((s) => s.analysis.loading);
+  const error = useStore((s) => s.analysis.error);
+  const refresh = useStore((s) => s.refreshAnalysis);
+  const ruleId = useId();
+  const passagesId = useId();
+
+  // Counted once when first shown; after that only when asked, since it reads every document.
+  useEffect(() => {
+    if (!result && !loading && !error) void refresh();
+  }, [result, loading, error, refresh]);
+
+  return (
+    <div className="analysis-tab">
+      <AnalysisControls />
+      <p className="analysis-status" role="status">
+        {loading ? 'Counting…' : ''}
+      </p>
+      {error && (
+        <p className="field-error analysis-error" role="alert">
+          The matrix could not be counted: {error.message}
+        </p>
+      )}
+      {result &&
+        (result.matrix.cells.length === 0 ? (
+          <div className="analysis-empty">
+            <p>Nothing to count yet.</p>
+            <p>
+              A concern passage is counted near a stakeholder once a mention close to it names a stakeholder
+              of the register: tag the mention, link it to the register in the inspector, then Refresh.
+            </p>
+          </div>
+        ) : (
+          <>
+            <CooccurrenceTable matrix={result.matrix} describedBy={ruleId} passagesId={passagesId} />
+            <p id={ruleId} className="analysis-rule">
+              {RULE_SENTENCES[result.matrix.by]}, each passage counted once per stakeholder;{' '}
+              {result.annotator ? `${result.annotator}’s work only.` : 'every annotator’s work.'}
+            </p>
+            <CellPassages matrix={result.matrix} id={passagesId} />
+          </>
+        ))}
+    </div>
+  );
+}
+
+const EVERY_ANNOTATOR = '';
+
+function AnalysisControls() {
+  const rule = useStore((s) => s.analysis.rule);
+  const annotator = useStore((s) => s.analysis.annotator);
+  const authorsSeen = useStore((s) => s.analysis.authorsSeen);
+  const me = useStore((s) => s.project?.annotator);
+  const loading = useStore((s) => s.analysis.loading);
+  const result = useStore((s) => s.analysis.result);
+  const setRule = useStore((s) => s.setAnalysisRule);
+  const setAnnotator = useStore((s) => s.setAnalysisAnnotator);
+  const refresh = useStore((s) => s.refreshAnalysis);
+  // The names seen in the work counted so far, and the one chosen even if its work has gone since.
+  const others = [...new Set([...authorsSeen, ...(annotator ? [annotator] : [])])].filter((a) => a !== me);
+
+  const exportCsv = () => {
+    if (!result) return;
+    const name = `stakeholders-concerns-by-${result.matrix.by}${result.annotator ? `-${result.annotator}` : ''}.csv`;
+    downloadText(name, cooccurrenceCsv(namedCooccurrences(result.matrix)), 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <div className="analysis-controls">
+      <label className="sp-field">
+        Count concerns near a stakeholder by
+        <select value={rule} onChange={(event) => void setRule(event.target.value as CooccurrenceRule)}>
+          {COOCCURRENCE_RULES.map((r) => (
+            <option key={r} value={r}>
+              {RULE_CHOICES[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sp-field">
+        Whose work
+        <select
+          value={annotator ?? EVERY_ANNOTATOR}
+          onChange={(event) => void setAnnotator(event.target.value || null)}
+        >
+          <option value={EVERY_ANNOTATOR}>All annotators</option>
+          {me && <option value={me}>Only mine ({me})</option>}
+          {others.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="analysis-actions">
+        <button type="button" className="button" disabled={loading} onClick={() => void refresh()}>
+          Refresh
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!result || result.matrix.cells.length === 0}
+          onClick={exportCsv}
+        >
+          Export CSV
+        </button>
+      </div>
+    </div>
+  );
+}
