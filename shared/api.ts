@@ -227,6 +227,11 @@ export const requests = {
     })
     .strict(),
 
+  /** How often each code is used: in all, per document, per folder; documents without a group's codes. */
+  codeFrequencies: z.object({ annotator: z.string().min(1).max(100).optional() }).strict(),
+  /** Every figure annotation with its value and the stakeholder it describes, and totals by currency or unit. */
+  figuresTable: z.object({ annotator: z.string().min(1).max(100).optional() }).strict(),
+
   /** The formats the dataset can be exported in. */
   exportFormats: z.object({}).strict(),
   /**
@@ -378,6 +383,38 @@ export interface CooccurrenceMatrix {
   cells: { stakeholderId: string; code: string; count: number; passages: PassageRef[] }[];
 }
 
+export interface CodeFrequencies {
+  /** Every code in codebook order; a group counts its own annotations and its codes'. */
+  codes: { id: string; name: string; parentId: string | null; total: number; documents: number }[];
+  /** Documents with annotations: each code's own count. */
+  documents: { key: string; counts: Record<string, number> }[];
+  /** Per folder ("" for the project's own, else ending in "/"): each code's own count. */
+  folders: { folder: string; counts: Record<string, number> }[];
+  /** For each group of codes, the documents without any annotation of it. */
+  withoutGroup: { groupId: string; keys: string[] }[];
+}
+
+export interface FiguresTable {
+  figures: (PassageRef & {
+    code: string;
+    title: string;
+    /** The article's publication date, when its page gave one. */
+    date?: string;
+    value?: FigureValue;
+    /** The register entry the figure is about, through a relation with one of its mentions. */
+    stakeholderId?: string;
+  })[];
+  /** Sums by currency or unit, over all figures with a value and per stakeholder: ranges, min to max. */
+  totals: {
+    stakeholderId?: string;
+    currency?: string;
+    unit?: string;
+    count: number;
+    min: number;
+    max: number;
+  }[];
+}
+
 /** One tagged mention of a stakeholder, wherever in the project. */
 export interface MentionRef {
   key: string;
@@ -509,6 +546,8 @@ export interface ApiResponses {
   stakeholderProfile: StakeholderProfile;
   searchCorpus: CorpusSearchResult;
   cooccurrenceMatrix: CooccurrenceMatrix;
+  codeFrequencies: CodeFrequencies;
+  figuresTable: FiguresTable;
   exportFormats: ExportFormatInfo[];
   importFormats: ImportFormatInfo[];
   importFiles: ImportOutcome;

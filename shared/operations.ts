@@ -45,6 +45,8 @@ export const OPERATION_NAMES = [
   'stakeholderProfile',
   'searchCorpus',
   'cooccurrenceMatrix',
+  'codeFrequencies',
+  'figuresTable',
   'exportFormats',
   'importFormats',
   'importFiles',

@@ -1,20 +1,8 @@
 import { type CooccurrenceRule, cooccurrences } from '../../shared/analysis/cooccurrence';
 import type { CooccurrenceMatrix } from '../../shared/api';
-import type { Codebook } from '../../shared/model/codebook';
 import { roleOf } from '../../shared/model/codebook-tree';
-import type { DocumentSummary } from '../../shared/model/document';
-import type { Stakeholder } from '../../shared/model/stakeholder';
-import type { DocumentWork } from '../project/document-assembly';
-
-/** What the matrix needs of a project: its documents, each with every annotator's work, and the codebook and register. */
-export interface MatrixSource {
-  listDocuments(): Promise<{ documents: DocumentSummary[] }>;
-  openDocument(key: string): Promise<DocumentWork>;
-  info(): { codebook: Codebook; stakeholders: Stakeholder[] };
-}
-
-/** Documents assembled between two yields to the event loop, so the API answers meanwhile. */
-const YIELD_EVERY = 20;
+import { type AnalysisSource, eachDocument } from './each-document';
+import { passageOf } from './passage-ref';
 
 /**
  * The stakeholder × concern matrix over the whole project: for each register stakeholder and
@@ -23,20 +11,14 @@ const YIELD_EVERY = 20;
  * number. Rows and columns are in register and codebook order; empty cells are left out.
  */
 export async function cooccurrenceMatrix(
-  source: MatrixSource,
+  source: AnalysisSource,
   rule: CooccurrenceRule,
   options: { annotator?: string } = {},
 ): Promise<CooccurrenceMatrix> {
   const { codebook, stakeholders } = source.info();
   const roles = new Map(codebook.codes.map((code) => [code.id, roleOf(codebook, code.id)]));
   const cells = new Map<string, CooccurrenceMatrix['cells'][number]>();
-  const { documents } = await source.listDocuments();
-  for (const [i, { key }] of documents.entries()) {
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-    const work = await source.openDocument(key);
-    const annotations = options.annotator
-      ? work.annotations.filter((a) => a.author === options.annotator)
-      : work.annotations;
+  await eachDocument(source, options, ({ key }, work, annotations) => {
     for (const { stakeholderId, concern } of cooccurrences(work.document.text, annotations, roles, rule)) {
       const id = `${stakeholderId}\n${concern.code}`;
       let cell = cells.get(id);
@@ -45,16 +27,9 @@ export async function cooccurrenceMatrix(
         cells.set(id, cell);
       }
       cell.count += 1;
-      cell.passages.push({
-        key,
-        annotationId: concern.id,
-        author: concern.author,
-        start: concern.target.start,
-        end: concern.target.end,
-        quote: concern.target.quote,
-      });
+      cell.passages.push(passageOf(key, concern));
     }
-  }
+  });
   const rows = stakeholders.filter((s) => [...cells.values()].some((c) => c.stakeholderId === s.id));
   // A group of concerns is a column only if passages were tagged with the group itself.
   const groups = new Set(codebook.codes.map((code) => code.parentId));

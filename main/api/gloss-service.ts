@@ -1,6 +1,8 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
+import { codeFrequencies } from '../analysis/code-frequencies';
 import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
+import { figuresTable } from '../analysis/figures-table';
 import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
@@ -175,6 +177,8 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
 
     // Analysis: main/analysis/.
     cooccurrenceMatrix: ({ by, annotator }) => cooccurrenceMatrix(project(), by, { annotator }),
+    codeFrequencies: ({ annotator }) => codeFrequencies(project(), { annotator }),
+    figuresTable: ({ annotator }) => figuresTable(project(), { annotator }),
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.
