@@ -81,12 +81,30 @@ async function run(argv: string[], io: Output): Promise<number> {
   if (command === 'analyse' || command === 'analyze') {
     const { values, positionals } = parse(rest, {
       cooccurrence: { type: 'boolean' },
+      frequencies: { type: 'boolean' },
+      figures: { type: 'boolean' },
       by: { type: 'string' },
       annotator: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
     });
-    if (!values.cooccurrence) throw new UsageError('say what to analyse: --cooccurrence');
+    const asked = [values.cooccurrence, values.frequencies, values.figures].filter(Boolean).length;
+    if (asked !== 1)
+      throw new UsageError('say what to analyse: one of --cooccurrence, --frequencies, --figures');
+    const annotator = values.annotator as string | undefined;
+    if (values.frequencies || values.figures) {
+      if (values.csv) throw new UsageError('--csv is for --cooccurrence; use --json');
+      const command = await import('./analyse-command');
+      const folder = folderOf(positionals);
+      if (values.frequencies) {
+        const report = await command.frequenciesReport(folder, annotator);
+        io.out(values.json ? JSON.stringify(report, null, 2) : command.formatFrequencies(report));
+      } else {
+        const report = await command.figuresReport(folder, annotator);
+        io.out(values.json ? JSON.stringify(report, null, 2) : command.formatFigures(report));
+      }
+      return 0;
+    }
     const { COOCCURRENCE_RULES } = await import('../../shared/analysis/cooccurrence');
     const by = (values.by ?? 'paragraph') as (typeof COOCCURRENCE_RULES)[number];
     if (!COOCCURRENCE_RULES.includes(by)) {

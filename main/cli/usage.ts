@@ -19,6 +19,10 @@ Usage:
       concern code, the concern passages that overlap a mention of it, or share
       a sentence or a paragraph (the default) with one. --json gives {by, cells:
       [{stakeholder, code, count}]}. Writes nothing.
+  gloss analyse <folder> --frequencies|--figures [--annotator NAME] [--json]
+      --frequencies: how often each code is used, in all and per document.
+      --figures: every figure with its value, unit or currency, and the
+      stakeholder a relation gives it; offsets in code points.
   gloss export <folder> --format F --out PATH [--documents all|done|KEY,…]
                [--codes ID,…] [--annotators NAME,…] [--bom] [--group ID]
       Write the annotated dataset for other tools: jsonl, csv, brat, conll, w3c,
