@@ -227,6 +227,36 @@ export const requests = {
     })
     .strict(),
 
+  /**
+   * The coding query: passages coded with any of `codes`, meeting every condition (another code's
+   * passage or a stakeholder's mention near it by a rule, or with `not`, none), within a scope.
+   */
+  codingQuery: z
+    .object({
+      codes: z.array(Id).min(1).max(100),
+      conditions: z
+        .array(
+          z
+            .object({
+              code: Id.optional(),
+              stakeholderId: Id.optional(),
+              rule: z.enum(COOCCURRENCE_RULES),
+              not: z.boolean().optional(),
+            })
+            .strict()
+            .refine((c) => (c.code === undefined) !== (c.stakeholderId === undefined), {
+              message: 'a condition names a code or a stakeholder, one of the two',
+            }),
+        )
+        .max(20)
+        .default([]),
+      annotator: z.string().min(1).max(100).optional(),
+      statuses: z.array(DocumentStatus).max(10).optional(),
+      folder: z.string().max(4096).optional(),
+      from: z.string().max(40).optional(),
+      to: z.string().max(40).optional(),
+    })
+    .strict(),
   /** How often each code is used: in all, per document, per folder; documents without a group's codes. */
   codeFrequencies: z.object({ annotator: z.string().min(1).max(100).optional() }).strict(),
   /** Every figure annotation with its value and the stakeholder it describes, and totals by currency or unit. */
@@ -381,6 +411,18 @@ export interface CooccurrenceMatrix {
   codes: { id: string; name: string }[];
   /** The cells that are not zero, row by row; each concern passage counted once per stakeholder. */
   cells: { stakeholderId: string; code: string; count: number; passages: PassageRef[] }[];
+}
+
+export interface CodingQueryResult {
+  passages: (PassageRef & {
+    code: string;
+    title: string;
+    date?: string;
+    note?: string;
+    value?: FigureValue;
+    /** The sentence the passage stands in (all of the passage when it runs past it), on one line. */
+    sentence: string;
+  })[];
 }
 
 export interface CodeFrequencies {
@@ -546,6 +588,7 @@ export interface ApiResponses {
   stakeholderProfile: StakeholderProfile;
   searchCorpus: CorpusSearchResult;
   cooccurrenceMatrix: CooccurrenceMatrix;
+  codingQuery: CodingQueryResult;
   codeFrequencies: CodeFrequencies;
   figuresTable: FiguresTable;
   exportFormats: ExportFormatInfo[];

@@ -45,6 +45,7 @@ export const OPERATION_NAMES = [
   'stakeholderProfile',
   'searchCorpus',
   'cooccurrenceMatrix',
+  'codingQuery',
   'codeFrequencies',
   'figuresTable',
   'exportFormats',

@@ -1,6 +1,7 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { codeFrequencies } from '../analysis/code-frequencies';
+import { codingQuery } from '../analysis/coding-query';
 import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
 import { figuresTable } from '../analysis/figures-table';
 import { countAnnotationsByCode } from '../project/code-usage';
@@ -177,6 +178,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
 
     // Analysis: main/analysis/.
     cooccurrenceMatrix: ({ by, annotator }) => cooccurrenceMatrix(project(), by, { annotator }),
+    codingQuery: ({ codes, conditions, ...scope }) => codingQuery(project(), { codes, conditions }, scope),
     codeFrequencies: ({ annotator }) => codeFrequencies(project(), { annotator }),
     figuresTable: ({ annotator }) => figuresTable(project(), { annotator }),
 

@@ -1,7 +1,6 @@
 import type { Annotation } from '../model/annotation';
 import type { CodeRole } from '../model/codebook';
-import { splitParagraphs } from '../text/paragraphs';
-import { splitSentences } from '../text/sentences';
+import { nearness } from './near';
 
 /**
  * How near a concern passage must be to a stakeholder's mention to count for both:
@@ -19,11 +18,6 @@ export interface Cooccurrence {
   concern: Annotation;
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
 /**
  * The stakeholder × concern pairs of one document: each concern annotation once for each
  * register stakeholder with a mention near it by `rule`, whatever the number of such mentions.
@@ -39,15 +33,7 @@ export function cooccurrences(
   const mentions = annotations.filter((a) => roles.get(a.code) === 'stakeholder' && a.stakeholderId);
   const concerns = annotations.filter((a) => roles.get(a.code) === 'concern');
   if (mentions.length === 0 || concerns.length === 0) return [];
-  const units = rule === 'overlap' ? undefined : unitsOf(text, rule);
-  // By the sentences or paragraphs a passage meets, as index ranges: two passages are near when
-  // their ranges meet, found by binary search rather than by trying every unit for every pair.
-  const near = (mention: Span, concern: Span) => {
-    if (!units) return overlaps(mention, concern);
-    const a = unitRange(units, mention);
-    const b = unitRange(units, concern);
-    return a.first <= a.last && b.first <= b.last && a.first <= b.last && b.first <= a.last;
-  };
+  const near = nearness(text, rule);
   const found: Cooccurrence[] = [];
   for (const concern of concerns) {
     const stakeholders = new Set<string>();
@@ -57,33 +43,4 @@ export function cooccurrences(
     for (const stakeholderId of stakeholders) found.push({ stakeholderId, concern });
   }
   return found;
-}
-
-function unitsOf(text: string, rule: 'sentence' | 'paragraph'): Span[] {
-  const paragraphs = splitParagraphs(text);
-  return rule === 'paragraph' ? paragraphs : paragraphs.flatMap(splitSentences);
-}
-
-/** The indexes of the first and last units (in text order) a span shares a character with; first > last if none. */
-function unitRange(units: readonly Span[], span: Span): { first: number; last: number } {
-  let low = 0;
-  let high = units.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (units[middle]!.end <= span.start) low = middle + 1;
-    else high = middle;
-  }
-  const first = low;
-  high = units.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (units[middle]!.start < span.end) low = middle + 1;
-    else high = middle;
-  }
-  return { first, last: low - 1 };
-}
-
-/** Whether two ranges share at least one character; touching ends do not count. */
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
 }
