@@ -78,6 +78,52 @@ async function run(argv: string[], io: Output): Promise<number> {
     else io.out(values.json ? JSON.stringify(report, null, 2) : formatSearchReport(report));
     return 0;
   }
+  if (command === 'query') {
+    const { values, positionals } = parse(rest, {
+      code: { type: 'string', multiple: true },
+      with: { type: 'string', multiple: true },
+      without: { type: 'string', multiple: true },
+      stakeholder: { type: 'string' },
+      by: { type: 'string' },
+      annotator: { type: 'string' },
+      status: { type: 'string', multiple: true },
+      within: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+    });
+    const codes = (values.code ?? []) as string[];
+    if (codes.length === 0) throw new UsageError('name the code to retrieve: --code C');
+    if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
+    const { COOCCURRENCE_RULES } = await import('../../shared/analysis/cooccurrence');
+    const by = (values.by ?? 'paragraph') as (typeof COOCCURRENCE_RULES)[number];
+    if (!COOCCURRENCE_RULES.includes(by)) {
+      throw new UsageError(`--by takes ${COOCCURRENCE_RULES.join(', ')}, not "${values.by}"`);
+    }
+    const statuses = (values.status ?? []) as string[];
+    for (const status of statuses) {
+      if (!['todo', 'in-progress', 'done'].includes(status)) {
+        throw new UsageError(`--status takes todo, in-progress or done, not "${status}"`);
+      }
+    }
+    const { formatQuery, queryCsv, queryReport } = await import('./query-command');
+    const report = await queryReport(folderOf(positionals), {
+      codes,
+      with: values.with as string[] | undefined,
+      without: values.without as string[] | undefined,
+      stakeholder: values.stakeholder as string | undefined,
+      by,
+      annotator: values.annotator as string | undefined,
+      statuses: statuses.length ? (statuses as ('todo' | 'in-progress' | 'done')[]) : undefined,
+      within: values.within as string | undefined,
+      from: values.from as string | undefined,
+      to: values.to as string | undefined,
+    });
+    if (values.csv) io.write(queryCsv(report));
+    else io.out(values.json ? JSON.stringify(report, null, 2) : formatQuery(report));
+    return 0;
+  }
   if (command === 'analyse' || command === 'analyze') {
     const { values, positionals } = parse(rest, {
       cooccurrence: { type: 'boolean' },

@@ -13,6 +13,14 @@ Usage:
       prefixes (regulat*) or /regular expressions/ in every article, as a
       concordance. --json gives {query, total, hits: [{key, start, end, text,
       left, right}]}, offsets in code points. Writes nothing.
+  gloss query <folder> --code C [--code C2…] [--with C] [--without C]
+              [--stakeholder NAME] [--by overlap|sentence|paragraph]
+              [--annotator A] [--status S] [--within F/] [--from DATE] [--to DATE]
+              [--json|--csv]
+      Every passage coded C (or C2…, or a code under one), with or without a
+      passage of another code, or a mention of a register stakeholder (name or
+      alias), near it by the rule (default: the same paragraph); each with its
+      sentence. Offsets in code points. Writes nothing.
   gloss analyse <folder> --cooccurrence [--by overlap|sentence|paragraph]
                [--annotator NAME] [--json|--csv]
       The stakeholder × concern matrix: for each register stakeholder and
