@@ -1,7 +1,7 @@
 import type { CooccurrenceRule } from '../../shared/analysis/cooccurrence';
 import { type CooccurrenceReport, namedCooccurrences } from '../../shared/analysis/cooccurrence-report';
-import { utf16ToCodePoints } from '../../shared/text/offsets';
 import { cliClient } from './cli-client';
+import { codePointOffsets } from './code-point-offsets';
 
 // The names and the CSV are shared with the screens' Export CSV, so both write the same file.
 export { type CooccurrenceReport, cooccurrenceCsv } from '../../shared/analysis/cooccurrence-report';
@@ -94,20 +94,15 @@ export async function figuresReport(folder: string, annotator?: string): Promise
   const table = await api.figuresTable({ annotator });
   const codes = new Map(codebook.codes.map((c) => [c.id, c.name]));
   const register = new Map(stakeholders.map((s) => [s.id, s.name]));
-  const texts = new Map<string, string>();
+  const offsets = codePointOffsets(api);
   const figures: FiguresReport['figures'] = [];
   for (const f of table.figures) {
-    let text = texts.get(f.key);
-    if (text === undefined) {
-      text = (await api.getDocument({ key: f.key })).text;
-      texts.set(f.key, text);
-    }
-    const [start, end] = utf16ToCodePoints(text, [f.start, f.end]);
+    const { start, end } = await offsets(f.key, f.start, f.end);
     const { min, max, unit, currency, qualifier, measures } = f.value ?? {};
     figures.push({
       key: f.key,
-      start: start!,
-      end: end!,
+      start,
+      end,
       quote: f.quote,
       code: codes.get(f.code) ?? f.code,
       ...(f.value ? { min, max, qualifier } : {}),

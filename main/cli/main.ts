@@ -96,11 +96,7 @@ async function run(argv: string[], io: Output): Promise<number> {
     const codes = (values.code ?? []) as string[];
     if (codes.length === 0) throw new UsageError('name the code to retrieve: --code C');
     if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
-    const { COOCCURRENCE_RULES } = await import('../../shared/analysis/cooccurrence');
-    const by = (values.by ?? 'paragraph') as (typeof COOCCURRENCE_RULES)[number];
-    if (!COOCCURRENCE_RULES.includes(by)) {
-      throw new UsageError(`--by takes ${COOCCURRENCE_RULES.join(', ')}, not "${values.by}"`);
-    }
+    const by = await nearnessRule(values.by as string | undefined);
     const statuses = (values.status ?? []) as string[];
     for (const status of statuses) {
       if (!['todo', 'in-progress', 'done'].includes(status)) {
@@ -151,11 +147,7 @@ async function run(argv: string[], io: Output): Promise<number> {
       }
       return 0;
     }
-    const { COOCCURRENCE_RULES } = await import('../../shared/analysis/cooccurrence');
-    const by = (values.by ?? 'paragraph') as (typeof COOCCURRENCE_RULES)[number];
-    if (!COOCCURRENCE_RULES.includes(by)) {
-      throw new UsageError(`--by takes ${COOCCURRENCE_RULES.join(', ')}, not "${values.by}"`);
-    }
+    const by = await nearnessRule(values.by as string | undefined);
     if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
     const { cooccurrenceCsv, cooccurrenceReport, formatCooccurrence } = await import('./analyse-command');
     const report = await cooccurrenceReport(
@@ -259,6 +251,14 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** The rule of --by (how near two passages must be), the same paragraph unless given. */
+async function nearnessRule(given: string | undefined) {
+  const { COOCCURRENCE_RULES } = await import('../../shared/analysis/cooccurrence');
+  const rule = COOCCURRENCE_RULES.find((r) => r === (given ?? 'paragraph'));
+  if (!rule) throw new UsageError(`--by takes ${COOCCURRENCE_RULES.join(', ')}, not "${given}"`);
+  return rule;
 }
 
 function folderOf(positionals: string[]): string {

@@ -3,8 +3,8 @@ import type { CooccurrenceRule } from '../../shared/analysis/cooccurrence';
 import { csvTable } from '../../shared/csv-table';
 import type { DocumentStatus } from '../../shared/model/document';
 import type { FigureValue } from '../../shared/model/figure';
-import { utf16ToCodePoints } from '../../shared/text/offsets';
 import { cliClient } from './cli-client';
+import { codePointOffsets } from './code-point-offsets';
 import { UsageError } from './usage';
 
 export interface QueryOptions {
@@ -68,19 +68,14 @@ export async function queryReport(folder: string, options: QueryOptions): Promis
     to: options.to,
   });
   const names = new Map(codebook.codes.map((c) => [c.id, c.name]));
-  const texts = new Map<string, string>();
+  const offsets = codePointOffsets(api);
   const passages: QueryReport['passages'] = [];
   for (const p of result.passages) {
-    let text = texts.get(p.key);
-    if (text === undefined) {
-      text = (await api.getDocument({ key: p.key })).text;
-      texts.set(p.key, text);
-    }
-    const [start, end] = utf16ToCodePoints(text, [p.start, p.end]);
+    const { start, end } = await offsets(p.key, p.start, p.end);
     passages.push({
       key: p.key,
-      start: start!,
-      end: end!,
+      start,
+      end,
       quote: p.quote,
       code: names.get(p.code) ?? p.code,
       annotator: p.author,

@@ -1,6 +1,6 @@
 import { csvTable } from '../../shared/csv-table';
-import { utf16ToCodePoints } from '../../shared/text/offsets';
 import { cliClient } from './cli-client';
+import { codePointOffsets } from './code-point-offsets';
 
 /** What `gloss search --json` prints: offsets in code points, as in the JSONL export. */
 export interface SearchReport {
@@ -21,16 +21,11 @@ export async function searchReport(
   const api = cliClient({ readOnly: true });
   await api.openProject({ path: folder });
   const result = await api.searchCorpus({ query, limit: options.limit ?? 100_000, folder: options.within });
-  const texts = new Map<string, string>();
+  const offsets = codePointOffsets(api);
   const hits: SearchReport['hits'] = [];
   for (const hit of result.hits) {
-    let text = texts.get(hit.key);
-    if (text === undefined) {
-      text = (await api.getDocument({ key: hit.key })).text;
-      texts.set(hit.key, text);
-    }
-    const [start, end] = utf16ToCodePoints(text, [hit.start, hit.end]);
-    hits.push({ key: hit.key, start: start!, end: end!, text: hit.text, left: hit.left, right: hit.right });
+    const { start, end } = await offsets(hit.key, hit.start, hit.end);
+    hits.push({ key: hit.key, start, end, text: hit.text, left: hit.left, right: hit.right });
   }
   return { query: result.query, total: result.total, hits };
 }
