@@ -39,8 +39,11 @@ export interface GlossService extends GlossHandlers {
   open(path: string): Promise<Project>;
   readonly project: Project | undefined;
   subscribe(listener: (event: ApiEvent) => void): () => void;
-  /** Stops watching the open folder and cancels its background job; the service answers on. */
-  close(): void;
+  /**
+   * Stops watching the open folder and cancels its background job; resolves once nothing more is
+   * written into the folder (the search index still waiting is written first). The service answers on.
+   */
+  close(): Promise<void>;
 }
 
 /** The one implementation of shared/api.ts: a session holding the currently open project. */
@@ -72,6 +75,8 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       const next = await Project.open(path, { annotator: options.annotator, readOnly: options.readOnly });
       current?.job.cancel();
       current?.watcher?.close();
+      // The project left behind keeps its index for next time.
+      void current?.search.close();
       const suggestions = new Suggestions(next);
       const job = new SuggestionJobRunner(next, suggestions, (state) => {
         // A run of a project since closed reports nothing.
@@ -110,6 +115,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     close() {
       current?.job.cancel();
       current?.watcher?.close();
+      return current?.search.close() ?? Promise.resolve();
     },
 
     getProject: async () => project().info(),

@@ -40,6 +40,8 @@ const YIELD_EVERY = 50;
 export class CorpusSearch {
   #index: SearchIndex | undefined;
   #saving: NodeJS.Timeout | undefined;
+  /** The index's last write, settled when nothing is being written. */
+  #written: Promise<void> = Promise.resolve();
   /** Whether the index has been checked against the whole document list since the folder last changed beyond telling. */
   #listed = false;
   /** Documents the folder watcher says changed since the last search. */
@@ -153,16 +155,37 @@ export class CorpusSearch {
     return parts ? SearchIndex.fromParts(parts) : new SearchIndex();
   }
 
+  /**
+   * Writes at once an index still waiting to be written, and resolves when nothing is being
+   * written any more: the project's folder may then be closed, moved or removed.
+   */
+  close(): Promise<void> {
+    if (this.#saving) {
+      clearTimeout(this.#saving);
+      this.#saving = undefined;
+      if (this.#index) this.#write(this.#index);
+    }
+    return this.#written;
+  }
+
   /** Writes the index a moment after the last search that changed it: a burst of edits is one write. */
   #saveSoon(index: SearchIndex): void {
-    const file = this.store.indexFile;
-    if (!file || this.store.readOnly) return;
+    if (!this.store.indexFile || this.store.readOnly) return;
     clearTimeout(this.#saving);
     this.#saving = setTimeout(() => {
-      // Derived data: a failed write only means indexing again next time.
-      writeFileAtomic(file, encodeIndex(index.toParts()), { durable: false }).catch(() => {});
+      this.#saving = undefined;
+      this.#write(index);
     }, SAVE_AFTER_MS);
     this.#saving.unref();
+  }
+
+  #write(index: SearchIndex): void {
+    const file = this.store.indexFile!;
+    const bytes = encodeIndex(index.toParts());
+    // One write after another; derived data, so a failed write only means indexing again next time.
+    this.#written = this.#written.then(() =>
+      writeFileAtomic(file, bytes, { durable: false }).catch(() => {}),
+    );
   }
 }
 

@@ -59,7 +59,8 @@ export async function openGlossSession(options: GlossSessionOptions): Promise<Gl
     close: async () => {
       await browser.close();
       await host.close();
-      service.close();
+      // Nothing more is written into the folder once this resolves (the search index, for one).
+      await service.close();
       await rm(folder, { recursive: true, force: true });
     },
   };

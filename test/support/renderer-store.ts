@@ -34,7 +34,7 @@ export async function openTestStore(
   // Saves still on their way would otherwise write into a folder being removed.
   const cleanup = async () => {
     await savesSettled(store);
-    service.close();
+    await service.close();
     await project.cleanup();
   };
   return { store, client, service, project, cleanup };

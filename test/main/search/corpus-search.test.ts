@@ -44,7 +44,7 @@ beforeAll(async () => {
   api = createApiClient(inProcessTransport(createDispatch(service)));
 });
 afterAll(async () => {
-  service.close();
+  await service.close();
   await project.cleanup();
 });
 
@@ -172,7 +172,7 @@ describe('searching a project whose folder is watched', () => {
       await news;
       expect(await count('beacon')).toEqual({ 'a.txt': 1, 'c.txt': 2 });
     } finally {
-      live.close();
+      await live.close();
       await watched.cleanup();
     }
   }, 30_000);

@@ -53,7 +53,17 @@ describe('an index kept between runs', () => {
     project = await makeTempProject(TEXTS);
     file = join(project.path, '.gloss/cache/search-index.bin');
   });
-  afterEach(() => project.cleanup());
+  /** Every search made, closed (their index written) before the folder goes. */
+  const searches: CorpusSearch[] = [];
+  afterEach(async () => {
+    await Promise.all(searches.splice(0).map((search) => search.close()));
+    await project.cleanup();
+  });
+  const searchOver = (source: SearchSource, store: ConstructorParameters<typeof CorpusSearch>[1]) => {
+    const search = new CorpusSearch(source, store);
+    searches.push(search);
+    return search;
+  };
 
   /** The project as corpus search sees it, counting the texts it reads. */
   async function source(readOnly = false) {
@@ -77,7 +87,7 @@ describe('an index kept between runs', () => {
 
   it('is written after a search, and the next run counts a word without reading any text', async () => {
     const first = await source();
-    const result = await new CorpusSearch(first.source, { indexFile: file }).search({
+    const result = await searchOver(first.source, { indexFile: file }).search({
       query: 'privacy',
       limit: 0,
     });
@@ -86,7 +96,7 @@ describe('an index kept between runs', () => {
     expect(await written()).toBe(true);
 
     const second = await source();
-    const again = await new CorpusSearch(second.source, { indexFile: file }).search({
+    const again = await searchOver(second.source, { indexFile: file }).search({
       query: 'privacy',
       limit: 0,
     });
@@ -95,7 +105,7 @@ describe('an index kept between runs', () => {
     // An article changed meanwhile is read again, and only that one.
     await writeFile(join(project.path, 'c.txt'), 'Privacy at last.');
     const third = await source();
-    const changed = await new CorpusSearch(third.source, { indexFile: file }).search({
+    const changed = await searchOver(third.source, { indexFile: file }).search({
       query: 'privacy',
       limit: 0,
     });
@@ -103,9 +113,18 @@ describe('an index kept between runs', () => {
     expect(third.reads).toEqual(['c.txt']);
   });
 
+  it('is written at once when the search is closed, so nothing is written into the folder after', async () => {
+    const first = await source();
+    const search = searchOver(first.source, { indexFile: file });
+    await search.search({ query: 'privacy', limit: 0 });
+    expect(existsSync(file)).toBe(false);
+    await search.close();
+    expect(decodeIndex(await readFile(file))).toBeDefined();
+  });
+
   it('is not written by a project opened read-only, and a broken one is indexed anew', async () => {
     const readOnly = await source(true);
-    await new CorpusSearch(readOnly.source, { indexFile: file, readOnly: true }).search({
+    await searchOver(readOnly.source, { indexFile: file, readOnly: true }).search({
       query: 'privacy',
       limit: 0,
     });
@@ -115,7 +134,7 @@ describe('an index kept between runs', () => {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, 'GLSI broken');
     const fresh = await source();
-    const result = await new CorpusSearch(fresh.source, { indexFile: file }).search({
+    const result = await searchOver(fresh.source, { indexFile: file }).search({
       query: 'security',
       limit: 10,
     });
