@@ -5,18 +5,63 @@
  * (main/api/dispatch.ts). Offsets in requests and responses are UTF-16 code units.
  */
 import { z } from 'zod';
-import { COOCCURRENCE_RULES, type CooccurrenceRule } from './analysis/cooccurrence';
+import { COOCCURRENCE_RULES } from './analysis/cooccurrence';
+import type {
+  CodeFrequencies,
+  CodingQueryResult,
+  CooccurrenceMatrix,
+  CorpusSearchResult,
+  FiguresTable,
+} from './api-analysis';
+import type {
+  DeletedCode,
+  DocumentList,
+  ExportFormatInfo,
+  ExportResult,
+  ImportFormatInfo,
+  ImportOutcome,
+  OpenedDocument,
+  ProjectInfo,
+  ProjectSettings,
+  StakeholderProfile,
+  SuggestionJob,
+  SuggestionList,
+} from './api-answers';
 import { Annotation } from './model/annotation';
 import { CODE_ROLES, type Codebook, HexColor } from './model/codebook';
-import type { Document, DocumentSummary, FileProblem, SkippedFile } from './model/document';
+import type { Document, DocumentSummary } from './model/document';
 import { DocumentStatus } from './model/document';
 import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
 import { Relation } from './model/relation';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
-import type { Suggestion } from './model/suggestion';
 import { isOperationName, OPERATION_NAMES, type OperationName } from './operations';
 
+export type {
+  CodeFrequencies,
+  CodingQueryResult,
+  CooccurrenceMatrix,
+  CorpusSearchResult,
+  FiguresTable,
+  PassageRef,
+  SearchHit,
+} from './api-analysis';
+export type {
+  DeletedCode,
+  DocumentList,
+  ExportFormatInfo,
+  ExportResult,
+  ImportFormatInfo,
+  ImportOutcome,
+  ImportSummary,
+  MentionRef,
+  OpenedDocument,
+  ProjectInfo,
+  ProjectSettings,
+  StakeholderProfile,
+  SuggestionJob,
+  SuggestionList,
+} from './api-answers';
 export { isOperationName, OPERATION_NAMES, type OperationName };
 
 const Offset = z
@@ -306,241 +351,6 @@ export const requests = {
 
 export type ApiRequest<K extends OperationName> = z.input<(typeof requests)[K]>;
 export type ParsedRequest<K extends OperationName> = z.output<(typeof requests)[K]>;
-
-export interface ProjectInfo {
-  /** Absolute path of the project folder. */
-  root: string;
-  name: string;
-  schemaVersion: number;
-  /** Whose annotations new edits are saved as. */
-  annotator: string;
-  codebook: Codebook;
-  stakeholders: Stakeholder[];
-  settings: ProjectSettings;
-  /** Project files that could not be read; they are left untouched. */
-  problems: FileProblem[];
-  /** True when project.json could not be read: codebook and register edits are refused until it is fixed. */
-  readOnlyCodebook: boolean;
-  /** True when the project was opened only to be read (e.g. `gloss info`): every edit is refused. */
-  readOnly: boolean;
-}
-
-export interface ProjectSettings {
-  /** Selections snap to word boundaries (the reader's default). */
-  snapToWords: boolean;
-}
-
-export interface DocumentList {
-  documents: DocumentSummary[];
-  skipped: SkippedFile[];
-  problems: FileProblem[];
-  /**
-   * Articles renamed or moved on disk since the last listing, recognised by their text: their
-   * annotations moved with them (from the old key to the new).
-   */
-  renamed: { from: string; to: string }[];
-}
-
-export interface DeletedCode {
-  codebook: Codebook;
-  /** Annotations moved to another code or removed, across the project. */
-  reassigned: number;
-  removed: number;
-}
-
-export interface SuggestionList {
-  key: string;
-  suggestions: Suggestion[];
-  /** How many suggestions this annotator has rejected in the document (they are left out). */
-  rejected: number;
-}
-
-/** The corpus-wide suggestion job: one per project at a time. */
-export interface SuggestionJob {
-  state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-  /** Documents looked at so far, of `total`. */
-  done: number;
-  total: number;
-  /** Suggestions found so far (rejected and already tagged ones left out). */
-  found: number;
-  /** Suggestions per document key, for the documents looked at. */
-  byDocument: Record<string, number>;
-  /** Documents that could not be read, with why. */
-  failures: { key: string; message: string }[];
-  startedAt?: string;
-  finishedAt?: string;
-}
-
-/** One hit of a corpus search, as a concordance line. Offsets are UTF-16, end exclusive. */
-export interface SearchHit {
-  key: string;
-  start: number;
-  end: number;
-  /** Up to 60 characters before the hit, white space shown as single spaces. */
-  left: string;
-  /** The text of the hit. */
-  text: string;
-  right: string;
-}
-
-export interface CorpusSearchResult {
-  query: string;
-  /** Every hit, counted; `hits` holds the first `limit` of them, document by document. */
-  total: number;
-  /** Documents with at least one hit. */
-  documents: number;
-  byDocument: Record<string, number>;
-  hits: SearchHit[];
-}
-
-/** A passage behind a number of an analysis: where it is, and who tagged it. */
-export interface PassageRef {
-  key: string;
-  annotationId: string;
-  author: string;
-  start: number;
-  end: number;
-  quote: string;
-}
-
-export interface CooccurrenceMatrix {
-  by: CooccurrenceRule;
-  /** The rows: register stakeholders with at least one cell, in register order. */
-  stakeholders: { id: string; name: string }[];
-  /** The columns: every concern code (a group only if passages bear it), in codebook order. */
-  codes: { id: string; name: string }[];
-  /** The cells that are not zero, row by row; each concern passage counted once per stakeholder. */
-  cells: { stakeholderId: string; code: string; count: number; passages: PassageRef[] }[];
-}
-
-export interface CodingQueryResult {
-  passages: (PassageRef & {
-    code: string;
-    title: string;
-    date?: string;
-    note?: string;
-    value?: FigureValue;
-    /** The sentence the passage stands in (all of the passage when it runs past it), on one line. */
-    sentence: string;
-  })[];
-}
-
-export interface CodeFrequencies {
-  /** Every code in codebook order; a group counts its own annotations and its codes'. */
-  codes: { id: string; name: string; parentId: string | null; total: number; documents: number }[];
-  /** Documents with annotations: each code's own count. */
-  documents: { key: string; counts: Record<string, number> }[];
-  /** Per folder ("" for the project's own, else ending in "/"): each code's own count. */
-  folders: { folder: string; counts: Record<string, number> }[];
-  /** For each group of codes, the documents without any annotation of it. */
-  withoutGroup: { groupId: string; keys: string[] }[];
-}
-
-export interface FiguresTable {
-  figures: (PassageRef & {
-    code: string;
-    title: string;
-    /** The article's publication date, when its page gave one. */
-    date?: string;
-    value?: FigureValue;
-    /** The register entry the figure is about, through a relation with one of its mentions. */
-    stakeholderId?: string;
-  })[];
-  /** Sums by currency or unit, over all figures with a value and per stakeholder: ranges, min to max. */
-  totals: {
-    stakeholderId?: string;
-    currency?: string;
-    unit?: string;
-    count: number;
-    min: number;
-    max: number;
-  }[];
-}
-
-/** One tagged mention of a stakeholder, wherever in the project. */
-export interface MentionRef {
-  key: string;
-  title: string;
-  annotationId: string;
-  author: string;
-  start: number;
-  end: number;
-  quote: string;
-  /** A little of the text either side of the quote, within its paragraph, for lists; "…" marks where it is cut. */
-  prefix?: string;
-  suffix?: string;
-}
-
-export interface StakeholderProfile {
-  stakeholder: Stakeholder;
-  mentions: MentionRef[];
-  /** Concern codes tagged on passages overlapping a mention or in the same paragraph, most frequent first. */
-  concerns: { code: string; count: number; passages: MentionRef[] }[];
-  /** Figures linked to a mention by a relation, or in the same sentence as one. */
-  figures: (MentionRef & { code: string; value?: FigureValue; via: 'relation' | 'sentence' })[];
-}
-
-export interface ExportFormatInfo {
-  id: string;
-  description: string;
-  /** What the offsets it writes count. */
-  offsets: 'code points' | 'UTF-16 code units' | 'none';
-  singleFile: boolean;
-}
-
-export interface ExportResult {
-  format: string;
-  offsets: ExportFormatInfo['offsets'];
-  documents: number;
-  annotations: number;
-  /**
-   * The folder written, relative to the project (under .gloss/exports/; with `out`, the folder
-   * outside that it names or holds the file), "/" separators.
-   */
-  folder: string;
-  /** The files in it, relative to it. */
-  files: string[];
-  /** Annotations not found again in changed articles (orphans), which no format can place. */
-  orphansLeftOut: number;
-}
-
-export interface ImportFormatInfo {
-  id: string;
-  description: string;
-}
-
-/** What an import added to the project. */
-export interface ImportSummary {
-  /** Keys of the new documents. */
-  documents: string[];
-  /** Keys of articles already in the project (same text) that took the import's annotations; the articles are not written. */
-  annotated: string[];
-  /** What the import had that those articles already had (see main/exchange/already-there.ts), not added again. */
-  alreadyThere: { annotations: number; relations: number };
-  codesAdded: string[];
-  stakeholdersAdded: string[];
-  relationTypesAdded: string[];
-  annotations: number;
-  relations: number;
-  /** How each kind of source line was mapped, e.g. 12 "E (event)" lines → "12 trigger annotations + …". */
-  mapping?: { lines: string; count: number; became: string }[];
-}
-
-export type ImportOutcome =
-  | ({ ok: true } & ImportSummary)
-  | { ok: false; problems: { file: string; line?: number; message: string }[] };
-
-/**
- * A document with every annotator's work on it, from one read of each of its files. Offsets are
- * UTF-16 code units into `document.text`; `document.orphans` are this annotator's.
- */
-export interface OpenedDocument {
-  document: Document;
-  /** Every annotator's annotations, in text order. */
-  annotations: Annotation[];
-  /** Every annotator's relations between annotations placed in the text. */
-  relations: Relation[];
-}
 
 /** The answer of each operation. */
 export interface ApiResponses {

@@ -1,0 +1,93 @@
+/**
+ * The answers of the operations that search and analyse the whole project (searchCorpus,
+ * cooccurrenceMatrix, codingQuery, codeFrequencies, figuresTable): part of the contract in
+ * shared/api.ts, which re-exports them. Offsets are UTF-16 code units, end exclusive.
+ */
+import type { CooccurrenceRule } from './analysis/cooccurrence';
+import type { FigureValue } from './model/figure';
+
+/** One hit of a corpus search, as a concordance line. Offsets are UTF-16, end exclusive. */
+export interface SearchHit {
+  key: string;
+  start: number;
+  end: number;
+  /** Up to 60 characters before the hit, white space shown as single spaces. */
+  left: string;
+  /** The text of the hit. */
+  text: string;
+  right: string;
+}
+
+export interface CorpusSearchResult {
+  query: string;
+  /** Every hit, counted; `hits` holds the first `limit` of them, document by document. */
+  total: number;
+  /** Documents with at least one hit. */
+  documents: number;
+  byDocument: Record<string, number>;
+  hits: SearchHit[];
+}
+
+/** A passage behind a number of an analysis: where it is, and who tagged it. */
+export interface PassageRef {
+  key: string;
+  annotationId: string;
+  author: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+export interface CooccurrenceMatrix {
+  by: CooccurrenceRule;
+  /** The rows: register stakeholders with at least one cell, in register order. */
+  stakeholders: { id: string; name: string }[];
+  /** The columns: every concern code (a group only if passages bear it), in codebook order. */
+  codes: { id: string; name: string }[];
+  /** The cells that are not zero, row by row; each concern passage counted once per stakeholder. */
+  cells: { stakeholderId: string; code: string; count: number; passages: PassageRef[] }[];
+}
+
+export interface CodingQueryResult {
+  passages: (PassageRef & {
+    code: string;
+    title: string;
+    date?: string;
+    note?: string;
+    value?: FigureValue;
+    /** The sentence the passage stands in (all of the passage when it runs past it), on one line. */
+    sentence: string;
+  })[];
+}
+
+export interface CodeFrequencies {
+  /** Every code in codebook order; a group counts its own annotations and its codes'. */
+  codes: { id: string; name: string; parentId: string | null; total: number; documents: number }[];
+  /** Documents with annotations: each code's own count. */
+  documents: { key: string; counts: Record<string, number> }[];
+  /** Per folder ("" for the project's own, else ending in "/"): each code's own count. */
+  folders: { folder: string; counts: Record<string, number> }[];
+  /** For each group of codes, the documents without any annotation of it. */
+  withoutGroup: { groupId: string; keys: string[] }[];
+}
+
+export interface FiguresTable {
+  figures: (PassageRef & {
+    code: string;
+    title: string;
+    /** The article's publication date, when its page gave one. */
+    date?: string;
+    value?: FigureValue;
+    /** The register entry the figure is about, through a relation with one of its mentions. */
+    stakeholderId?: string;
+  })[];
+  /** Sums by currency or unit, over all figures with a value and per stakeholder: ranges, min to max. */
+  totals: {
+    stakeholderId?: string;
+    currency?: string;
+    unit?: string;
+    count: number;
+    min: number;
+    max: number;
+  }[];
+}
