@@ -1,13 +1,9 @@
+import { overlaps } from '../../shared/analysis/near';
 import type { Annotation } from '../../shared/model/annotation';
 import type { CodeRole } from '../../shared/model/codebook';
 import type { Relation } from '../../shared/model/relation';
 import { splitParagraphs } from '../../shared/text/paragraphs';
 import { splitSentences } from '../../shared/text/sentences';
-
-interface Span {
-  start: number;
-  end: number;
-}
 
 export interface Surroundings {
   /** Concern passages overlapping a mention or in a paragraph with one, in text order. */
@@ -56,9 +52,4 @@ export function aroundMentions(
     }
   }
   return { concerns, figures };
-}
-
-/** Whether two ranges share at least one character; touching ends do not count. */
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
 }

@@ -87,7 +87,7 @@ export class CorpusSearch {
     const byDocument: Record<string, number> = {};
     let total = 0;
     let read = 0;
-    for (const { key, count } of this.#index.candidates(query)) {
+    for (const { key, count } of index.candidates(query)) {
       if (!wanted.has(key)) continue;
       // A one-word query is counted from the index: only the documents of the hits returned are read.
       if (count !== undefined && hits.length >= request.limit) {

@@ -1,3 +1,5 @@
+import { splitsSurrogatePair } from '../text/offsets';
+
 /** How much text a concordance line shows each side of its hit, in UTF-16 code units. */
 export const CONTEXT_WIDTH = 60;
 
@@ -12,9 +14,9 @@ export function keywordInContext(
   width = CONTEXT_WIDTH,
 ): { left: string; text: string; right: string } {
   let from = Math.max(0, start - width);
-  if (isLowSurrogate(text.charCodeAt(from)) && from > 0) from--;
+  if (splitsSurrogatePair(text, from)) from--;
   let to = Math.min(text.length, end + width);
-  if (isLowSurrogate(text.charCodeAt(to)) && to < text.length) to++;
+  if (splitsSurrogatePair(text, to)) to++;
   return {
     left: oneLine(text.slice(from, start)),
     text: text.slice(start, end),
@@ -23,4 +25,3 @@ export function keywordInContext(
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
