@@ -37,31 +37,8 @@ import { Relation } from './model/relation';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
 import { isOperationName, OPERATION_NAMES, type OperationName } from './operations';
 
-export type {
-  CodeFrequencies,
-  CodingQueryResult,
-  CooccurrenceMatrix,
-  CorpusSearchResult,
-  FiguresTable,
-  PassageRef,
-  SearchHit,
-} from './api-analysis';
-export type {
-  DeletedCode,
-  DocumentList,
-  ExportFormatInfo,
-  ExportResult,
-  ImportFormatInfo,
-  ImportOutcome,
-  ImportSummary,
-  MentionRef,
-  OpenedDocument,
-  ProjectInfo,
-  ProjectSettings,
-  StakeholderProfile,
-  SuggestionJob,
-  SuggestionList,
-} from './api-answers';
+export type * from './api-analysis';
+export type * from './api-answers';
 export { isOperationName, OPERATION_NAMES, type OperationName };
 
 const Offset = z
