@@ -39,7 +39,7 @@ async function run(argv: string[], io: Output): Promise<number> {
     const { values, positionals } = parse(rest, { json: { type: 'boolean' }, annotator: { type: 'string' } });
     const { formatReport, projectReport } = await import('./info-command');
     const report = await projectReport(folderOf(positionals), values.annotator as string | undefined);
-    io.out(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    print(io, outputOf(values), report, formatReport);
     return 0;
   }
   if (command === 'suggest') {
@@ -53,7 +53,7 @@ async function run(argv: string[], io: Output): Promise<number> {
       doc: values.doc as string | undefined,
       annotator: values.annotator as string | undefined,
     });
-    io.out(values.json ? JSON.stringify(report, null, 2) : formatSuggestReport(report));
+    print(io, outputOf(values), report, formatSuggestReport);
     return 0;
   }
   if (command === 'search') {
@@ -64,7 +64,7 @@ async function run(argv: string[], io: Output): Promise<number> {
       within: { type: 'string' },
     });
     if (positionals.length !== 2) throw new UsageError('give a folder of articles and what to search for');
-    if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
+    const output = outputOf(values);
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
       throw new UsageError(`--limit takes a whole number, not "${values.limit}"`);
@@ -74,8 +74,7 @@ async function run(argv: string[], io: Output): Promise<number> {
       limit,
       within: values.within as string | undefined,
     });
-    if (values.csv) io.write(searchCsv(report));
-    else io.out(values.json ? JSON.stringify(report, null, 2) : formatSearchReport(report));
+    print(io, output, report, formatSearchReport, searchCsv);
     return 0;
   }
   if (command === 'query') {
@@ -95,7 +94,7 @@ async function run(argv: string[], io: Output): Promise<number> {
     });
     const codes = (values.code ?? []) as string[];
     if (codes.length === 0) throw new UsageError('name the code to retrieve: --code C');
-    if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
+    const output = outputOf(values);
     const by = await nearnessRule(values.by as string | undefined);
     const statuses = (values.status ?? []) as string[];
     for (const status of statuses) {
@@ -116,8 +115,7 @@ async function run(argv: string[], io: Output): Promise<number> {
       from: values.from as string | undefined,
       to: values.to as string | undefined,
     });
-    if (values.csv) io.write(queryCsv(report));
-    else io.out(values.json ? JSON.stringify(report, null, 2) : formatQuery(report));
+    print(io, output, report, formatQuery, queryCsv);
     return 0;
   }
   if (command === 'analyse' || command === 'analyze') {
@@ -139,24 +137,26 @@ async function run(argv: string[], io: Output): Promise<number> {
       const command = await import('./analyse-command');
       const folder = folderOf(positionals);
       if (values.frequencies) {
-        const report = await command.frequenciesReport(folder, annotator);
-        io.out(values.json ? JSON.stringify(report, null, 2) : command.formatFrequencies(report));
+        print(
+          io,
+          outputOf(values),
+          await command.frequenciesReport(folder, annotator),
+          command.formatFrequencies,
+        );
       } else {
-        const report = await command.figuresReport(folder, annotator);
-        io.out(values.json ? JSON.stringify(report, null, 2) : command.formatFigures(report));
+        print(io, outputOf(values), await command.figuresReport(folder, annotator), command.formatFigures);
       }
       return 0;
     }
     const by = await nearnessRule(values.by as string | undefined);
-    if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
+    const output = outputOf(values);
     const { cooccurrenceCsv, cooccurrenceReport, formatCooccurrence } = await import('./analyse-command');
     const report = await cooccurrenceReport(
       folderOf(positionals),
       by,
       values.annotator as string | undefined,
     );
-    if (values.csv) io.write(cooccurrenceCsv(report));
-    else io.out(values.json ? JSON.stringify(report, null, 2) : formatCooccurrence(report));
+    print(io, output, report, formatCooccurrence, cooccurrenceCsv);
     return 0;
   }
   if (command === 'export') {
@@ -251,6 +251,24 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** How a report is to be printed: --json, --csv (for the commands that have it), or text for a person. */
+function outputOf(values: { json?: unknown; csv?: unknown }): 'json' | 'csv' | 'text' {
+  if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
+  return values.csv ? 'csv' : values.json ? 'json' : 'text';
+}
+
+/** Prints a report as asked; CSV goes out as written, since it ends its own records with CRLF. */
+function print<R>(
+  io: Output,
+  output: 'json' | 'csv' | 'text',
+  report: R,
+  text: (report: R) => string,
+  csv?: (report: R) => string,
+): void {
+  if (output === 'csv' && csv) io.write(csv(report));
+  else io.out(output === 'json' ? JSON.stringify(report, null, 2) : text(report));
 }
 
 /** The rule of --by (how near two passages must be), the same paragraph unless given. */
