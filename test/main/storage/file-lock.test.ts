@@ -26,6 +26,22 @@ async function leaveLock(file: string, pid: number, host = hostname()): Promise<
   return token;
 }
 
+/** How many of `takers` saves of one file, started at once, ever held its lock together. */
+async function mostHoldersAtOnce(file: string, takers: number): Promise<number> {
+  let inside = 0;
+  let most = 0;
+  await Promise.all(
+    Array.from({ length: takers }, () =>
+      withFileLock(join(dir, file), async () => {
+        most = Math.max(most, ++inside);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inside--;
+      }),
+    ),
+  );
+  return most;
+}
+
 const timed = async (work: () => Promise<unknown>) => {
   const started = Date.now();
   await work();
@@ -54,35 +70,13 @@ describe('the lock of a project file', () => {
   });
 
   it('lets one holder in at a time among many first saves at once, and keeps one token', async () => {
-    let inside = 0;
-    let most = 0;
-    await Promise.all(
-      Array.from({ length: 20 }, () =>
-        withFileLock(join(dir, 'alice.json'), async () => {
-          most = Math.max(most, ++inside);
-          await new Promise((resolve) => setTimeout(resolve, 2));
-          inside--;
-        }),
-      ),
-    );
-    expect(most).toBe(1);
+    expect(await mostHoldersAtOnce('alice.json', 20)).toBe(1);
     expect(await readdir(dir)).toEqual(['.alice.json.free.lock']);
   });
 
   it('lets one holder in at a time, also while many take over a dead lock at once', async () => {
     await leaveLock('alice.json', deadPid());
-    let inside = 0;
-    let most = 0;
-    await Promise.all(
-      Array.from({ length: 20 }, () =>
-        withFileLock(join(dir, 'alice.json'), async () => {
-          most = Math.max(most, ++inside);
-          await new Promise((resolve) => setTimeout(resolve, 2));
-          inside--;
-        }),
-      ),
-    );
-    expect(most).toBe(1);
+    expect(await mostHoldersAtOnce('alice.json', 20)).toBe(1);
     expect(await readdir(dir)).toEqual(['.alice.json.free.lock']);
   });
 
