@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
-import { inProcessTransport } from '../../../main/transports/in-process';
-import { createApiClient, type GlossClient } from '../../../shared/api-client';
+import type { GlossClient } from '../../../shared/api-client';
+import { type AnnotatorClients, annotatorClients } from '../../support/annotator-clients';
 import { rejection } from '../../support/api-rejection';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
 
@@ -13,21 +11,15 @@ const TEXTS: Record<string, string> = {
   'b.txt': 'Security first, 😀 then privacy by Bob.\n',
 };
 let project: TempProject;
-const services: GlossService[] = [];
+let clients: AnnotatorClients;
 let api: GlossClient;
 const ids: Record<string, string> = {};
 
-async function client(annotator: string): Promise<GlossClient> {
-  const service = createGlossService({ annotator, watchFolder: false });
-  services.push(service);
-  await service.open(project.path);
-  return createApiClient(inProcessTransport(createDispatch(service)));
-}
-
 beforeAll(async () => {
   project = await makeTempProject(TEXTS);
-  api = await client('alice');
-  const bob = await client('bob');
+  clients = annotatorClients(project.path);
+  api = await clients.as('alice');
+  const bob = await clients.as('bob');
   const tag = async (
     who: GlossClient,
     name: string,
@@ -50,7 +42,7 @@ beforeAll(async () => {
   await tag(bob, 'pb', 'b.txt', 'privacy by Bob', 'privacy');
 });
 afterAll(async () => {
-  for (const service of services) service.close();
+  await clients.close();
   await project.cleanup();
 });
 

@@ -1,12 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
-import { inProcessTransport } from '../../../main/transports/in-process';
-import { createApiClient, type GlossClient } from '../../../shared/api-client';
+import type { GlossClient } from '../../../shared/api-client';
 import { splitParagraphs } from '../../../shared/text/paragraphs';
 import { splitSentences } from '../../../shared/text/sentences';
+import { type AnnotatorClients, annotatorClients } from '../../support/annotator-clients';
 import { CORPUS } from '../../support/corpus';
 import { SeededRandom } from '../../support/seeded-random';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
@@ -29,17 +27,10 @@ interface Tagged extends Span {
 }
 
 let project: TempProject;
-let services: GlossService[] = [];
+let clients: AnnotatorClients;
 let api: GlossClient;
 const texts = new Map<string, string>();
 const tagged = new Map<string, Tagged[]>();
-
-async function client(annotator: string): Promise<GlossClient> {
-  const service = createGlossService({ annotator, watchFolder: false });
-  services.push(service);
-  await service.open(project.path);
-  return createApiClient(inProcessTransport(createDispatch(service)));
-}
 
 beforeAll(async () => {
   const files: Record<string, string> = {};
@@ -51,8 +42,9 @@ beforeAll(async () => {
     }
   }
   project = await makeTempProject(files);
-  api = await client('alice');
-  const bob = await client('bob');
+  clients = annotatorClients(project.path);
+  api = await clients.as('alice');
+  const bob = await clients.as('bob');
   const ids = new Map<string, string>();
   for (const name of NAMES) {
     const added = await api.addStakeholder({ name, kind: name === 'BBC' ? 'media' : 'company' });
@@ -85,8 +77,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 afterAll(async () => {
-  for (const service of services) service.close();
-  services = [];
+  await clients.close();
   await project.cleanup();
 });
 

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
-import { inProcessTransport } from '../../../main/transports/in-process';
-import { createApiClient, type GlossClient } from '../../../shared/api-client';
+import type { GlossClient } from '../../../shared/api-client';
+import { type AnnotatorClients, annotatorClients } from '../../support/annotator-clients';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
 
 /** Code frequencies and the figures table on a small project whose every annotation the test made. */
@@ -13,15 +11,8 @@ const TEXTS: Record<string, string> = {
 };
 
 let project: TempProject;
-const services: GlossService[] = [];
+let clients: AnnotatorClients;
 let alice: GlossClient;
-
-async function client(annotator: string): Promise<GlossClient> {
-  const service = createGlossService({ annotator, watchFolder: false });
-  services.push(service);
-  await service.open(project.path);
-  return createApiClient(inProcessTransport(createDispatch(service)));
-}
 
 async function tag(api: GlossClient, key: string, quote: string, code: string, extra: object = {}) {
   const start = TEXTS[key]!.indexOf(quote);
@@ -32,8 +23,9 @@ let tiktokId = '';
 let microsoftId = '';
 beforeAll(async () => {
   project = await makeTempProject(TEXTS);
-  alice = await client('alice');
-  const bob = await client('bob');
+  clients = annotatorClients(project.path);
+  alice = await clients.as('alice');
+  const bob = await clients.as('bob');
   tiktokId = (await alice.addStakeholder({ name: 'TikTok', kind: 'company' })).id;
   microsoftId = (await alice.addStakeholder({ name: 'Microsoft', kind: 'company' })).id;
   const tiktok = await tag(alice, 'news/a.txt', 'TikTok', 'stakeholder', { stakeholderId: tiktokId });
@@ -57,7 +49,7 @@ beforeAll(async () => {
   await tag(bob, 'news/b.txt', 'the issue', 'privacy');
 });
 afterAll(async () => {
-  for (const service of services) service.close();
+  await clients.close();
   await project.cleanup();
 });
 

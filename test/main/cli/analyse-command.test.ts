@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService } from '../../../main/api/gloss-service';
-import { inProcessTransport } from '../../../main/transports/in-process';
-import { createApiClient } from '../../../shared/api-client';
+import { annotatorClients } from '../../support/annotator-clients';
 import { gloss } from '../../support/gloss-cli';
 
 const TEXT =
@@ -16,9 +13,8 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gloss-cli-analyse-'));
   await writeFile(join(dir, 'a.txt'), TEXT);
-  const service = createGlossService({ annotator: 'alice', watchFolder: false });
-  await service.open(dir);
-  const api = createApiClient(inProcessTransport(createDispatch(service)));
+  const clients = annotatorClients(dir);
+  const api = await clients.as('alice');
   const tag = async (quote: string, code: string, stakeholderId?: string, from = 0) => {
     const start = TEXT.indexOf(quote, from);
     await api.createAnnotation({ key: 'a.txt', code, start, end: start + quote.length, stakeholderId });
@@ -30,7 +26,7 @@ beforeAll(async () => {
   await tag('Microsoft', 'stakeholder', microsoft.id);
   await tag('TikTok 😀 worries privacy', 'privacy');
   await tag('Security officials', 'security');
-  service.close();
+  await clients.close();
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -2,10 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService } from '../../../main/api/gloss-service';
-import { inProcessTransport } from '../../../main/transports/in-process';
-import { createApiClient } from '../../../shared/api-client';
+import { annotatorClients } from '../../support/annotator-clients';
 import { gloss } from '../../support/gloss-cli';
 
 const TEXT = '😀 TikTok was valued at $15-30 billion. Privacy groups worry.\n';
@@ -14,9 +11,8 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gloss-cli-tables-'));
   await writeFile(join(dir, 'a.txt'), TEXT);
-  const service = createGlossService({ annotator: 'alice', watchFolder: false });
-  await service.open(dir);
-  const api = createApiClient(inProcessTransport(createDispatch(service)));
+  const clients = annotatorClients(dir);
+  const api = await clients.as('alice');
   const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
   const tiktok = await api.addStakeholder({ name: 'TikTok', kind: 'company' });
   const mention = await api.createAnnotation({
@@ -33,7 +29,7 @@ beforeAll(async () => {
   });
   await api.createRelation({ key: 'a.txt', type: 'describes', from: figure.id, to: mention.id });
   await api.createAnnotation({ key: 'a.txt', code: 'privacy', ...at('Privacy groups worry') });
-  service.close();
+  await clients.close();
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

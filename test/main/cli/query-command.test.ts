@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService } from '../../../main/api/gloss-service';
-import { inProcessTransport } from '../../../main/transports/in-process';
-import { createApiClient } from '../../../shared/api-client';
+import { annotatorClients } from '../../support/annotator-clients';
 import { gloss } from '../../support/gloss-cli';
 
 const TEXT = '😀 The app worries privacy groups. Security is elsewhere.\n\nPrivacy again, with security.\n';
@@ -15,9 +12,8 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gloss-cli-query-'));
   await writeFile(join(dir, 'a.txt'), TEXT);
-  const service = createGlossService({ annotator: 'alice', watchFolder: false });
-  await service.open(dir);
-  const api = createApiClient(inProcessTransport(createDispatch(service)));
+  const clients = annotatorClients(dir);
+  const api = await clients.as('alice');
   const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
   const tiktok = await api.addStakeholder({ name: 'TikTok', kind: 'company', aliases: ['the app'] });
   await api.createAnnotation({
@@ -30,7 +26,7 @@ beforeAll(async () => {
   await api.createAnnotation({ key: 'a.txt', code: 'security', ...at('Security is elsewhere') });
   await api.createAnnotation({ key: 'a.txt', code: 'privacy', ...at('Privacy again') });
   await api.createAnnotation({ key: 'a.txt', code: 'security', ...at('with security') });
-  service.close();
+  await clients.close();
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
