@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'conflict' // the request contradicts the project's state (duplicate id, code in use…)
   | 'forbidden' // outside the project, or not allowed on this transport
   | 'io' // the disk refused (full, read-only, permissions)
+  | 'cancelled' // the researcher stopped it (a long search)
   | 'internal';
 
 export interface ApiErrorShape {

@@ -231,11 +231,19 @@ export const requests = {
     .object({
       query: z.string().trim().min(1).max(10_000),
       limit: z.number().int().nonnegative().max(100_000).default(500),
+      /** Hits before this one (in document order) are counted but not returned: the next page. */
+      offset: z.number().int().nonnegative().max(100_000_000).default(0),
       /** Only documents under this folder ("news/"), or all. */
       folder: z.string().max(4096).optional(),
       statuses: z.array(DocumentStatus).max(10).optional(),
+      /** Only hits inside a passage coded with this code (a group: with any of its codes), by anyone. */
+      insideCode: Id.optional(),
+      /** Only hits that no annotation touches, by anyone: what is not yet coded. */
+      uncoded: z.boolean().optional(),
     })
     .strict(),
+  /** Stops the search running now, which then fails with `cancelled`; false if none was running. */
+  cancelSearch: z.object({}).strict(),
 
   /**
    * The stakeholder × concern matrix: concern passages near a register stakeholder's mentions,
@@ -374,6 +382,7 @@ export interface ApiResponses {
   deleteRelationType: Codebook;
   stakeholderProfile: StakeholderProfile;
   searchCorpus: CorpusSearchResult;
+  cancelSearch: { cancelled: boolean };
   cooccurrenceMatrix: CooccurrenceMatrix;
   codingQuery: CodingQueryResult;
   codeFrequencies: CodeFrequencies;
@@ -401,6 +410,12 @@ export interface ApiEvents {
   menuCommand: { command: 'undo' | 'redo' | 'import' | 'export' };
   /** The corpus-wide suggestion job moved on (at most a few times a second) or ended. */
   suggestionJob: SuggestionJob;
+  /**
+   * A search is indexing articles new or changed since the last (the first search of a project
+   * indexes all of them) or reading texts for a regular expression: `done` of `total`, a few
+   * times a second at most, and a last one with done = total.
+   */
+  searchProgress: { query: string; phase: 'indexing' | 'scanning'; done: number; total: number };
   /** An export is reading documents: `done` of `total`. */
   exportProgress: { done: number; total: number };
   /**

@@ -44,6 +44,7 @@ export const OPERATION_NAMES = [
   'deleteRelationType',
   'stakeholderProfile',
   'searchCorpus',
+  'cancelSearch',
   'cooccurrenceMatrix',
   'codingQuery',
   'codeFrequencies',

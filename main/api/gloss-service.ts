@@ -181,6 +181,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
 
     // Corpus search: main/search/.
     searchCorpus: (request) => opened().search.search(request),
+    cancelSearch: async () => ({ cancelled: current?.search.cancel() ?? false }),
 
     // Analysis: main/analysis/.
     cooccurrenceMatrix: ({ by, annotator }) => cooccurrenceMatrix(project(), by, { annotator }),

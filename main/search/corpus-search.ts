@@ -58,6 +58,15 @@ export class CorpusSearch {
     private readonly store: { indexFile?: string; readOnly?: boolean; told?: boolean } = {},
   ) {}
 
+  /** Searches running now, each stopped by its controller. */
+  readonly #running = new Set<AbortController>();
+
+  /** Stops every search running now (each fails with `cancelled`); false if none was. */
+  cancel(): boolean {
+    for (const controller of this.#running) controller.abort();
+    return this.#running.size > 0;
+  }
+
   /** The folder watcher's news: these documents changed, or (none named) any may have. */
   changed(keys: readonly string[]): void {
     if (keys.length === 0) this.#listed = false;
