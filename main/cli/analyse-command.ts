@@ -1,10 +1,14 @@
+import { codePointOffsets } from '../../shared/analysis/code-point-offsets';
 import type { CooccurrenceRule } from '../../shared/analysis/cooccurrence';
 import { type CooccurrenceReport, namedCooccurrences } from '../../shared/analysis/cooccurrence-report';
+import { type FiguresReport, namedFigures } from '../../shared/analysis/figures-report';
+import { type FrequenciesReport, namedFrequencies } from '../../shared/analysis/frequencies-report';
 import { cliClient } from './cli-client';
-import { codePointOffsets } from './code-point-offsets';
 
-// The names and the CSV are shared with the screens' Export CSV, so both write the same file.
+// The names and the CSVs are shared with the screens' Export CSV, so both write the same files.
 export { type CooccurrenceReport, cooccurrenceCsv } from '../../shared/analysis/cooccurrence-report';
+export { type FiguresReport, figuresCsv } from '../../shared/analysis/figures-report';
+export { type FrequenciesReport, frequenciesCsv } from '../../shared/analysis/frequencies-report';
 
 /** The stakeholder × concern matrix of a folder, opened read-only so nothing is written into it. */
 export async function cooccurrenceReport(
@@ -35,29 +39,10 @@ export function formatCooccurrence(report: CooccurrenceReport): string {
   return lines.join('\n');
 }
 
-/** What `gloss analyse --frequencies --json` prints: codes by name, each with its group's name. */
-export interface FrequenciesReport {
-  codes: { code: string; group: string | null; total: number; documents: number }[];
-  documents: { key: string; counts: Record<string, number> }[];
-}
-
 export async function frequenciesReport(folder: string, annotator?: string): Promise<FrequenciesReport> {
   const api = cliClient({ readOnly: true });
   await api.openProject({ path: folder });
-  const f = await api.codeFrequencies({ annotator });
-  const names = new Map(f.codes.map((c) => [c.id, c.name]));
-  return {
-    codes: f.codes.map((c) => ({
-      code: c.name,
-      group: c.parentId ? (names.get(c.parentId) ?? null) : null,
-      total: c.total,
-      documents: c.documents,
-    })),
-    documents: f.documents.map((d) => ({
-      key: d.key,
-      counts: Object.fromEntries(Object.entries(d.counts).map(([id, n]) => [names.get(id) ?? id, n])),
-    })),
-  };
+  return namedFrequencies(await api.codeFrequencies({ annotator }));
 }
 
 export function formatFrequencies(report: FrequenciesReport): string {
@@ -70,49 +55,10 @@ export function formatFrequencies(report: FrequenciesReport): string {
   return lines.join('\n');
 }
 
-/** What `gloss analyse --figures --json` prints: offsets in code points, names for codes and stakeholders. */
-export interface FiguresReport {
-  figures: {
-    key: string;
-    start: number;
-    end: number;
-    quote: string;
-    code: string;
-    min?: number;
-    max?: number;
-    unit?: string;
-    currency?: string;
-    qualifier?: string;
-    measures?: string;
-    stakeholder: string | null;
-  }[];
-}
-
 export async function figuresReport(folder: string, annotator?: string): Promise<FiguresReport> {
   const api = cliClient({ readOnly: true });
   const { codebook, stakeholders } = await api.openProject({ path: folder });
-  const table = await api.figuresTable({ annotator });
-  const codes = new Map(codebook.codes.map((c) => [c.id, c.name]));
-  const register = new Map(stakeholders.map((s) => [s.id, s.name]));
-  const offsets = codePointOffsets(api);
-  const figures: FiguresReport['figures'] = [];
-  for (const f of table.figures) {
-    const { start, end } = await offsets(f.key, f.start, f.end);
-    const { min, max, unit, currency, qualifier, measures } = f.value ?? {};
-    figures.push({
-      key: f.key,
-      start,
-      end,
-      quote: f.quote,
-      code: codes.get(f.code) ?? f.code,
-      ...(f.value ? { min, max, qualifier } : {}),
-      ...(unit ? { unit } : {}),
-      ...(currency ? { currency } : {}),
-      ...(measures ? { measures } : {}),
-      stakeholder: f.stakeholderId ? (register.get(f.stakeholderId) ?? null) : null,
-    });
-  }
-  return { figures };
+  return namedFigures(await api.figuresTable({ annotator }), codebook, stakeholders, codePointOffsets(api));
 }
 
 export function formatFigures(report: FiguresReport): string {

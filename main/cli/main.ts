@@ -91,9 +91,13 @@ async function run(argv: string[], io: Output): Promise<number> {
       to: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
+      markdown: { type: 'boolean' },
+      html: { type: 'boolean' },
     });
     const codes = (values.code ?? []) as string[];
     if (codes.length === 0) throw new UsageError('name the code to retrieve: --code C');
+    if ([values.json, values.csv, values.markdown, values.html].filter(Boolean).length > 1)
+      throw new UsageError('choose one of --json, --csv, --markdown, --html');
     const output = outputOf(values);
     const by = await nearnessRule(values.by as string | undefined);
     const statuses = (values.status ?? []) as string[];
@@ -102,8 +106,8 @@ async function run(argv: string[], io: Output): Promise<number> {
         throw new UsageError(`--status takes todo, in-progress or done, not "${status}"`);
       }
     }
-    const { formatQuery, queryCsv, queryReport } = await import('./query-command');
-    const report = await queryReport(folderOf(positionals), {
+    const command = await import('./query-command');
+    const { report, query } = await command.queryReport(folderOf(positionals), {
       codes,
       with: values.with as string[] | undefined,
       without: values.without as string[] | undefined,
@@ -115,7 +119,11 @@ async function run(argv: string[], io: Output): Promise<number> {
       from: values.from as string | undefined,
       to: values.to as string | undefined,
     });
-    print(io, output, report, formatQuery, queryCsv);
+    if (values.markdown || values.html) {
+      // The day in UTC, as the screens' reports give it.
+      const made = new Date().toISOString().slice(0, 10);
+      io.write((values.html ? command.queryHtml : command.queryMarkdown)(report, query, made));
+    } else print(io, output, report, command.formatQuery, command.queryCsv);
     return 0;
   }
   if (command === 'analyse' || command === 'analyze') {
@@ -133,18 +141,15 @@ async function run(argv: string[], io: Output): Promise<number> {
       throw new UsageError('say what to analyse: one of --cooccurrence, --frequencies, --figures');
     const annotator = values.annotator as string | undefined;
     if (values.frequencies || values.figures) {
-      if (values.csv) throw new UsageError('--csv is for --cooccurrence; use --json');
       const command = await import('./analyse-command');
       const folder = folderOf(positionals);
+      const output = outputOf(values);
       if (values.frequencies) {
-        print(
-          io,
-          outputOf(values),
-          await command.frequenciesReport(folder, annotator),
-          command.formatFrequencies,
-        );
+        const report = await command.frequenciesReport(folder, annotator);
+        print(io, output, report, command.formatFrequencies, command.frequenciesCsv);
       } else {
-        print(io, outputOf(values), await command.figuresReport(folder, annotator), command.formatFigures);
+        const report = await command.figuresReport(folder, annotator);
+        print(io, output, report, command.formatFigures, command.figuresCsv);
       }
       return 0;
     }

@@ -1,11 +1,15 @@
+import { codePointOffsets } from '../../shared/analysis/code-point-offsets';
 import type { QueryCondition } from '../../shared/analysis/coding-query';
 import type { CooccurrenceRule } from '../../shared/analysis/cooccurrence';
-import { csvTable } from '../../shared/csv-table';
+import { namedQueryPassages, type QueryReport } from '../../shared/analysis/query-report';
+import type { NamedQuery } from '../../shared/analysis/query-words';
 import type { DocumentStatus } from '../../shared/model/document';
-import type { FigureValue } from '../../shared/model/figure';
 import { cliClient } from './cli-client';
-import { codePointOffsets } from './code-point-offsets';
 import { UsageError } from './usage';
+
+// The CSV, Markdown and HTML are shared with the screens' exports, so both write the same files.
+export { queryHtml, queryMarkdown } from '../../shared/analysis/query-document';
+export { type QueryReport, queryCsv } from '../../shared/analysis/query-report';
 
 export interface QueryOptions {
   codes: string[];
@@ -20,35 +24,27 @@ export interface QueryOptions {
   to?: string;
 }
 
-/** What `gloss query --json` prints: offsets in code points, codes by name. */
-export interface QueryReport {
-  passages: {
-    key: string;
-    start: number;
-    end: number;
-    quote: string;
-    code: string;
-    annotator: string;
-    note?: string;
-    value?: FigureValue;
-    sentence: string;
-    title: string;
-  }[];
-}
-
-/** The coding query on a folder, opened read-only; codes and the stakeholder named as the researcher knows them. */
-export async function queryReport(folder: string, options: QueryOptions): Promise<QueryReport> {
+/**
+ * The coding query on a folder, opened read-only; codes and the stakeholder named as the
+ * researcher knows them. Returns the passages and the query as asked, by the codebook's and the
+ * register's names, for the head of a report.
+ */
+export async function queryReport(
+  folder: string,
+  options: QueryOptions,
+): Promise<{ report: QueryReport; query: NamedQuery }> {
   const api = cliClient({ readOnly: true });
   const { codebook, stakeholders } = await api.openProject({ path: folder });
   const codeOf = (given: string) => {
     const code = codebook.codes.find((c) => c.id === given || c.name.toLowerCase() === given.toLowerCase());
     if (!code) throw new UsageError(`no code "${given}" in the codebook`);
-    return code.id;
+    return code;
   };
-  const conditions: QueryCondition[] = [
-    ...(options.with ?? []).map((code) => ({ code: codeOf(code), rule: options.by })),
-    ...(options.without ?? []).map((code) => ({ code: codeOf(code), rule: options.by, not: true })),
+  const conditions: (QueryCondition & NamedQuery['conditions'][number])[] = [
+    ...(options.with ?? []).map(codeOf).map((code) => ({ code: code.id, rule: options.by })),
+    ...(options.without ?? []).map(codeOf).map((code) => ({ code: code.id, rule: options.by, not: true })),
   ];
+  let stakeholder: string | undefined;
   if (options.stakeholder !== undefined) {
     const wanted = options.stakeholder.toLowerCase();
     const entry = stakeholders.find(
@@ -56,57 +52,33 @@ export async function queryReport(folder: string, options: QueryOptions): Promis
     );
     if (!entry)
       throw new UsageError(`no stakeholder "${options.stakeholder}" in the register (names and aliases)`);
+    stakeholder = entry.name;
     conditions.push({ stakeholderId: entry.id, rule: options.by });
   }
-  const result = await api.codingQuery({
-    codes: options.codes.map(codeOf),
-    conditions,
+  const codes = options.codes.map(codeOf);
+  const scope = {
     annotator: options.annotator,
     statuses: options.statuses,
     folder: options.within,
     from: options.from,
     to: options.to,
-  });
-  const names = new Map(codebook.codes.map((c) => [c.id, c.name]));
-  const offsets = codePointOffsets(api);
-  const passages: QueryReport['passages'] = [];
-  for (const p of result.passages) {
-    const { start, end } = await offsets(p.key, p.start, p.end);
-    passages.push({
-      key: p.key,
-      start,
-      end,
-      quote: p.quote,
-      code: names.get(p.code) ?? p.code,
-      annotator: p.author,
-      ...(p.note ? { note: p.note } : {}),
-      ...(p.value ? { value: p.value } : {}),
-      sentence: p.sentence,
-      title: p.title,
-    });
-  }
-  return { passages };
+  };
+  const result = await api.codingQuery({ codes: codes.map((c) => c.id), conditions, ...scope });
+  const name = (id: string) => codebook.codes.find((c) => c.id === id)?.name ?? id;
+  const query: NamedQuery = {
+    codes: codes.map((c) => c.name),
+    conditions: conditions.map(({ code, rule, not }) => ({
+      ...(code ? { code: name(code) } : { stakeholder }),
+      rule,
+      ...(not ? { not } : {}),
+    })),
+    ...scope,
+  };
+  return { report: await namedQueryPassages(result, codebook, codePointOffsets(api)), query };
 }
 
 export function formatQuery(report: QueryReport): string {
   const lines = report.passages.map((p) => `${p.key}:${p.start}  ${p.code} (${p.annotator}): ${p.sentence}`);
   lines.push(`${report.passages.length} passage${report.passages.length === 1 ? '' : 's'}.`);
   return lines.join('\n');
-}
-
-export function queryCsv(report: QueryReport): string {
-  return csvTable(
-    ['key', 'start', 'end', 'code', 'annotator', 'quote', 'sentence', 'note', 'title'],
-    report.passages.map((p) => [
-      p.key,
-      p.start,
-      p.end,
-      p.code,
-      p.annotator,
-      p.quote,
-      p.sentence,
-      p.note,
-      p.title,
-    ]),
-  );
 }

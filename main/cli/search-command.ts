@@ -1,6 +1,6 @@
+import { codePointOffsets } from '../../shared/analysis/code-point-offsets';
 import { csvTable } from '../../shared/csv-table';
 import { cliClient } from './cli-client';
-import { codePointOffsets } from './code-point-offsets';
 
 /** What `gloss search --json` prints: offsets in code points, as in the JSONL export. */
 export interface SearchReport {

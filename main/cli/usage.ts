@@ -16,21 +16,25 @@ Usage:
   gloss query <folder> --code C [--code C2…] [--with C] [--without C]
               [--stakeholder NAME] [--by overlap|sentence|paragraph]
               [--annotator A] [--status S] [--within F/] [--from DATE] [--to DATE]
-              [--json|--csv]
+              [--json|--csv|--markdown|--html]
       Every passage coded C (or C2…, or a code under one), with or without a
       passage of another code, or a mention of a register stakeholder (name or
       alias), near it by the rule (default: the same paragraph); each with its
-      sentence. Offsets in code points. Writes nothing.
+      sentence. Offsets in code points. --markdown and --html write a readable
+      report for a method appendix: the query in words, the date, the counts,
+      then the passages by document. Writes nothing.
   gloss analyse <folder> --cooccurrence [--by overlap|sentence|paragraph]
                [--annotator NAME] [--json|--csv]
       The stakeholder × concern matrix: for each register stakeholder and
       concern code, the concern passages that overlap a mention of it, or share
       a sentence or a paragraph (the default) with one. --json gives {by, cells:
       [{stakeholder, code, count}]}. Writes nothing.
-  gloss analyse <folder> --frequencies|--figures [--annotator NAME] [--json]
-      --frequencies: how often each code is used, in all and per document.
-      --figures: every figure with its value, unit or currency, and the
-      stakeholder a relation gives it; offsets in code points.
+  gloss analyse <folder> --frequencies|--figures [--annotator NAME]
+               [--json|--csv]
+      --frequencies: how often each code is used (a group with its codes), in
+      all, per folder and per document, and the documents without any code of
+      each group. --figures: every figure with its value, unit or currency, and
+      the stakeholder a relation gives it; offsets in code points.
   gloss export <folder> --format F --out PATH [--documents all|done|KEY,…]
                [--codes ID,…] [--annotators NAME,…] [--bom] [--group ID]
       Write the annotated dataset for other tools: jsonl, csv, brat, conll, w3c,

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotatorClients } from '../../support/annotator-clients';
 import { gloss } from '../../support/gloss-cli';
@@ -53,18 +54,39 @@ describe('gloss analyse --figures and --frequencies', () => {
           qualifier: 'exactly',
           measures: 'valuation',
           stakeholder: 'TikTok',
+          title: expect.any(String),
         },
       ],
     });
+    const csv = await gloss(['analyse', dir, '--figures', '--csv']);
+    const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.start, r.quote, r.currency, r.stakeholder])).toEqual([
+      [String(start), '$15-30 billion', 'USD', 'TikTok'],
+    ]);
   });
 
   it('prints how often each code is used, by name', async () => {
     const report = JSON.parse((await gloss(['analyse', dir, '--frequencies', '--json'])).stdout);
     expect(report.codes).toContainEqual({ code: 'Privacy', group: 'Concerns', total: 1, documents: 1 });
     expect(report.codes).toContainEqual({ code: 'Concerns', group: null, total: 1, documents: 1 });
+    // A group counts with its codes, in each document as in all.
     expect(report.documents).toEqual([
-      { key: 'a.txt', counts: { Stakeholder: 1, Valuation: 1, Privacy: 1 } },
+      {
+        key: 'a.txt',
+        counts: { Stakeholders: 1, Stakeholder: 1, Concerns: 1, Privacy: 1, Figures: 1, Valuation: 1 },
+      },
     ]);
+    const csv = parse((await gloss(['analyse', dir, '--frequencies', '--csv'])).stdout, {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(csv).toContainEqual({
+      scope: 'document',
+      name: 'a.txt',
+      code: 'Privacy',
+      group: 'Concerns',
+      count: '1',
+      documents: '',
+    });
     const table = await gloss(['analyse', dir, '--frequencies']);
     expect(table.stdout).toMatch(/^ {2}Privacy +1 in 1 document$/m);
     const both = await gloss(['analyse', dir, '--figures', '--frequencies']);

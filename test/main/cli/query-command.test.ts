@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryHtml, queryMarkdown } from '../../../shared/analysis/query-document';
 import { annotatorClients } from '../../support/annotator-clients';
 import { gloss } from '../../support/gloss-cli';
 
@@ -81,5 +82,24 @@ describe('gloss query', () => {
     const unknown = await gloss(['query', dir, '--code', 'privacy', '--stakeholder', 'Nobody']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^gloss: no stakeholder "Nobody" in the register/);
+  });
+
+  it('writes the readable report as Markdown or HTML, from the one shared writer', async () => {
+    const args = ['query', dir, '--code', 'privacy', '--stakeholder', 'the app', '--annotator', 'alice'];
+    const report = JSON.parse((await gloss([...args, '--json'])).stdout);
+    const query = {
+      codes: ['Privacy'],
+      conditions: [{ stakeholder: 'TikTok', rule: 'paragraph' as const }],
+      annotator: 'alice',
+    };
+    const markdown = await gloss([...args, '--markdown']);
+    const made = new Date().toISOString().slice(0, 10);
+    expect(markdown.stdout).toBe(queryMarkdown(report, query, made));
+    expect(markdown.stdout).toContain('in the same paragraph as a mention of TikTok; alice’s work only.');
+    const html = await gloss([...args, '--html']);
+    expect(html.stdout).toBe(queryHtml(report, query, made));
+    expect(html.stdout).toContain('<mark>worries privacy</mark>');
+    const both = await gloss([...args, '--html', '--csv']);
+    expect(both.code).toBe(2);
   });
 });
