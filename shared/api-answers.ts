@@ -58,6 +58,24 @@ export interface SuggestionList {
   rejected: number;
 }
 
+export interface ProposedSearchTags {
+  /** Hits proposed now, waiting for review. */
+  proposed: number;
+  /** Documents they are in. */
+  documents: number;
+  /** Hits already tagged with the code there, or already proposed (waiting or rejected). */
+  skipped: number;
+  /** Hits proposed now per document key. */
+  byDocument: Record<string, number>;
+}
+
+/** Search proposals waiting for this annotator's review. */
+export interface SearchProposalCounts {
+  total: number;
+  /** The documents with any, the most first, with the queries they came from. */
+  documents: { key: string; count: number; queries: string[] }[];
+}
+
 /** The corpus-wide suggestion job: one per project at a time. */
 export interface SuggestionJob {
   state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';

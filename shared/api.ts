@@ -23,6 +23,8 @@ import type {
   OpenedDocument,
   ProjectInfo,
   ProjectSettings,
+  ProposedSearchTags,
+  SearchProposalCounts,
   StakeholderProfile,
   SuggestionJob,
   SuggestionList,
@@ -188,6 +190,38 @@ export const requests = {
   rejectSuggestions: z.object({ key: DocumentKey, ids: SuggestionIds }).strict(),
   /** Takes rejections back (undo). */
   unrejectSuggestions: z.object({ key: DocumentKey, ids: SuggestionIds }).strict(),
+  /**
+   * Proposes tagging search hits with a code, for review as suggestions (kind `search`): the hits
+   * given, or every hit of `search`, run by the service; nothing is tagged. Hits already tagged
+   * with the code there, or already proposed (waiting or rejected), are skipped.
+   */
+  proposeSearchTags: z
+    .object({
+      code: Id,
+      hits: z
+        .array(z.object({ key: DocumentKey, start: Offset, end: Offset }).strict())
+        .min(1)
+        .max(100_000)
+        .optional(),
+      /** With `hits`: the query they were found by, shown with each proposal. */
+      query: z.string().max(10_000).optional(),
+      search: z
+        .object({
+          query: z.string().trim().min(1).max(10_000),
+          folder: z.string().max(4096).optional(),
+          statuses: z.array(DocumentStatus).max(10).optional(),
+          insideCode: Id.optional(),
+          uncoded: z.boolean().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict()
+    .refine((r) => (r.hits === undefined) !== (r.search === undefined), {
+      message: 'give the hits to propose or a search to run, one of the two',
+    }),
+  /** This annotator's search proposals waiting for review, per document. */
+  searchProposals: z.object({}).strict(),
   /** Starts finding suggestions across every document, in the background; progress comes as events. */
   startSuggestionJob: z.object({}).strict(),
   cancelSuggestionJob: z.object({}).strict(),
@@ -370,6 +404,8 @@ export interface ApiResponses {
   acceptSuggestions: Annotation[];
   rejectSuggestions: { rejected: string[] };
   unrejectSuggestions: { restored: string[] };
+  proposeSearchTags: ProposedSearchTags;
+  searchProposals: SearchProposalCounts;
   startSuggestionJob: SuggestionJob;
   cancelSuggestionJob: SuggestionJob;
   getSuggestionJob: SuggestionJob;

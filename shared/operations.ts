@@ -32,6 +32,8 @@ export const OPERATION_NAMES = [
   'acceptSuggestions',
   'rejectSuggestions',
   'unrejectSuggestions',
+  'proposeSearchTags',
+  'searchProposals',
   'startSuggestionJob',
   'cancelSuggestionJob',
   'getSuggestionJob',

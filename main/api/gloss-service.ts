@@ -9,6 +9,8 @@ import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
 import { type ProjectWatcher, watchProject } from '../project/watch-project';
 import { CorpusSearch } from '../search/corpus-search';
+import { searchProposalCounts } from '../suggestions/proposal-counts';
+import { proposeSearchTags } from '../suggestions/propose-search-tags';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
 import { Suggestions } from '../suggestions/suggestions';
 
@@ -163,6 +165,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     acceptSuggestions: ({ key, ids }) => opened().suggestions.accept(key, ids),
     rejectSuggestions: ({ key, ids }) => opened().suggestions.reject(key, ids),
     unrejectSuggestions: ({ key, ids }) => opened().suggestions.unreject(key, ids),
+    proposeSearchTags: (request) =>
+      proposeSearchTags(project(), opened().suggestions, service.searchCorpus, request),
+    searchProposals: () => searchProposalCounts(project(), opened().suggestions),
     startSuggestionJob: async () => opened().job.start(),
     cancelSuggestionJob: async () => opened().job.cancel(),
     getSuggestionJob: async () => opened().job.state,

@@ -7,7 +7,8 @@ import { ApiError } from '../../shared/api-error';
  *
  *   .gloss/project.json                          codebook, register, settings (schema-versioned)
  *   .gloss/annotations/<document key>/<annotator>.json   one file per document per annotator
- *   .gloss/suggestions/<document key>/<annotator>.json   the suggestions that annotator rejected
+ *   .gloss/suggestions/<document key>/<annotator>.json   the suggestions that annotator rejected,
+ *                                                        and the search hits they proposed to tag
  *   .gloss/exports/<time>-<format>/             exports made from the screens
  *   .gloss/cache/                                derived data; safe to delete
  *   .gloss/cache/search-index.bin                which documents hold which words (corpus search)
@@ -44,6 +45,16 @@ export class ProjectLayout {
 
   suggestionsFile(key: string, annotator: string): string {
     return join(this.suggestionsDir, ...key.split('/'), `${annotator}.json`);
+  }
+
+  /**
+   * The document key of a file found under .gloss/suggestions/ (its path relative to that
+   * folder, any separators), if it is `annotator`'s; undefined for anything else there.
+   */
+  suggestionsKeyOf(relativePath: string, annotator: string): string | undefined {
+    const parts = relativePath.split(/[\\/]/);
+    if (parts.length < 2 || parts.at(-1) !== `${annotator}.json`) return undefined;
+    return parts.slice(0, -1).join('/');
   }
 
   annotationDir(key: string): string {

@@ -1,14 +1,23 @@
 import { z } from 'zod';
+import { TextTarget } from '../../shared/model/annotation';
 import { SUGGESTION_KINDS } from '../../shared/model/suggestion';
+import { migrateProjectFile } from '../project/project-file';
+
+export const SUGGESTIONS_SCHEMA_VERSION = 2;
 
 /**
- * The suggestions one annotator said no to in one document, kept apart from annotations so a
- * rejection never shows up as data in exports. Quote and offsets are kept beside the id so a
- * person reading the file can tell what was rejected.
+ * What one annotator decided about suggestions in one document, kept apart from annotations so
+ * that neither a rejection nor a proposal ever shows up as data in exports:
+ * - `rejected`: the suggestions they said no to. Quote and offsets are kept beside the id so a
+ *   person reading the file can tell what was rejected.
+ * - `proposed` (version 2): search hits they asked to tag with a code, waiting for review. A
+ *   proposal stays here while it is rejected (so taking the rejection back brings it back, and
+ *   proposing it again is skipped) and leaves when it is accepted. Its target keeps the quote
+ *   and context, so a proposal is found again when the article changes, like an annotation.
  */
 export const RejectionsFileSchema = z.object({
   format: z.literal('gloss-rejected-suggestions'),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(SUGGESTIONS_SCHEMA_VERSION),
   document: z.string(),
   annotator: z.string(),
   rejected: z.array(
@@ -21,9 +30,34 @@ export const RejectionsFileSchema = z.object({
       at: z.string(),
     }),
   ),
+  proposed: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      target: TextTarget,
+      query: z.string(),
+      at: z.string(),
+    }),
+  ),
 });
 export type RejectionsFile = z.infer<typeof RejectionsFileSchema>;
+export type StoredProposal = RejectionsFile['proposed'][number];
+
+/** Version 1 held rejections only. */
+const MIGRATIONS = { 1: (file: Record<string, unknown>) => ({ ...file, proposed: [] }) };
+
+/** Brings a file of an older Gloss up to this version; a newer one is refused with a reason. */
+export function migrateRejectionsFile(raw: unknown): unknown {
+  return migrateProjectFile(raw, MIGRATIONS, SUGGESTIONS_SCHEMA_VERSION);
+}
 
 export function newRejectionsFile(document: string, annotator: string): RejectionsFile {
-  return { format: 'gloss-rejected-suggestions', schemaVersion: 1, document, annotator, rejected: [] };
+  return {
+    format: 'gloss-rejected-suggestions',
+    schemaVersion: SUGGESTIONS_SCHEMA_VERSION,
+    document,
+    annotator,
+    rejected: [],
+    proposed: [],
+  };
 }

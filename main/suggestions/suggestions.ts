@@ -10,7 +10,8 @@ import type { Project } from '../project/project';
 import { JsonStore } from '../storage/json-store';
 import { findCandidates } from './candidates';
 import { documentSuggestions } from './document-suggestions';
-import { newRejectionsFile, RejectionsFileSchema } from './rejections-file';
+import { migrateRejectionsFile, newRejectionsFile, RejectionsFileSchema } from './rejections-file';
+import { type HitPlace, placeProposals, proposalsFor } from './search-proposals';
 
 type RejectionsStore = JsonStore<typeof RejectionsFileSchema>;
 
@@ -19,8 +20,9 @@ export const CANDIDATE_TEXT_LIMIT = 200_000;
 
 /**
  * Suggestions for a project's documents: computed from the text, the register and the parser
- * each time they are asked for (nothing of them is saved but the researcher's rejections), and
- * turned into annotations only when accepted.
+ * each time they are asked for (nothing of them is saved but the researcher's rejections), with
+ * the search hits the researcher proposed to tag (saved beside the rejections), and turned into
+ * annotations only when accepted.
  */
 export class Suggestions {
   readonly #stores = new Map<string, Promise<RejectionsStore>>();
@@ -34,15 +36,73 @@ export class Suggestions {
       this.project.openDocument(key),
       this.#rejections(key),
     ]);
-    const suggestions = this.#compute(document.text, annotations, rejections);
+    const computed = this.#compute(document.text, annotations, rejections);
+    const proposed = this.#proposals(document.text, annotations, rejections);
+    const suggestions = proposed.length === 0 ? computed : [...computed, ...proposed].sort(byPlace);
     return { key, suggestions, rejected: rejections.data.rejected.length };
+  }
+
+  /** The search proposals still to review in a document (the rest of `list`, left uncomputed). */
+  async listProposals(key: string): Promise<Suggestion[]> {
+    const rejections = await this.#rejections(key);
+    if (rejections.data.proposed.length === 0) return [];
+    const { document, annotations } = await this.project.openDocument(key);
+    return this.#proposals(document.text, annotations, rejections);
+  }
+
+  /**
+   * Stores a proposal to tag each hit with `code`, per document, for review; nothing is tagged.
+   * Every document is read and checked first, so a hit that does not fit its text changes nothing.
+   */
+  async propose(
+    code: string,
+    query: string,
+    hits: ReadonlyMap<string, readonly HitPlace[]>,
+  ): Promise<{ proposed: number; skipped: number; byDocument: Record<string, number> }> {
+    this.#assertWritable();
+    const at = new Date().toISOString();
+    const planned = [];
+    let skipped = 0;
+    for (const [key, places] of hits) {
+      const [{ document, annotations }, store] = await Promise.all([
+        this.project.openDocument(key),
+        this.#rejections(key),
+      ]);
+      let found: ReturnType<typeof proposalsFor>;
+      try {
+        found = proposalsFor(document.text, annotations, store.data.proposed, {
+          code,
+          query,
+          hits: places,
+          at,
+        });
+      } catch (error) {
+        if (error instanceof RangeError) throw new ApiError('bad-request', `${key}: ${error.message}`);
+        throw error;
+      }
+      skipped += found.skipped;
+      if (found.added.length > 0) planned.push({ key, store, added: found.added });
+    }
+    const byDocument: Record<string, number> = {};
+    for (const { key, store, added } of planned) {
+      const ids = new Set(added.map((p) => p.id));
+      // Applied to the file as it is now, which another window may have added to meanwhile.
+      byDocument[key] = await store.update((file) => {
+        const fresh = added.filter((p) => !file.proposed.some((q) => q.id === p.id));
+        file.proposed.push(...fresh);
+        skipped += ids.size - fresh.length;
+        return fresh.length;
+      });
+    }
+    const proposed = Object.values(byDocument).reduce((sum, n) => sum + n, 0);
+    return { proposed, skipped, byDocument };
   }
 
   /** Tags each suggestion as proposed; ids no longer on offer (already accepted, gone) are refused. */
   async accept(key: string, ids: readonly string[]): Promise<Annotation[]> {
     const offered = await this.#offered(key, ids);
     const stakeholderIds = await this.#registerCandidates(offered);
-    return this.project.createAnnotations(
+    const created = await this.project.createAnnotations(
       key,
       offered.map((suggestion) => {
         const stakeholderId = suggestion.stakeholderId ?? stakeholderIds.get(suggestion.id);
@@ -55,6 +115,15 @@ export class Suggestions {
         };
       }),
     );
+    // An accepted proposal is an annotation now: it leaves the file (undo proposes it again).
+    const accepted = new Set(offered.filter((s) => s.kind === 'search').map((s) => s.id));
+    if (accepted.size > 0) {
+      const store = await this.#rejections(key);
+      await store.update((file) => {
+        file.proposed = file.proposed.filter((p) => !accepted.has(p.id));
+      });
+    }
+    return created;
   }
 
   /**
@@ -120,6 +189,12 @@ export class Suggestions {
     });
   }
 
+  #proposals(text: string, annotations: readonly Annotation[], rejections: RejectionsStore): Suggestion[] {
+    const { proposed, rejected } = rejections.data;
+    if (proposed.length === 0) return [];
+    return placeProposals(text, annotations, proposed, new Set(rejected.map((r) => r.id)));
+  }
+
   async #offered(key: string, ids: readonly string[]): Promise<Suggestion[]> {
     const { suggestions } = await this.list(key);
     const byId = new Map(suggestions.map((s) => [s.id, s]));
@@ -154,6 +229,7 @@ export class Suggestions {
           path,
           displayName: layout.display(path),
           schema: RejectionsFileSchema,
+          migrate: migrateRejectionsFile,
           readOnly: this.project.readOnly,
         },
         newRejectionsFile(key, annotator),
@@ -164,3 +240,5 @@ export class Suggestions {
     return store;
   }
 }
+
+const byPlace = (a: Suggestion, b: Suggestion) => a.start - b.start || a.end - b.end;

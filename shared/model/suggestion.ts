@@ -3,8 +3,10 @@ import type { StakeholderKind } from './vocabulary';
 
 /**
  * What Gloss proposes to tag: a figure the parser read, a mention of a stakeholder of the
- * register, or a proper-noun phrase that may be a stakeholder not yet in it. Suggestions are
- * never annotations until the researcher accepts them, and are kept apart from annotations.
+ * register, a proper-noun phrase that may be a stakeholder not yet in it, or a search hit the
+ * researcher asked to tag with a code. Suggestions are never annotations until the researcher
+ * accepts them, and are kept apart from annotations. The first three kinds are computed from the
+ * text each time; `search` proposals are stored, since only the researcher's request makes them.
  * Offsets are UTF-16 code units into the document's text, end exclusive.
  */
 export interface Suggestion {
@@ -22,7 +24,9 @@ export interface Suggestion {
   value?: FigureValue;
   /** For `candidate`: the register entry accepting adds (or finds, if one has that name by then). */
   newStakeholder?: { name: string; kind: StakeholderKind };
+  /** For `search`: the query whose hit this is. */
+  query?: string;
 }
 
-export const SUGGESTION_KINDS = ['figure', 'stakeholder', 'candidate'] as const;
+export const SUGGESTION_KINDS = ['figure', 'stakeholder', 'candidate', 'search'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];

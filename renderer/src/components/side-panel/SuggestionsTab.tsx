@@ -16,6 +16,7 @@ const KIND_NAMES: Record<SuggestionKind, [one: string, many: string]> = {
   stakeholder: ['stakeholder mention', 'stakeholder mentions'],
   figure: ['figure', 'figures'],
   candidate: ['possible new stakeholder', 'possible new stakeholders'],
+  search: ['search hit', 'search hits'],
 };
 
 export function kindCount(kind: SuggestionKind, count: number): string {
