@@ -2,7 +2,7 @@ import type { Annotation } from '../model/annotation';
 import type { Codebook } from '../model/codebook';
 import { subtreeIds } from '../model/codebook-tree';
 import type { CooccurrenceRule } from './cooccurrence';
-import { nearness } from './near';
+import { nearSpans, type TextUnits } from './near';
 
 /** One more thing a passage must have near it (or, with `not`, must not): a code's passage, or a stakeholder's mention. */
 export interface QueryCondition {
@@ -22,26 +22,41 @@ export interface CodingQuery {
 
 /**
  * The passages of one document a coding query retrieves, in text order: OR over the codes, AND
- * over the conditions, NOT where a condition says so. A passage is never its own neighbour.
+ * over the conditions, NOT where a condition says so. A passage is never its own neighbour. The
+ * text (or its units) is looked at only when `unitsWanted` says so.
  */
 export function retrievePassages(
-  text: string,
+  of: string | TextUnits,
   annotations: readonly Annotation[],
   codebook: Codebook,
   query: CodingQuery,
 ): Annotation[] {
   const wanted = new Set(query.codes.flatMap((code) => [...subtreeIds(codebook, code)]));
   const tests = query.conditions.map((condition) => {
-    const near = nearness(text, condition.rule);
     const codes = condition.code ? subtreeIds(codebook, condition.code) : undefined;
     const others = annotations.filter((a) =>
       codes
         ? codes.has(a.code)
         : a.stakeholderId !== undefined && a.stakeholderId === condition.stakeholderId,
     );
+    const near = nearSpans(
+      of,
+      condition.rule,
+      others.map((other) => other.target),
+    );
     return (passage: Annotation) =>
-      others.some((other) => other.id !== passage.id && near(other.target, passage.target)) !==
-      (condition.not ?? false);
+      near(passage.target).some((i) => others[i]!.id !== passage.id) !== (condition.not ?? false);
   });
   return annotations.filter((a) => wanted.has(a.code) && tests.every((test) => test(a)));
+}
+
+/** Whether a query needs a document's sentences or paragraphs: a condition by either, and a passage of a wanted code. */
+export function unitsWanted(
+  annotations: readonly Annotation[],
+  codebook: Codebook,
+  query: CodingQuery,
+): boolean {
+  if (query.conditions.every((condition) => condition.rule === 'overlap')) return false;
+  const wanted = new Set(query.codes.flatMap((code) => [...subtreeIds(codebook, code)]));
+  return annotations.some((a) => wanted.has(a.code));
 }

@@ -1,6 +1,6 @@
 import type { Annotation } from '../model/annotation';
 import type { CodeRole } from '../model/codebook';
-import { nearness } from './near';
+import { nearSpans, type TextUnits } from './near';
 
 /**
  * How near a concern passage must be to a stakeholder's mention to count for both:
@@ -23,24 +23,38 @@ export interface Cooccurrence {
  * register stakeholder with a mention near it by `rule`, whatever the number of such mentions.
  * Mentions are annotations of a stakeholder code that name a register entry; concerns are
  * annotations of a concern code (by `roles`). Offsets are UTF-16 code units, end exclusive.
+ * The text (or its units) is looked at only when `pairsToWeigh` says so.
  */
 export function cooccurrences(
-  text: string,
+  of: string | TextUnits,
   annotations: readonly Annotation[],
   roles: ReadonlyMap<string, CodeRole>,
   rule: CooccurrenceRule,
 ): Cooccurrence[] {
+  if (!pairsToWeigh(annotations, roles)) return [];
   const mentions = annotations.filter((a) => roles.get(a.code) === 'stakeholder' && a.stakeholderId);
   const concerns = annotations.filter((a) => roles.get(a.code) === 'concern');
-  if (mentions.length === 0 || concerns.length === 0) return [];
-  const near = nearness(text, rule);
+  const near = nearSpans(
+    of,
+    rule,
+    mentions.map((m) => m.target),
+  );
   const found: Cooccurrence[] = [];
   for (const concern of concerns) {
     const stakeholders = new Set<string>();
-    for (const mention of mentions) {
-      if (near(mention.target, concern.target)) stakeholders.add(mention.stakeholderId!);
-    }
+    for (const i of near(concern.target)) stakeholders.add(mentions[i]!.stakeholderId!);
     for (const stakeholderId of stakeholders) found.push({ stakeholderId, concern });
   }
   return found;
+}
+
+/** Whether a document has both a mention of a register entry and a concern: only then is its text looked at. */
+export function pairsToWeigh(
+  annotations: readonly Annotation[],
+  roles: ReadonlyMap<string, CodeRole>,
+): boolean {
+  return (
+    annotations.some((a) => roles.get(a.code) === 'stakeholder' && a.stakeholderId) &&
+    annotations.some((a) => roles.get(a.code) === 'concern')
+  );
 }
