@@ -1,6 +1,7 @@
 import type { CodeFrequencies } from '../../shared/api';
 import { subtreeIds } from '../../shared/model/codebook-tree';
-import { type AnalysisSource, eachDocument } from './each-document';
+import type { AnalysisCorpus } from './analysis-corpus';
+import { eachDocument } from './each-document';
 
 /**
  * How often each code is used: in all, and in how many documents (a group counts its own
@@ -8,16 +9,16 @@ import { type AnalysisSource, eachDocument } from './each-document';
  * group, the documents without any annotation of it (what is left to code).
  */
 export async function codeFrequencies(
-  source: AnalysisSource,
+  corpus: AnalysisCorpus,
   options: { annotator?: string } = {},
 ): Promise<CodeFrequencies> {
-  const { codebook } = source.info();
+  const { codebook } = corpus.info();
   const documents: CodeFrequencies['documents'] = [];
-  await eachDocument(source, options, ({ key }, _work, annotations) => {
+  for (const { document, annotations } of await eachDocument(corpus, options)) {
     const counts: Record<string, number> = {};
     for (const a of annotations) counts[a.code] = (counts[a.code] ?? 0) + 1;
-    documents.push({ key, counts });
-  });
+    documents.push({ key: document.summary.key, counts });
+  }
   const folders = new Map<string, Record<string, number>>();
   for (const { key, counts } of documents) {
     const folder = key.includes('/') ? key.slice(0, key.lastIndexOf('/') + 1) : '';
@@ -26,9 +27,12 @@ export async function codeFrequencies(
     folders.set(folder, sum);
   }
   const groups = new Set(codebook.codes.map((c) => c.parentId).filter((id): id is string => id !== null));
-  const under = new Map(codebook.codes.map((c) => [c.id, subtreeIds(codebook, c.id)]));
-  const inDocument = (counts: Record<string, number>, code: string) =>
-    [...under.get(code)!].reduce((n, id) => n + (counts[id] ?? 0), 0);
+  const under = new Map(codebook.codes.map((c) => [c.id, [...subtreeIds(codebook, c.id)]]));
+  const inDocument = (counts: Record<string, number>, code: string) => {
+    let n = 0;
+    for (const id of under.get(code)!) n += counts[id] ?? 0;
+    return n;
+  };
   return {
     codes: codebook.codes.map(({ id, name, parentId }) => {
       const per = documents.map((d) => inDocument(d.counts, id));

@@ -1,8 +1,9 @@
-import { type CodingQuery, retrievePassages } from '../../shared/analysis/coding-query';
-import { sentenceAround } from '../../shared/analysis/near';
+import { type CodingQuery, retrievePassages, unitsWanted } from '../../shared/analysis/coding-query';
+import { NO_UNITS, sentenceAround, type TextUnits } from '../../shared/analysis/near';
 import type { CodingQueryResult } from '../../shared/api';
-import type { DocumentStatus } from '../../shared/model/document';
-import { type AnalysisSource, eachDocument } from './each-document';
+import type { DocumentStatus, DocumentSummary } from '../../shared/model/document';
+import type { AnalysisCorpus } from './analysis-corpus';
+import { eachDocument } from './each-document';
 import { passageOf } from './passage-ref';
 
 export interface CodingQueryScope {
@@ -20,26 +21,36 @@ export interface CodingQueryScope {
  * stands in, its document's title and date, its annotator, note and figure value.
  */
 export async function codingQuery(
-  source: AnalysisSource,
+  corpus: AnalysisCorpus,
   query: CodingQuery,
   scope: CodingQueryScope = {},
 ): Promise<CodingQueryResult> {
-  const { codebook } = source.info();
+  const { codebook } = corpus.info();
+  const documents = (await eachDocument(corpus, { annotator: scope.annotator })).filter(({ document }) =>
+    inScope(document.summary, scope),
+  );
+  const weighed = documents.filter((d) => unitsWanted(d.annotations, codebook, query)).map((d) => d.document);
+  const units = weighed.length > 0 ? await corpus.units(weighed) : new Map<string, TextUnits>();
+  const retrieved = documents.flatMap(({ document, annotations }) => {
+    const found = retrievePassages(
+      units.get(document.summary.fingerprint) ?? NO_UNITS,
+      annotations,
+      codebook,
+      query,
+    );
+    return found.length > 0 ? [{ document, found }] : [];
+  });
+  // The sentence around each passage: the units, and the text, only of the documents with passages.
+  const unsplit = retrieved.map((r) => r.document).filter((d) => !units.has(d.summary.fingerprint));
+  for (const [fingerprint, split] of unsplit.length > 0 ? await corpus.units(unsplit) : [])
+    units.set(fingerprint, split);
   const passages: CodingQueryResult['passages'] = [];
-  await eachDocument(source, { annotator: scope.annotator }, (summary, work, annotations) => {
-    if (scope.folder && !summary.key.startsWith(scope.folder)) return;
-    if (scope.statuses?.length && !scope.statuses.includes(summary.status)) return;
+  for (const { document, found } of retrieved) {
+    const { summary } = document;
+    const text = await corpus.text(document);
     const date = summary.metadata.publishedTime;
-    if ((scope.from || scope.to) && !date) return;
-    if (
-      date &&
-      ((scope.from && date.slice(0, scope.from.length) < scope.from) ||
-        (scope.to && date.slice(0, scope.to.length) > scope.to))
-    )
-      return;
-    const text = work.document.text;
-    for (const passage of retrievePassages(text, annotations, codebook, query)) {
-      const sentence = sentenceAround(text, passage.target);
+    for (const passage of found) {
+      const sentence = sentenceAround(units.get(summary.fingerprint)!, passage.target);
       passages.push({
         ...passageOf(summary.key, passage),
         code: passage.code,
@@ -52,6 +63,19 @@ export async function codingQuery(
           .replace(/\s+/g, ' '),
       });
     }
-  });
+  }
   return { passages };
+}
+
+/** Whether a document is in the query's scope of status, folder and publication dates. */
+function inScope(summary: DocumentSummary, scope: CodingQueryScope): boolean {
+  if (scope.folder && !summary.key.startsWith(scope.folder)) return false;
+  if (scope.statuses?.length && !scope.statuses.includes(summary.status)) return false;
+  const date = summary.metadata.publishedTime;
+  if ((scope.from || scope.to) && !date) return false;
+  return !(
+    date &&
+    ((scope.from && date.slice(0, scope.from.length) < scope.from) ||
+      (scope.to && date.slice(0, scope.to.length) > scope.to))
+  );
 }

@@ -1,7 +1,9 @@
-import { type CooccurrenceRule, cooccurrences } from '../../shared/analysis/cooccurrence';
+import { type CooccurrenceRule, cooccurrences, pairsToWeigh } from '../../shared/analysis/cooccurrence';
+import { NO_UNITS } from '../../shared/analysis/near';
 import type { CooccurrenceMatrix } from '../../shared/api';
 import { roleOf } from '../../shared/model/codebook-tree';
-import { type AnalysisSource, eachDocument } from './each-document';
+import type { AnalysisCorpus } from './analysis-corpus';
+import { eachDocument } from './each-document';
 import { passageOf } from './passage-ref';
 
 /**
@@ -11,15 +13,29 @@ import { passageOf } from './passage-ref';
  * number. Rows and columns are in register and codebook order; empty cells are left out.
  */
 export async function cooccurrenceMatrix(
-  source: AnalysisSource,
+  corpus: AnalysisCorpus,
   rule: CooccurrenceRule,
   options: { annotator?: string } = {},
 ): Promise<CooccurrenceMatrix> {
-  const { codebook, stakeholders } = source.info();
+  const { codebook, stakeholders } = corpus.info();
   const roles = new Map(codebook.codes.map((code) => [code.id, roleOf(codebook, code.id)]));
   const cells = new Map<string, CooccurrenceMatrix['cells'][number]>();
-  await eachDocument(source, options, ({ key }, work, annotations) => {
-    for (const { stakeholderId, concern } of cooccurrences(work.document.text, annotations, roles, rule)) {
+  const documents = await eachDocument(corpus, options);
+  // Sentences and paragraphs only of the documents with a mention and a concern.
+  const units =
+    rule === 'overlap'
+      ? new Map()
+      : await corpus.units(
+          documents.filter((d) => pairsToWeigh(d.annotations, roles)).map((d) => d.document),
+        );
+  for (const { document, annotations } of documents) {
+    const { key, fingerprint } = document.summary;
+    for (const { stakeholderId, concern } of cooccurrences(
+      units.get(fingerprint) ?? NO_UNITS,
+      annotations,
+      roles,
+      rule,
+    )) {
       const id = `${stakeholderId}\n${concern.code}`;
       let cell = cells.get(id);
       if (!cell) {
@@ -29,7 +45,7 @@ export async function cooccurrenceMatrix(
       cell.count += 1;
       cell.passages.push(passageOf(key, concern));
     }
-  });
+  }
   const rows = stakeholders.filter((s) => [...cells.values()].some((c) => c.stakeholderId === s.id));
   // A group of concerns is a column only if passages were tagged with the group itself.
   const groups = new Set(codebook.codes.map((code) => code.parentId));

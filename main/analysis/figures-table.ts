@@ -1,6 +1,9 @@
 import type { FiguresTable } from '../../shared/api';
+import type { Annotation } from '../../shared/model/annotation';
 import { roleOf } from '../../shared/model/codebook-tree';
-import { type AnalysisSource, eachDocument } from './each-document';
+import type { Relation } from '../../shared/model/relation';
+import type { AnalysisCorpus } from './analysis-corpus';
+import { eachDocument } from './each-document';
 import { passageOf } from './passage-ref';
 
 /**
@@ -11,22 +14,29 @@ import { passageOf } from './passage-ref';
  * without a value are listed but not totalled.
  */
 export async function figuresTable(
-  source: AnalysisSource,
+  corpus: AnalysisCorpus,
   options: { annotator?: string } = {},
 ): Promise<FiguresTable> {
-  const { codebook } = source.info();
+  const { codebook } = corpus.info();
   const figures: FiguresTable['figures'] = [];
-  await eachDocument(source, options, (summary, work, annotations) => {
-    const mine = new Set(annotations.map((a) => a.id));
-    const byId = new Map(annotations.map((a) => [a.id, a]));
+  const roles = new Map<string, ReturnType<typeof roleOf>>();
+  const role = (code: string) => {
+    if (!roles.has(code)) roles.set(code, roleOf(codebook, code));
+    return roles.get(code);
+  };
+  for (const { document, annotations } of await eachDocument(corpus, options)) {
+    const { summary } = document;
+    const byId = new Map<string, Annotation>();
+    for (const annotation of annotations) byId.set(annotation.id, annotation);
+    const touching = relationsByAnnotation(document.relations, byId);
     for (const annotation of annotations) {
-      if (roleOf(codebook, annotation.code) !== 'figure') continue;
-      const described = work.relations
-        .filter(
-          (r) => mine.has(r.from) && mine.has(r.to) && (r.from === annotation.id || r.to === annotation.id),
-        )
-        .map((r) => byId.get(r.from === annotation.id ? r.to : r.from)?.stakeholderId)
-        .find((id) => id !== undefined);
+      if (role(annotation.code) !== 'figure') continue;
+      // The stakeholder of the first of its relations that ties it to a mention.
+      let described: string | undefined;
+      for (const r of touching.get(annotation.id) ?? []) {
+        described = byId.get(r.from === annotation.id ? r.to : r.from)?.stakeholderId;
+        if (described !== undefined) break;
+      }
       figures.push({
         ...passageOf(summary.key, annotation),
         code: annotation.code,
@@ -36,7 +46,7 @@ export async function figuresTable(
         ...(described ? { stakeholderId: described } : {}),
       });
     }
-  });
+  }
   const totals = new Map<string, FiguresTable['totals'][number]>();
   const add = (stakeholderId: string | undefined, figure: FiguresTable['figures'][number]) => {
     const value = figure.value!;
@@ -60,4 +70,23 @@ export async function figuresTable(
     if (figure.stakeholderId) add(figure.stakeholderId, figure);
   }
   return { figures, totals: [...totals.values()] };
+}
+
+/** Each annotation's relations with both ends among `annotations`, in the relations' order. */
+function relationsByAnnotation(
+  relations: readonly Relation[],
+  annotations: ReadonlyMap<string, unknown>,
+): Map<string, Relation[]> {
+  const touching = new Map<string, Relation[]>();
+  const add = (id: string, relation: Relation) => {
+    const list = touching.get(id);
+    if (list) list.push(relation);
+    else touching.set(id, [relation]);
+  };
+  for (const relation of relations) {
+    if (!annotations.has(relation.from) || !annotations.has(relation.to)) continue;
+    add(relation.from, relation);
+    if (relation.to !== relation.from) add(relation.to, relation);
+  }
+  return touching;
 }

@@ -1,5 +1,6 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
+import { AnalysisCorpus } from '../analysis/analysis-corpus';
 import { codeFrequencies } from '../analysis/code-frequencies';
 import { codingQuery } from '../analysis/coding-query';
 import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
@@ -57,6 +58,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
         job: SuggestionJobRunner;
         watcher?: ProjectWatcher;
         search: CorpusSearch;
+        analysis: AnalysisCorpus;
       }
     | undefined;
   const listeners = new Set<(event: ApiEvent) => void>();
@@ -77,8 +79,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       const next = await Project.open(path, { annotator: options.annotator, readOnly: options.readOnly });
       current?.job.cancel();
       current?.watcher?.close();
-      // The project left behind keeps its index for next time.
+      // The project left behind keeps its index and text units for next time.
       void current?.search.close();
+      void current?.analysis.close();
       const suggestions = new Suggestions(next);
       const job = new SuggestionJobRunner(next, suggestions, (state) => {
         // A run of a project since closed reports nothing.
@@ -92,6 +95,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
               (keys) => {
                 if (current?.project !== next) return;
                 current.search.changed(keys);
+                current.analysis.changed(keys);
                 emit({ type: 'documentsChanged', payload: { keys } });
               },
               (message) => console.warn(`Gloss: ${message}`),
@@ -106,6 +110,11 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
           readOnly: next.readOnly,
           told: watcher !== undefined,
         }),
+        analysis: new AnalysisCorpus(next, {
+          told: watcher !== undefined,
+          unitsFile: next.layout.textUnitsFile,
+          readOnly: next.readOnly,
+        }),
       };
       emit({ type: 'projectOpened', payload: next.info() });
       return next;
@@ -117,7 +126,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     close() {
       current?.job.cancel();
       current?.watcher?.close();
-      return current?.search.close() ?? Promise.resolve();
+      return Promise.all([current?.search.close(), current?.analysis.close()]).then(() => {});
     },
 
     getProject: async () => project().info(),
@@ -189,10 +198,11 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     cancelSearch: async () => ({ cancelled: current?.search.cancel() ?? false }),
 
     // Analysis: main/analysis/.
-    cooccurrenceMatrix: ({ by, annotator }) => cooccurrenceMatrix(project(), by, { annotator }),
-    codingQuery: ({ codes, conditions, ...scope }) => codingQuery(project(), { codes, conditions }, scope),
-    codeFrequencies: ({ annotator }) => codeFrequencies(project(), { annotator }),
-    figuresTable: ({ annotator }) => figuresTable(project(), { annotator }),
+    cooccurrenceMatrix: ({ by, annotator }) => cooccurrenceMatrix(opened().analysis, by, { annotator }),
+    codingQuery: ({ codes, conditions, ...scope }) =>
+      codingQuery(opened().analysis, { codes, conditions }, scope),
+    codeFrequencies: ({ annotator }) => codeFrequencies(opened().analysis, { annotator }),
+    figuresTable: ({ annotator }) => figuresTable(opened().analysis, { annotator }),
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.

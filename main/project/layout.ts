@@ -12,6 +12,7 @@ import { ApiError } from '../../shared/api-error';
  *   .gloss/exports/<time>-<format>/             exports made from the screens
  *   .gloss/cache/                                derived data; safe to delete
  *   .gloss/cache/search-index.bin                which documents hold which words (corpus search)
+ *   .gloss/cache/text-units.bin                  the articles' sentences and paragraphs (analyses)
  */
 export const GLOSS_DIR = '.gloss';
 
@@ -21,6 +22,7 @@ export class ProjectLayout {
   readonly annotationsDir: string;
   readonly cacheDir: string;
   readonly searchIndexFile: string;
+  readonly textUnitsFile: string;
   readonly suggestionsDir: string;
   readonly exportsDir: string;
 
@@ -30,6 +32,7 @@ export class ProjectLayout {
     this.annotationsDir = join(this.glossDir, 'annotations');
     this.cacheDir = join(this.glossDir, 'cache');
     this.searchIndexFile = join(this.cacheDir, 'search-index.bin');
+    this.textUnitsFile = join(this.cacheDir, 'text-units.bin');
     this.suggestionsDir = join(this.glossDir, 'suggestions');
     this.exportsDir = join(this.glossDir, 'exports');
   }

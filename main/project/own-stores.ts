@@ -10,12 +10,17 @@ import { needsReattaching, reattachFile } from './reattach-file';
 
 export type AnnotationStore = JsonStore<typeof AnnotationFileSchema>;
 
+/** A file this process has not opened: what is on disk is all there is of it. */
+export const NOT_OPEN: unique symbol = Symbol('not open');
+
 /**
  * This annotator's annotation files, one open store per document, kept open once read: the only
  * annotation files Gloss saves (besides an import, which brings another annotator's work in).
  */
 export class OwnStores {
   readonly #stores = new Map<string, Promise<AnnotationStore>>();
+  /** The document key of each store's path. */
+  readonly #keys = new Map<string, string>();
 
   constructor(
     private readonly layout: ProjectLayout,
@@ -41,6 +46,7 @@ export class OwnStores {
       );
       store.catch(() => this.#stores.delete(path));
       this.#stores.set(path, store);
+      this.#keys.set(path, key);
     }
     return store;
   }
@@ -49,6 +55,28 @@ export class OwnStores {
   async openAt(path: string): Promise<AnnotationStore | undefined> {
     const open = this.#stores.get(path);
     return open && (await open.catch(() => undefined));
+  }
+
+  /**
+   * The document's file as this process holds it open (undefined when it could not be read), or
+   * NOT_OPEN. An edit or a reload replaces the data, so the same object means the same content.
+   */
+  async held(key: string): Promise<AnnotationFile | undefined | typeof NOT_OPEN> {
+    const open = this.#stores.get(this.layout.annotationFile(key, this.annotator));
+    if (!open) return NOT_OPEN;
+    const store = await open.catch(() => undefined);
+    return store && !store.problem ? store.data : undefined;
+  }
+
+  /** Every file held open, by document key (see held). */
+  async allHeld(): Promise<Map<string, AnnotationFile | undefined>> {
+    const held = new Map<string, AnnotationFile | undefined>();
+    for (const [path, open] of this.#stores) {
+      const store = await open.catch(() => undefined);
+      const data = store && !store.problem ? store.data : undefined;
+      held.set(this.#keys.get(path)!, data);
+    }
+    return held;
   }
 
   /** The document's file as saved, or undefined when it cannot be read (invalid, unreadable). */

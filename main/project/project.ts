@@ -9,14 +9,15 @@ import type { Stakeholder } from '../../shared/model/stakeholder';
 import { JsonStore } from '../storage/json-store';
 import { sweepLeftovers } from '../storage/leftovers';
 import { AnnotationCommands } from './annotation-commands';
+import type { AnnotationFile } from './annotation-files-schema';
 import { annotatorName } from './annotator';
 import { type Clock, systemClock } from './clock';
-import { DocumentAssembly, type DocumentWork } from './document-assembly';
+import { DocumentAssembly, type DocumentWork, type StoredWork } from './document-assembly';
 import { DocumentCache } from './document-cache';
 import { DocumentListing } from './document-list';
 import { DocumentReader, type LoadedText } from './document-reader';
 import { ProjectLayout } from './layout';
-import { OwnStores } from './own-stores';
+import { type NOT_OPEN, OwnStores } from './own-stores';
 import { migrateProjectFile, newProjectFile, type ProjectFile, ProjectFileSchema } from './project-file';
 import { ProjectFileEdits } from './project-file-edits';
 import type { RelationChanges } from './relations';
@@ -179,6 +180,25 @@ export class Project {
 
   openDocument(key: string): Promise<DocumentWork> {
     return this.#assembly.work(key);
+  }
+
+  /** A document's annotations without its text, when its files need no re-attaching (DocumentAssembly.storedWork). */
+  storedWork(key: string, fingerprint: string): Promise<StoredWork | undefined> {
+    return this.#assembly.storedWork(key, fingerprint);
+  }
+
+  /** This annotator's files held open in memory, by document key, or one document's (OwnStores.held). */
+  heldOwnFiles(): Promise<Map<string, AnnotationFile | undefined>> {
+    return this.#own.allHeld();
+  }
+
+  heldOwnFile(key: string): Promise<AnnotationFile | undefined | typeof NOT_OPEN> {
+    return this.#own.held(key);
+  }
+
+  /** The register's merges (a merged stakeholder's id → the id it went into); a new object after each merge. */
+  get stakeholderRedirects(): Readonly<Record<string, string>> {
+    return this.#projectFile.data.stakeholderRedirects;
   }
 
   async getDocument(key: string): Promise<Document> {

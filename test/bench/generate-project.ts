@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { idFromName } from '../../main/project/new-id';
 import { CORPUS } from '../support/corpus';
+
+/**
+ * The register the generated mentions name (their `stakeholderId`s are these names' ids): a
+ * project that uses it adds these entries, so the stakeholder × concern matrix has rows.
+ */
+export const BENCH_STAKEHOLDERS = ['Google', 'Meta', 'TikTok', 'Ofcom', 'European Commission', 'BBC'];
+const STAKEHOLDER_IDS = BENCH_STAKEHOLDERS.map((name) => idFromName(name, () => false));
 
 export interface GeneratedProject {
   dir: string;
@@ -60,7 +68,11 @@ async function writeDocument(dir: string, key: string, text: string): Promise<nu
   return Buffer.byteLength(text);
 }
 
-/** Annotations on whole words, spread through the text, in the file format Gloss writes. */
+/**
+ * Annotations on whole words, spread through the text, in the file format Gloss writes: mentions
+ * of the register's stakeholders, concerns, and money figures with a value, each figure related
+ * to the mention four annotations before it.
+ */
 async function writeAnnotations(dir: string, key: string, text: string, count: number): Promise<number> {
   const words = [...text.matchAll(/[A-Za-z]{4,}/g)];
   const now = new Date().toISOString();
@@ -69,9 +81,10 @@ async function writeAnnotations(dir: string, key: string, text: string, count: n
     const word = words[Math.floor((i * words.length) / count)]!;
     const start = word.index!;
     const end = start + word[0].length;
+    const code = codes[i % codes.length]!;
     return {
       id: randomUUID(),
-      code: codes[i % codes.length]!,
+      code,
       author: 'alice',
       created: now,
       modified: now,
@@ -82,8 +95,29 @@ async function writeAnnotations(dir: string, key: string, text: string, count: n
         prefix: text.slice(Math.max(0, start - 32), start),
         suffix: text.slice(end, end + 32),
       },
+      ...(code === 'stakeholder'
+        ? { stakeholderId: STAKEHOLDER_IDS[(i + count) % STAKEHOLDER_IDS.length] }
+        : {}),
+      ...(code === 'money'
+        ? { value: { min: i * 1e6, max: i * 2e6, currency: 'USD', qualifier: 'exactly' } }
+        : {}),
     };
   });
+  const relations = annotations.flatMap((figure, i) =>
+    figure.code === 'money' && i >= 4
+      ? [
+          {
+            id: randomUUID(),
+            type: 'describes',
+            from: figure.id,
+            to: annotations[i - 4]!.id,
+            author: 'alice',
+            created: now,
+            modified: now,
+          },
+        ]
+      : [],
+  );
   const file = {
     format: 'gloss-annotations',
     schemaVersion: 1,
@@ -93,6 +127,7 @@ async function writeAnnotations(dir: string, key: string, text: string, count: n
     status: 'in-progress',
     note: '',
     annotations,
+    relations,
   };
   const path = join(dir, '.gloss/annotations', ...key.split('/'), 'alice.json');
   await mkdir(join(path, '..'), { recursive: true });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Project } from '../../main/project/project';
+import { benchAnalysis } from './analysis-bench';
 import { benchExport } from './export-bench';
 import { generateProject } from './generate-project';
 import { benchReader } from './reader-bench';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
 
     await benchSave(project, tiny);
     await benchSearch(project);
+    await benchAnalysis(project);
 
     await benchTinyFiles();
     await benchExport(dir);

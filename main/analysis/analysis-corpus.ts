@@ -1,0 +1,159 @@
+import type { TextUnits } from '../../shared/analysis/near';
+import type { Annotation } from '../../shared/model/annotation';
+import type { Codebook } from '../../shared/model/codebook';
+import type { DocumentSummary } from '../../shared/model/document';
+import type { Relation } from '../../shared/model/relation';
+import type { Stakeholder } from '../../shared/model/stakeholder';
+import type { AnnotationFile } from '../project/annotation-files-schema';
+import type { DocumentWork, StoredWork } from '../project/document-assembly';
+import { forEachLimited } from '../project/for-each-limited';
+import type { NOT_OPEN } from '../project/own-stores';
+import { TextUnitsCache } from './text-units-cache';
+
+/** One document as the analyses see it: its summary, and every annotator's annotations and relations placed in its text. */
+export interface AnalysedDocument {
+  summary: DocumentSummary;
+  annotations: Annotation[];
+  relations: Relation[];
+}
+
+/** What the analyses need of a project (Project has it all). */
+export interface AnalysisProject {
+  listDocuments(): Promise<{ documents: DocumentSummary[] }>;
+  openDocument(key: string): Promise<DocumentWork>;
+  storedWork(key: string, fingerprint: string): Promise<StoredWork | undefined>;
+  heldOwnFiles(): Promise<Map<string, AnnotationFile | undefined>>;
+  heldOwnFile(key: string): Promise<AnnotationFile | undefined | typeof NOT_OPEN>;
+  readonly stakeholderRedirects: Readonly<Record<string, string>>;
+  text(key: string): Promise<{ text: string; fingerprint: string }>;
+  info(): { codebook: Codebook; stakeholders: Stakeholder[] };
+}
+
+interface Entry extends AnalysedDocument {
+  /** This annotator's file as it was when the entry was made (StoredWork.own). */
+  own: StoredWork['own'];
+}
+
+/** Documents whose files are read at once: their reads overlap, and a cold project is read in about the time of a raw read. */
+const READS_IN_FLIGHT = 16;
+
+/**
+ * Every document of a project with every annotator's annotations, as the analyses read them:
+ * from the annotation files alone where they were made against the article's current text (the
+ * text is read, and the files re-attached to it, only where they were not), and each article's
+ * sentences and paragraphs from a cache by text fingerprint (text-units-cache.ts).
+ *
+ * `told`: the folder watcher calls `changed` for every article and annotation file it sees
+ * change, so the documents are kept in memory between calls and only those named are read
+ * again, with this annotator's edits told by their open files; a call of a project already read
+ * costs no file access. Without a watcher, every call reads every annotation file again, since
+ * another annotator may have saved meanwhile.
+ */
+export class AnalysisCorpus {
+  readonly #units: TextUnitsCache;
+  #entries = new Map<string, Entry>();
+  #summaries: DocumentSummary[] | undefined;
+  /** The register's merges the entries were resolved with. */
+  #redirects = '';
+  readonly #stale = new Set<string>();
+  /** Calls one after another, so two never read the same files at once. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly project: AnalysisProject,
+    private readonly options: { told?: boolean; unitsFile?: string; readOnly?: boolean } = {},
+  ) {
+    this.#units = new TextUnitsCache(project, { file: options.unitsFile, readOnly: options.readOnly });
+  }
+
+  info(): { codebook: Codebook; stakeholders: Stakeholder[] } {
+    return this.project.info();
+  }
+
+  /** The folder watcher's news: these documents changed, or (none named) any may have. */
+  changed(keys: readonly string[]): void {
+    if (keys.length === 0) this.#summaries = undefined;
+    for (const key of keys) this.#stale.add(key);
+  }
+
+  /** Every document of the project, in the list's order. */
+  documents(): Promise<AnalysedDocument[]> {
+    const next = this.#queue.then(() => this.#bringUpToDate());
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  /** The sentences and paragraphs of each document given, by its fingerprint. */
+  units(documents: readonly AnalysedDocument[]): Promise<Map<string, TextUnits>> {
+    const keep = new Set(this.#summaries?.map((s) => s.fingerprint));
+    return this.#units.of(
+      documents.map((d) => d.summary),
+      keep,
+    );
+  }
+
+  /** An article's text, for quoting around a passage. */
+  async text(document: AnalysedDocument): Promise<string> {
+    return (await this.project.text(document.summary.key)).text;
+  }
+
+  /** Writes what is waiting to be written (the units file); resolves when nothing is. */
+  close(): Promise<void> {
+    return this.#units.close();
+  }
+
+  async #bringUpToDate(): Promise<AnalysedDocument[]> {
+    const told = this.options.told ?? false;
+    const redirects = JSON.stringify(this.project.stakeholderRedirects);
+    if (!told || redirects !== this.#redirects) this.#entries.clear();
+    this.#redirects = redirects;
+    const stale = new Set(this.#stale);
+    this.#stale.clear();
+    if (!told || stale.size > 0 || !this.#summaries) {
+      this.#summaries = (await this.project.listDocuments()).documents;
+    }
+    const summaries = this.#summaries;
+    const held = await this.project.heldOwnFiles();
+    const wanted = summaries.filter((summary) => {
+      const entry = this.#entries.get(summary.key);
+      if (!entry || stale.has(summary.key) || entry.summary.fingerprint !== summary.fingerprint) return true;
+      // Opened, edited or reloaded since: this annotator's file is another object.
+      return held.has(summary.key) && held.get(summary.key) !== entry.own;
+    });
+    let failed: unknown;
+    await forEachLimited(wanted, READS_IN_FLIGHT, async (summary) => {
+      // A document that cannot be read now is read again next time, and the call fails as it would have.
+      this.#entries.delete(summary.key);
+      try {
+        this.#entries.set(summary.key, await this.#read(summary));
+      } catch (error) {
+        failed ??= error;
+      }
+    });
+    if (failed) throw failed;
+    const present = new Set(summaries.map((s) => s.key));
+    for (const key of this.#entries.keys()) if (!present.has(key)) this.#entries.delete(key);
+    const documents = summaries.flatMap((summary) => {
+      const entry = this.#entries.get(summary.key);
+      return entry ? [entry] : [];
+    });
+    if (!told) this.#entries.clear();
+    return documents;
+  }
+
+  /** One document from its files, or (to be re-attached to a changed text) as the reader assembles it. */
+  async #read(summary: DocumentSummary): Promise<Entry> {
+    const stored = await this.project.storedWork(summary.key, summary.fingerprint);
+    if (stored) {
+      const { annotations, relations, status, own } = stored;
+      return { summary: { ...summary, status }, annotations, relations, own };
+    }
+    const work = await this.project.openDocument(summary.key);
+    return {
+      summary: { ...summary, status: work.document.status },
+      annotations: work.annotations,
+      relations: work.relations,
+      own: await this.project.heldOwnFile(summary.key),
+    };
+  }
+}

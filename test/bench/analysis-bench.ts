@@ -1,0 +1,117 @@
+/**
+ * The analyses over the large generated project, through the service as the screens call them
+ * (folder watcher on): the stakeholder × concern matrix by overlap, sentence and paragraph, code
+ * frequencies, the figures table and a coding query (one code with another in the same
+ * sentence). Each op's first call in a project just opened and listed (cold), then the median of
+ * further calls (warm), beside two raw baselines measured in the same run: reading every
+ * annotation file with fs + JSON.parse, and reading every article with fs. Target: each warm op
+ * within 500 ms. `node --import tsx test/bench/analysis-bench.ts` runs only this part
+ * (GLOSS_BENCH_ARTICLES sets the project's size).
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createGlossService, type GlossService } from '../../main/api/gloss-service';
+import { BENCH_STAKEHOLDERS, type GeneratedProject, generateProject } from './generate-project';
+import { mb, median, row } from './report';
+
+const TARGET = 'target ≤ 500 ms';
+const WARM_CALLS = 5;
+
+type Op = [label: string, call: (service: GlossService) => Promise<unknown>];
+
+const OPS: Op[] = [
+  ['matrix by overlap', (s) => s.cooccurrenceMatrix({ by: 'overlap' })],
+  ['matrix by sentence', (s) => s.cooccurrenceMatrix({ by: 'sentence' })],
+  ['matrix by paragraph', (s) => s.cooccurrenceMatrix({ by: 'paragraph' })],
+  ['code frequencies', (s) => s.codeFrequencies({})],
+  ['figures table', (s) => s.figuresTable({})],
+  [
+    'coding query (privacy, security in sentence)',
+    (s) => s.codingQuery({ codes: ['privacy'], conditions: [{ code: 'security', rule: 'sentence' }] }),
+  ],
+];
+
+export async function benchAnalysis(project: GeneratedProject): Promise<void> {
+  console.log(
+    `\nAnalyses (${project.keys.length.toLocaleString('en')} articles, ${project.annotations.toLocaleString('en')} annotations; first call after opening, then warm: median of ${WARM_CALLS})`,
+  );
+  await addRegister(project.dir);
+  const annotationFiles = await filesUnder(join(project.dir, '.gloss/annotations'));
+  const articles = project.keys.map((key) => join(project.dir, ...key.split('/')));
+  const rawAnnotations = await median(3, async () => {
+    const started = performance.now();
+    let count = 0;
+    for (const path of annotationFiles) count += JSON.parse(await readFile(path, 'utf8')).annotations.length;
+    if (count < project.annotations) throw new Error(`read ${count} annotations`);
+    return performance.now() - started;
+  });
+  const rawArticles = await median(3, async () => {
+    const started = performance.now();
+    for (const path of articles) await readFile(path, 'utf8');
+    return performance.now() - started;
+  });
+  row('raw: read every annotation file with fs + JSON.parse', rawAnnotations);
+  row('raw: read every article with fs', rawArticles);
+
+  let kept: number | undefined;
+  for (const [label, call] of OPS) {
+    const service = createGlossService({ annotator: 'alice' });
+    try {
+      await service.open(project.dir);
+      await service.listDocuments({});
+      const before = heapUsed();
+      const cold = await timed(() => call(service));
+      const warm = await median(WARM_CALLS, () => timed(() => call(service)));
+      kept ??= heapUsed() - before;
+      row(`${label}, first`, cold, rawAnnotations);
+      row(`${label}, warm`, warm, rawAnnotations, TARGET);
+    } finally {
+      await service.close();
+    }
+  }
+  // What keeping every document's annotations in memory between calls costs.
+  if (globalThis.gc) console.log(`  memory kept between calls: ${mb(kept!)} of heap`);
+}
+
+/** The register the generated mentions name, added once (the project keeps it). */
+async function addRegister(dir: string): Promise<void> {
+  const service = createGlossService({ annotator: 'alice', watchFolder: false });
+  try {
+    await service.open(dir);
+    const { stakeholders } = await service.getProject({});
+    for (const name of BENCH_STAKEHOLDERS) {
+      if (!stakeholders.some((s) => s.name === name)) await service.addStakeholder({ name, kind: 'company' });
+    }
+  } finally {
+    await service.close();
+  }
+}
+
+function heapUsed(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+async function timed(call: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await call();
+  return performance.now() - started;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = await mkdtemp(join(tmpdir(), 'gloss-bench-analysis-'));
+  try {
+    await benchAnalysis(
+      await generateProject(dir, { articles: Number(process.env.GLOSS_BENCH_ARTICLES ?? 10_000) }),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

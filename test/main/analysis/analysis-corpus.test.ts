@@ -1,0 +1,88 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
+import { CORPUS } from '../../support/corpus';
+import { makeTempProject, type TempProject } from '../../support/temp-project';
+
+/**
+ * With the folder watched, the analyses keep every document's annotations in memory between
+ * calls: each call must still answer for the project as it is now, after this annotator's edits
+ * (told by their open files), another annotator's saves and an article edited on disk (told by
+ * the watcher).
+ */
+const KEYS = ['a.txt', 'b.txt'];
+let project: TempProject | undefined;
+const services: GlossService[] = [];
+afterEach(async () => {
+  await Promise.all(services.splice(0).map((s) => s.close()));
+  await project?.cleanup();
+  project = undefined;
+});
+
+async function open(annotator: string, watchFolder: boolean): Promise<GlossService> {
+  const service = createGlossService({ annotator, watchFolder });
+  services.push(service);
+  await service.open(project!.path);
+  return service;
+}
+
+/** Resolves when the watcher reports the document changed. */
+function changedOnDisk(service: GlossService, key: string): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = service.subscribe((event) => {
+      if (event.type === 'documentsChanged' && event.payload.keys.includes(key)) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+async function counts(service: GlossService): Promise<Record<string, Record<string, number>>> {
+  const { documents } = await service.codeFrequencies({});
+  return Object.fromEntries(documents.map((d) => [d.key, d.counts]));
+}
+
+const word = (text: string, w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+
+describe('the analyses of a watched project, between calls', () => {
+  it('follow this annotator’s edits, another annotator’s saves and an article edited on disk', async () => {
+    const text = (await readFile(join(CORPUS, 'news-txt', 'tech', '002.txt'), 'utf8')).replace(
+      /\r\n?/g,
+      '\n',
+    );
+    project = await makeTempProject(Object.fromEntries(KEYS.map((key) => [key, text])));
+    const alice = await open('alice', true);
+    const bob = await open('bob', false);
+    const second = text.split(/\s+/).filter((w) => w.length > 5)[3]!;
+    await alice.createAnnotation({ key: 'a.txt', code: 'privacy', ...word(text, second) });
+    expect(await counts(alice)).toEqual({ 'a.txt': { privacy: 1 } });
+
+    // This annotator's own edits: no watcher news, the open file tells.
+    const created = await alice.createAnnotation({ key: 'b.txt', code: 'security', ...word(text, second) });
+    await alice.setDocumentStatus({ key: 'b.txt', status: 'done' });
+    expect(await counts(alice)).toEqual({ 'a.txt': { privacy: 1 }, 'b.txt': { security: 1 } });
+    const done = await alice.codingQuery({ codes: ['security'], conditions: [], statuses: ['done'] });
+    expect(done.passages.map((p) => p.annotationId)).toEqual([created.id]);
+    await alice.deleteAnnotation({ key: 'b.txt', id: created.id });
+    expect(await counts(alice)).toEqual({ 'a.txt': { privacy: 1 } });
+
+    // Another annotator's save, as the watcher tells it.
+    const told = changedOnDisk(alice, 'b.txt');
+    await bob.createAnnotation({ key: 'b.txt', code: 'privacy', ...word(text, second) });
+    await told;
+    expect(await counts(alice)).toEqual({ 'a.txt': { privacy: 1 }, 'b.txt': { privacy: 1 } });
+
+    // The article edited on disk: the annotations are placed in its new text.
+    const edited = `A new first line.\n\n${text}`;
+    const moved = changedOnDisk(alice, 'a.txt');
+    await writeFile(join(project.path, 'a.txt'), edited);
+    await moved;
+    const { passages } = await alice.codingQuery({ codes: ['privacy'], conditions: [] });
+    expect(passages.map((p) => [p.key, p.start])).toEqual([
+      ['a.txt', word(edited, second).start],
+      ['b.txt', word(text, second).start],
+    ]);
+  });
+});
