@@ -2,8 +2,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GlossClient } from '../../../shared/api-client';
 import { memoryReadingPlaces, type ReadingPlaces } from '../reader/reading-place';
 import { createAnalysisSlice } from './analysis-slice';
+import { createAnalysisViewsSlice } from './analysis-views-slice';
 import { createAnnotationsSlice } from './annotations-slice';
 import { createCodebookSlice } from './codebook-slice';
+import { createCodingQuerySlice } from './coding-query-slice';
 import { createDocumentFilterSlice } from './document-filter-slice';
 import { createDocumentsSlice } from './documents-slice';
 import { createExportSlice } from './export-slice';
@@ -44,6 +46,8 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createSuggestionsSlice(client)(...slice),
     ...createSearchSlice(client)(...slice),
     ...createAnalysisSlice(client)(...slice),
+    ...createAnalysisViewsSlice(client)(...slice),
+    ...createCodingQuerySlice(client)(...slice),
     ...createExportSlice(client)(...slice),
     ...createImportSlice(client)(...slice),
     ...createSavesSlice(...slice),
@@ -63,6 +67,8 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
       store.getState().clearHistory();
       store.getState().clearSearch();
       store.getState().clearAnalysis();
+      store.getState().clearAnalysisViews();
+      store.getState().clearCodingQuery();
       void store.getState().reload();
     } else if (event.type === 'exportProgress') {
       store.getState().setExportProgress(event.payload);

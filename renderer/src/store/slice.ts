@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { AnalysisSlice } from './analysis-slice';
+import type { AnalysisViewsSlice } from './analysis-views-slice';
 import type { AnnotationsSlice } from './annotations-slice';
 import type { CodebookSlice } from './codebook-slice';
+import type { CodingQuerySlice } from './coding-query-slice';
 import type { DocumentFilterSlice } from './document-filter-slice';
 import type { DocumentsSlice } from './documents-slice';
 import type { ExportSlice } from './export-slice';
@@ -32,6 +34,8 @@ export type GlossState = ProjectSlice &
   SuggestionsSlice &
   SearchSlice &
   AnalysisSlice &
+  AnalysisViewsSlice &
+  CodingQuerySlice &
   ExportSlice &
   ImportSlice &
   SavesSlice &

@@ -53,7 +53,7 @@ beforeAll(async () => {
     value: { min: 1.5e6, max: 1.5e6, currency: 'EUR', qualifier: 'approximately', measures: 'valeur' },
   });
   await api.createRelation({ key: 'fr/café.txt', type: 'describes', from: money.id, to: mention.id });
-  ({ codebook } = await api.getProject());
+  ({ codebook } = await api.getProject({}));
   frequencies = await api.codeFrequencies({});
   figures = await api.figuresTable({});
   figuresText = figuresCsv(

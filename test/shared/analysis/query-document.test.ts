@@ -46,7 +46,7 @@ beforeAll(async () => {
   await tag('tech/036.txt', 'a security manager', 'security', { note: 'quotes a <manager> & more' });
   await tag('cafe.txt', '<script>alert(1)</script> & *privacy*', 'privacy', { note: 'Zoë: 😀 <b>bold</b>' });
   await tag('cafe.txt', 'Security staff', 'security');
-  const { codebook } = await api.getProject();
+  const { codebook } = await api.getProject({});
   const result = await api.codingQuery({
     codes: ['privacy', 'security'],
     conditions: [{ stakeholderId: microsoft.id, rule: 'paragraph', not: true }],

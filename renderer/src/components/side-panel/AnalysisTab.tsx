@@ -1,19 +1,56 @@
 import { useEffect, useId } from 'react';
 import { COOCCURRENCE_RULES, type CooccurrenceRule } from '../../../../shared/analysis/cooccurrence';
 import { cooccurrenceCsv, namedCooccurrences } from '../../../../shared/analysis/cooccurrence-report';
+import { ANALYSIS_VIEWS, type AnalysisView } from '../../store/analysis-views-slice';
 import { useStore } from '../../store/context';
+import { CodingQueryView } from '../analysis/CodingQueryView';
+import { FiguresView } from '../analysis/FiguresView';
+import { FrequenciesView } from '../analysis/FrequenciesView';
+import { ViewTabs } from '../analysis/ViewTabs';
 import { downloadText } from '../download-text';
 import { CellPassages } from './CellPassages';
 import { CooccurrenceTable } from './CooccurrenceTable';
 import { RULE_CHOICES, RULE_SENTENCES } from './cooccurrence-words';
 import './AnalysisTab.css';
+import '../analysis/analysis-views.css';
+
+const VIEW_LABELS: Record<AnalysisView, string> = {
+  matrix: 'Matrix',
+  query: 'Coding query',
+  frequencies: 'Frequencies',
+  figures: 'Figures',
+  timeline: 'Timeline',
+};
+// The timeline is not part of this build yet.
+const VIEWS = ANALYSIS_VIEWS.filter((id) => id !== 'timeline').map((id) => ({ id, label: VIEW_LABELS[id] }));
+
+/** The analyses of the whole project, one view at a time: each counts when first shown and on its Refresh. */
+export function AnalysisTab() {
+  const view = useStore((s) => s.analysisView);
+  const setView = useStore((s) => s.setAnalysisView);
+  return (
+    <div className="analysis-tab">
+      <ViewTabs label="Analysis views" tabs={VIEWS} current={view} onChange={setView}>
+        {view === 'query' ? (
+          <CodingQueryView />
+        ) : view === 'frequencies' ? (
+          <FrequenciesView />
+        ) : view === 'figures' ? (
+          <FiguresView />
+        ) : (
+          <MatrixView />
+        )}
+      </ViewTabs>
+    </div>
+  );
+}
 
 /**
  * The stakeholder × concern matrix of the whole project: how many concern passages are near each
  * register stakeholder's mentions, by the rule chosen; a number opens to the passages behind it,
  * and each passage to its place in its article.
  */
-export function AnalysisTab() {
+function MatrixView() {
   const result = useStore((s) => s.analysis.result);
   const loading = useStore((s) => s.analysis.loading);
   const error = useStore((s) => s.analysis.error);
@@ -27,7 +64,7 @@ export function AnalysisTab() {
   }, [result, loading, error, refresh]);
 
   return (
-    <div className="analysis-tab">
+    <div className="analysis-view">
       <AnalysisControls />
       <p className="analysis-status" role="status">
         {loading ? 'Counting…' : ''}

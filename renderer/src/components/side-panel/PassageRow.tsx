@@ -16,16 +16,19 @@ export type RowPassage = Pick<MentionRef, 'key' | 'annotationId' | 'author' | 'q
 
 /**
  * One passage anywhere in the project, as a button that opens its document and selects it;
- * `title` names its document, `detail` says what else the list knows of it.
+ * `title` names its document, `detail` says what else the list knows of it, `note` is the
+ * annotator's note on it.
  */
 export function PassageRow({
   passage,
   title,
   detail,
+  note,
 }: {
   passage: RowPassage;
   title: string;
   detail?: string;
+  note?: string;
 }) {
   const goToPassage = useStore((s) => s.goToPassage);
   const selected = useStore(
@@ -57,6 +60,11 @@ export function PassageRow({
         <mark>{passage.quote}</mark>
         {passage.suffix}
       </span>
+      {note && (
+        <span className="passage-note">
+          <span className="visually-hidden">, note:</span> {note}
+        </span>
+      )}
     </button>
   );
 }

@@ -1,0 +1,93 @@
+import { useId, useMemo } from 'react';
+import { DOCUMENT_STATUSES } from '../../../../shared/model/document';
+import { useStore } from '../../store/context';
+import { STATUS_LABELS } from '../document-status';
+
+const EVERY = '';
+
+/** Where to look: one annotator's work, documents of some statuses, a folder, publication dates. */
+export function QueryLimits() {
+  const form = useStore((s) => s.codingQueryForm);
+  const setForm = useStore((s) => s.setCodingQueryForm);
+  const documents = useStore((s) => s.documents);
+  const me = useStore((s) => s.project?.annotator);
+  const answer = useStore((s) => s.codingQuery.answer);
+  const authorsId = useId();
+  const folders = useMemo(
+    () =>
+      [
+        ...new Set(
+          documents.flatMap((d) => {
+            // Every folder on the way down: "news/" and "news/2004/".
+            const parts = d.key.split('/').slice(0, -1);
+            return parts.map((_, i) => `${parts.slice(0, i + 1).join('/')}/`);
+          }),
+        ),
+      ].sort(),
+    [documents],
+  );
+  const authors = useMemo(
+    () => [...new Set([...(me ? [me] : []), ...(answer?.passages.map((p) => p.author) ?? [])])].sort(),
+    [me, answer],
+  );
+  return (
+    <fieldset className="query-limits">
+      <legend>Only</legend>
+      <label className="sp-field">
+        Annotator
+        <input
+          type="text"
+          list={authorsId}
+          placeholder="Every annotator"
+          value={form.annotator}
+          onChange={(e) => setForm({ annotator: e.target.value })}
+        />
+        <datalist id={authorsId}>
+          {authors.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+      </label>
+      <fieldset className="query-statuses">
+        <legend className="visually-hidden">Document status</legend>
+        {DOCUMENT_STATUSES.map((status) => (
+          <label key={status}>
+            <input
+              type="checkbox"
+              checked={form.statuses.includes(status)}
+              onChange={(e) =>
+                setForm({
+                  statuses: e.target.checked
+                    ? [...form.statuses, status]
+                    : form.statuses.filter((s) => s !== status),
+                })
+              }
+            />{' '}
+            {STATUS_LABELS[status]}
+          </label>
+        ))}
+      </fieldset>
+      <label className="sp-field">
+        Folder
+        <select value={form.folder} onChange={(e) => setForm({ folder: e.target.value })}>
+          <option value={EVERY}>Every folder</option>
+          {folders.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="query-dates">
+        <label className="sp-field">
+          Published from
+          <input type="date" value={form.from} onChange={(e) => setForm({ from: e.target.value })} />
+        </label>
+        <label className="sp-field">
+          to
+          <input type="date" value={form.to} onChange={(e) => setForm({ to: e.target.value })} />
+        </label>
+      </div>
+    </fieldset>
+  );
+}
