@@ -5,6 +5,7 @@ import { codeFrequencies } from '../analysis/code-frequencies';
 import { codingQuery } from '../analysis/coding-query';
 import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
 import { figuresTable } from '../analysis/figures-table';
+import { subtreeIds } from '../../shared/model/codebook-tree';
 import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
@@ -194,7 +195,18 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     stakeholderProfile: ({ id }) => stakeholderProfile(project(), id),
 
     // Corpus search: main/search/.
-    searchCorpus: (request) => opened().search.search(request),
+    searchCorpus: ({ insideCode, ...request }) => {
+      const { project, search } = opened();
+      if (insideCode !== undefined && request.uncoded)
+        throw new ApiError('bad-request', 'A search keeps hits inside a code or hits not yet coded, not both.');
+      const { codebook } = project.info();
+      if (insideCode !== undefined && !codebook.codes.some((c) => c.id === insideCode))
+        throw new ApiError('not-found', `No code has the id ${insideCode}.`);
+      const insideCodes = insideCode === undefined ? undefined : subtreeIds(codebook, insideCode);
+      return search.search({ ...request, insideCodes }, (progress) =>
+        emit({ type: 'searchProgress', payload: { query: request.query, ...progress } }),
+      );
+    },
     cancelSearch: async () => ({ cancelled: current?.search.cancel() ?? false }),
 
     // Analysis: main/analysis/.

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { CorpusSearchResult, SearchHit } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import type { DocumentStatus, DocumentSummary } from '../../shared/model/document';
-import { findHits } from '../../shared/search/find-hits';
+import { findHits, type TextHit } from '../../shared/search/find-hits';
 import { keywordInContext } from '../../shared/search/keyword-in-context';
-import { parseSearchQuery, SearchQueryError } from '../../shared/search/search-query';
+import { parseSearchQuery, type SearchQuery, SearchQueryError } from '../../shared/search/search-query';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { decodeIndex, encodeIndex } from './index-file';
 import { SearchIndex } from './search-index';
@@ -13,15 +13,38 @@ import { SearchIndex } from './search-index';
 export interface SearchSource {
   listDocuments(): Promise<{ documents: DocumentSummary[] }>;
   text(key: string): Promise<{ text: string; fingerprint: string }>;
+  /** A document with every annotator's annotations: for the filters on what is coded. */
+  openDocument(key: string): Promise<{
+    document: { text: string; fingerprint: string };
+    annotations: readonly CodedPassage[];
+  }>;
+}
+
+/** What the filters on coding need of an annotation. */
+interface CodedPassage {
+  code: string;
+  target: { start: number; end: number };
 }
 
 export interface CorpusSearchRequest {
   query: string;
   /** At most this many hits are returned (all are counted). */
   limit: number;
+  /** Hits before this one, in document order, are counted but not returned. */
+  offset?: number;
   /** Only documents under this folder (a key prefix ending in "/"), or "" for all. */
   folder?: string;
   statuses?: readonly DocumentStatus[];
+  /** Only hits inside a passage coded with one of these codes. */
+  insideCodes?: ReadonlySet<string>;
+  /** Only hits no annotation touches. */
+  uncoded?: boolean;
+}
+
+export interface SearchProgress {
+  phase: 'indexing' | 'scanning';
+  done: number;
+  total: number;
 }
 
 /** How long after a search that changed the index it is written, so a burst of edits is one write. */
@@ -29,6 +52,9 @@ const SAVE_AFTER_MS = 1_000;
 
 /** Documents read between two yields to the event loop, so the API answers while a search runs. */
 const YIELD_EVERY = 50;
+
+/** Progress is reported at most this often. */
+const REPORT_EVERY_MS = 200;
 
 /**
  * Searches the text of every document of a project (search-query.ts says what a query finds):
@@ -73,8 +99,37 @@ export class CorpusSearch {
     for (const key of keys) this.#stale.add(key);
   }
 
-  async search(request: CorpusSearchRequest, signal?: AbortSignal): Promise<CorpusSearchResult> {
+  /**
+   * Counts every hit of the request's query and returns those from `offset` to `offset + limit`.
+   * Indexing and reading texts report `progress` a few times a second; `cancel()` stops it.
+   */
+  async search(
+    request: CorpusSearchRequest,
+    progress: (progress: SearchProgress) => void = () => {},
+  ): Promise<CorpusSearchResult> {
     const query = parsed(request.query);
+    const controller = new AbortController();
+    this.#running.add(controller);
+    try {
+      const pace = new Pace(controller.signal, progress);
+      const { index, statusOf } = await this.#upToDate(request, pace);
+      const keys = index.keys().filter((key) => inScope(key, statusOf?.get(key), request));
+      const counting = query.kind === 'words' && !request.insideCodes && !request.uncoded ? query : undefined;
+      const found = counting
+        ? await this.#page(index, index.count(counting, keys), query, request, pace)
+        : await this.#scan(keys, query, request, pace);
+      return { query: request.query, ...found, documents: Object.keys(found.byDocument).length };
+    } catch (error) {
+      if (controller.signal.aborted)
+        throw new ApiError('cancelled', `The search for ${request.query} was stopped.`);
+      throw error;
+    } finally {
+      this.#running.delete(controller);
+    }
+  }
+
+  /** The index with every change since the last search in it, and the statuses when the list was read. */
+  async #upToDate(request: CorpusSearchRequest, pace: Pace) {
     this.#index ??= await this.#load();
     const index = this.#index;
     // Statuses are in the list only; without a watcher, only the list tells what changed.
@@ -83,46 +138,86 @@ export class CorpusSearch {
         ? (await this.source.listDocuments()).documents
         : undefined;
     const changed = listing
-      ? await this.#bringUpToDate(index, listing, signal)
-      : await this.#reindexStale(index, signal);
+      ? await this.#bringUpToDate(index, listing, pace)
+      : await this.#reindexStale(index, pace);
     if (listing) {
       this.#listed = true;
       this.#stale.clear();
     }
     if (changed) this.#saveSoon(index);
-    const statusOf = listing && new Map(listing.map((d) => [d.key, d.status]));
-    const wanted = new Set(index.keys().filter((key) => inScope(key, statusOf?.get(key), request)));
-    const hits: SearchHit[] = [];
-    const byDocument: Record<string, number> = {};
-    let total = 0;
-    let read = 0;
-    for (const { key, count } of index.candidates(query)) {
-      if (!wanted.has(key)) continue;
-      // A one-word query is counted from the index: only the documents of the hits returned are read.
-      if (count !== undefined && hits.length >= request.limit) {
-        byDocument[key] = count;
-        total += count;
-        continue;
+    return { index, statusOf: listing && new Map(listing.map((d) => [d.key, d.status])) };
+  }
+
+  /**
+   * Hits counted by the index: only the documents holding the hits from `offset` on are read. An
+   * article changed since it was indexed (the watcher has not said so yet) is indexed again and
+   * its hits counted from its text.
+   */
+  async #page(
+    index: SearchIndex,
+    counts: Map<string, number>,
+    query: SearchQuery,
+    request: CorpusSearchRequest,
+    pace: Pace,
+  ): Promise<Found> {
+    const found: Found = { total: 0, byDocument: Object.fromEntries(counts), hits: [] };
+    const first = request.offset ?? 0;
+    for (const [key, count] of counts) {
+      const before = found.total;
+      found.total += count;
+      if (found.total <= first || found.hits.length >= request.limit) continue;
+      await pace.step();
+      const { text, fingerprint } = await this.source.text(key);
+      const hits = findHits(text, query);
+      if (fingerprint !== index.versionOf(key)) {
+        index.add(key, fingerprint, text);
+        this.#saveSoon(index);
+        found.total += hits.length - count;
+        if (hits.length > 0) found.byDocument[key] = hits.length;
+        else delete found.byDocument[key];
       }
-      if (++read % YIELD_EVERY === 0) await yieldToEventLoop(signal);
-      const { text } = await this.source.text(key);
-      const found = findHits(text, query);
-      if (found.length === 0) continue;
-      byDocument[key] = found.length;
-      total += found.length;
-      for (const hit of found) {
-        if (hits.length >= request.limit) break;
-        hits.push({ key, start: hit.start, end: hit.end, ...keywordInContext(text, hit.start, hit.end) });
-      }
+      takePage(found.hits, key, text, hits, first - before, request.limit);
     }
-    return { query: request.query, total, documents: Object.keys(byDocument).length, byDocument, hits };
+    return found;
+  }
+
+  /** Hits found by reading every document in scope: a regular expression, or a filter on what is coded. */
+  async #scan(
+    keys: readonly string[],
+    query: SearchQuery,
+    request: CorpusSearchRequest,
+    pace: Pace,
+  ): Promise<Found> {
+    const found: Found = { total: 0, byDocument: {}, hits: [] };
+    const first = request.offset ?? 0;
+    const coded = request.insideCodes !== undefined || request.uncoded === true;
+    const candidates = query.kind === 'words' ? [...this.#index!.count(query, keys).keys()] : keys;
+    for (const [done, key] of candidates.entries()) {
+      await pace.step({ phase: 'scanning', done, total: candidates.length });
+      const { text, annotations } = coded
+        ? await this.#withAnnotations(key)
+        : { text: (await this.source.text(key)).text, annotations: [] };
+      const hits = coded ? keepCoded(findHits(text, query), annotations, request) : findHits(text, query);
+      if (hits.length === 0) continue;
+      const before = found.total;
+      found.total += hits.length;
+      found.byDocument[key] = hits.length;
+      takePage(found.hits, key, text, hits, first - before, request.limit);
+    }
+    pace.report({ phase: 'scanning', done: candidates.length, total: candidates.length });
+    return found;
+  }
+
+  async #withAnnotations(key: string) {
+    const { document, annotations } = await this.source.openDocument(key);
+    return { text: document.text, annotations };
   }
 
   /** Indexes the texts new or changed since the index was made, forgets the documents gone; true if anything changed. */
   async #bringUpToDate(
     index: SearchIndex,
     documents: readonly DocumentSummary[],
-    signal?: AbortSignal,
+    pace: Pace,
   ): Promise<boolean> {
     const present = new Set(documents.map((d) => d.key));
     let changed = false;
@@ -131,24 +226,22 @@ export class CorpusSearch {
       index.remove(key);
       changed = true;
     }
-    let read = 0;
-    for (const { key, fingerprint } of documents) {
-      if (index.versionOf(key) === fingerprint) continue;
-      if (++read % YIELD_EVERY === 0) await yieldToEventLoop(signal);
+    const stale = documents.filter((d) => index.versionOf(d.key) !== d.fingerprint);
+    for (const [done, { key }] of stale.entries()) {
+      await pace.step({ phase: 'indexing', done, total: stale.length });
       const loaded = await this.source.text(key);
       index.add(key, loaded.fingerprint, loaded.text);
-      changed = true;
     }
-    return changed;
+    if (stale.length > 0) pace.report({ phase: 'indexing', done: stale.length, total: stale.length });
+    return changed || stale.length > 0;
   }
 
   /** Reads again the documents the watcher named: changed ones are indexed anew, gone ones forgotten. */
-  async #reindexStale(index: SearchIndex, signal?: AbortSignal): Promise<boolean> {
+  async #reindexStale(index: SearchIndex, pace: Pace): Promise<boolean> {
     const keys = [...this.#stale];
     this.#stale.clear();
-    let read = 0;
-    for (const key of keys) {
-      if (++read % YIELD_EVERY === 0) await yieldToEventLoop(signal);
+    for (const [done, key] of keys.entries()) {
+      await pace.step({ phase: 'indexing', done, total: keys.length });
       const loaded = await this.source.text(key).catch(() => undefined);
       if (!loaded) index.remove(key);
       else if (index.versionOf(key) !== loaded.fingerprint) index.add(key, loaded.fingerprint, loaded.text);
@@ -213,7 +306,69 @@ function inScope(key: string, status: DocumentStatus | undefined, request: Corpu
   return !request.statuses?.length || (status !== undefined && request.statuses.includes(status));
 }
 
-function yieldToEventLoop(signal?: AbortSignal): Promise<void> {
-  signal?.throwIfAborted();
-  return new Promise((resolve) => setImmediate(resolve));
+interface Found {
+  total: number;
+  byDocument: Record<string, number>;
+  hits: SearchHit[];
+}
+
+/** Adds to `page` the hits of one document from its `skip`th on, until the page holds `limit`. */
+function takePage(
+  page: SearchHit[],
+  key: string,
+  text: string,
+  hits: readonly TextHit[],
+  skip: number,
+  limit: number,
+): void {
+  for (let i = Math.max(0, skip); i < hits.length && page.length < limit; i++) {
+    const { start, end } = hits[i]!;
+    page.push({ key, start, end, ...keywordInContext(text, start, end) });
+  }
+}
+
+/** The hits inside a passage of one of the codes, or that no annotation touches. */
+function keepCoded(
+  hits: readonly TextHit[],
+  annotations: readonly CodedPassage[],
+  request: CorpusSearchRequest,
+): TextHit[] {
+  return hits.filter((hit) => {
+    const touching = annotations.filter(({ target }) => target.start < hit.end && target.end > hit.start);
+    if (request.uncoded && touching.length > 0) return false;
+    const codes = request.insideCodes;
+    return (
+      !codes ||
+      touching.some(
+        ({ code, target }) => codes.has(code) && target.start <= hit.start && target.end >= hit.end,
+      )
+    );
+  });
+}
+
+/**
+ * Keeps a long search polite: it yields to the event loop every few documents so the API goes on
+ * answering, stops there once cancelled, and reports progress at most five times a second.
+ */
+class Pace {
+  #steps = 0;
+  #reported = 0;
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly progress: (progress: SearchProgress) => void,
+  ) {}
+
+  async step(progress?: SearchProgress): Promise<void> {
+    this.signal.throwIfAborted();
+    if (++this.#steps % YIELD_EVERY !== 0) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.signal.throwIfAborted();
+    if (progress && performance.now() - this.#reported >= REPORT_EVERY_MS) this.report(progress);
+  }
+
+  report(progress: SearchProgress): void {
+    this.#reported = performance.now();
+    this.progress(progress);
+  }
 }

@@ -1,5 +1,5 @@
 import type { QueryWord, SearchQuery } from './search-query';
-import { type TextWord, textWords } from './text-words';
+import { PHRASE_JOINER, type TextWord, textWords } from './text-words';
 
 /** A passage of a text a query found, in UTF-16 offsets, end exclusive. */
 export interface TextHit {
@@ -7,11 +7,8 @@ export interface TextHit {
   end: number;
 }
 
-/**
- * Between the words of a phrase only spaces, hyphens, dashes and apostrophes may stand: "data
- * protection" is found in "data-protection" but not across "data. Protection".
- */
-const PHRASE_GAP = /^[\s\p{Pd}'’]+$/u;
+/** Between the words of a phrase only PHRASE_JOINER characters may stand (text-words.ts). */
+const PHRASE_GAP = new RegExp(`^${PHRASE_JOINER.source.slice(1, -1)}+$`, 'u');
 
 /** Every passage of `text` the query finds, in order, none overlapping the one before. */
 export function findHits(text: string, query: SearchQuery): TextHit[] {

@@ -8,7 +8,15 @@ export interface TextWord {
   folded: string;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** Words are runs of letters, marks and digits, in any script. */
+export const WORD_PATTERN = /[\p{L}\p{M}\p{N}]+/gu;
+const WORD = WORD_PATTERN;
+
+/**
+ * What may stand between the words of a phrase: spaces, hyphens, dashes and apostrophes, so "data
+ * protection" is found in "data-protection" but not across "data. Protection".
+ */
+export const PHRASE_JOINER = /^[\s\p{Pd}'’]$/u;
 
 export function textWords(text: string): TextWord[] {
   const words: TextWord[] = [];

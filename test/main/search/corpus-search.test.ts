@@ -60,7 +60,10 @@ function expected(pattern: RegExp, keys: Iterable<string> = texts.keys()) {
   return { total: hits.length, byDocument, hits: hits.sort() };
 }
 
-async function searched(query: string, options: { folder?: string } = {}) {
+async function searched(
+  query: string,
+  options: { folder?: string; insideCode?: string; uncoded?: boolean } = {},
+) {
   const result = await api.searchCorpus({ query, limit: 100_000, ...options });
   return {
     total: result.total,
@@ -96,6 +99,16 @@ describe('searching the corpus', () => {
       expect(hit.text).toBe(texts.get(hit.key)!.slice(hit.start, hit.end));
       expect(texts.get(hit.key)!.slice(0, hit.start).replace(/\s+/g, ' ').endsWith(hit.left)).toBe(true);
     }
+    // Counted without returning a hit (from the index, for words), and the same hits page by page.
+    const counted = await api.searchCorpus({ query, limit: 0 });
+    expect([counted.total, counted.byDocument]).toEqual([want.total, want.byDocument]);
+    const pages: string[] = [];
+    for (let offset = 0; offset < want.total; offset += 97) {
+      const page = await api.searchCorpus({ query, limit: 97, offset });
+      expect(page.total).toBe(want.total);
+      pages.push(...page.hits.map((h) => `${h.key} ${h.start} ${h.end}`));
+    }
+    expect(pages).toEqual(got.result.hits.map((h) => `${h.key} ${h.start} ${h.end}`));
   });
 
   it('counts every hit but returns the first ones only, and searches one folder', async () => {
@@ -125,6 +138,56 @@ describe('searching the corpus', () => {
     expect(gone.byDocument[holding]).toBeUndefined();
     expect(gone.total).toBe((await searched('security')).total);
     expect(gone.total).toBe(Object.values(security).reduce((a, b) => a + b, 0) - security[holding]!);
+  });
+
+  it('keeps the hits inside passages of a code (a group: any of its codes), or those not yet coded', async () => {
+    const { codebook } = await api.getProject({});
+    const group = codebook.codes.find(
+      (c) => c.parentId === null && codebook.codes.some((d) => d.parentId === c.id),
+    )!;
+    const code = codebook.codes.find((c) => c.parentId === group.id)!;
+    const other = codebook.codes.find((c) => c.parentId !== group.id && c.parentId !== null)!;
+    const all = await searched('government');
+    const hits = all.result.hits.map((h) => ({ key: h.key, start: h.start, end: h.end }));
+    // A passage around the first hit, one on exactly the second, one of another code touching the third.
+    const [a, b, c] = hits;
+    for (const [hit, codeId, from, to] of [
+      [a!, code.id, a!.start - 5, a!.end + 5],
+      [b!, code.id, b!.start, b!.end],
+      [c!, other.id, c!.start + 1, c!.end + 20],
+    ] as const) {
+      await api.createAnnotation({ key: hit.key, code: codeId, start: Math.max(0, from), end: to });
+    }
+    const inside = await searched('government', { insideCode: group.id });
+    expect(inside.hits).toEqual([a!, b!].map((h) => `${h.key} ${h.start} ${h.end}`).sort());
+    expect(inside.total).toBe(2);
+    expect((await searched('government', { insideCode: other.id })).total).toBe(0);
+    const uncoded = await searched('government', { uncoded: true });
+    expect(uncoded.total).toBe(all.total - 3);
+    expect(uncoded.hits).not.toContain(`${c!.key} ${c!.start} ${c!.end}`);
+    const both = await rejection(api.searchCorpus({ query: 'x', insideCode: code.id, uncoded: true }));
+    expect(both.code).toBe('bad-request');
+  });
+
+  it('reports its progress, and stops when cancelled', async () => {
+    const events: { phase: string; done: number; total: number }[] = [];
+    const unsubscribe = service.subscribe((event) => {
+      if (event.type === 'searchProgress') events.push(event.payload);
+    });
+    try {
+      await api.searchCorpus({ query: '/e/', limit: 1 });
+      const articles = (await api.listDocuments({})).documents.length;
+      expect(events.at(-1)).toEqual({ query: '/e/', phase: 'scanning', done: articles, total: articles });
+      // Asked for at once, the cancel comes while the search is reading its first texts.
+      const running = rejection(api.searchCorpus({ query: '/(a|e)+x/', limit: 1 }));
+      expect(await api.cancelSearch({})).toEqual({ cancelled: true });
+      const stopped = await running;
+      expect(stopped.code).toBe('cancelled');
+      expect(await api.cancelSearch({})).toEqual({ cancelled: false });
+      expect((await api.searchCorpus({ query: 'security', limit: 0 })).total).toBeGreaterThan(0);
+    } finally {
+      unsubscribe();
+    }
   });
 
   it('refuses a query it cannot run, saying why', async () => {
