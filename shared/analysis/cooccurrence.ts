@@ -31,9 +31,14 @@ export function cooccurrences(
   roles: ReadonlyMap<string, CodeRole>,
   rule: CooccurrenceRule,
 ): Cooccurrence[] {
-  if (!pairsToWeigh(annotations, roles)) return [];
-  const mentions = annotations.filter((a) => roles.get(a.code) === 'stakeholder' && a.stakeholderId);
-  const concerns = annotations.filter((a) => roles.get(a.code) === 'concern');
+  const mentions: Annotation[] = [];
+  const concerns: Annotation[] = [];
+  for (const a of annotations) {
+    const role = roles.get(a.code);
+    if (role === 'stakeholder' && a.stakeholderId) mentions.push(a);
+    else if (role === 'concern') concerns.push(a);
+  }
+  if (mentions.length === 0 || concerns.length === 0) return [];
   const near = nearSpans(
     of,
     rule,

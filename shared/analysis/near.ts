@@ -36,6 +36,9 @@ function flat(spans: readonly Span[]): Uint32Array {
   return pairs;
 }
 
+/** Up to this many passages are tested one by one rather than sorted (nearSpans). */
+const FEW = 16;
+
 /**
  * Which of many passages of one text are near a passage by a rule (cooccurrence.ts says what
  * each means): the same as testing each pair, but the passages are sorted once and each question
@@ -69,8 +72,21 @@ export function nearSpans(
   // A span in no unit (in the blank between paragraphs) is near nothing; a passage of no length
   // inside another still overlaps it, as overlaps() says.
   const empty = (i: { low: number; high: number }) => rule !== 'overlap' && i.low >= i.high;
-  const sorted = spans
-    .map((span, index) => ({ index, ...interval(span) }))
+  const intervals = spans.map(interval);
+  // A few passages (most documents) are quicker tested in turn than sorted.
+  if (spans.length <= FEW) {
+    return (span) => {
+      const q = interval(span);
+      const near: number[] = [];
+      if (empty(q)) return near;
+      intervals.forEach((i, index) => {
+        if (!empty(i) && i.low < q.high && q.low < i.high) near.push(index);
+      });
+      return near;
+    };
+  }
+  const sorted = intervals
+    .map((i, index) => ({ index, ...i }))
     .filter((i) => !empty(i))
     .sort((a, b) => a.low - b.low || a.index - b.index);
   const reach: number[] = [];
