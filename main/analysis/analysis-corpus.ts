@@ -7,7 +7,7 @@ import type { Stakeholder } from '../../shared/model/stakeholder';
 import type { AnnotationFile } from '../project/annotation-files-schema';
 import type { DocumentWork, StoredWork } from '../project/document-assembly';
 import { forEachLimited } from '../project/for-each-limited';
-import type { NOT_OPEN } from '../project/own-stores';
+import { NOT_OPEN } from '../project/own-stores';
 import { TextUnitsCache } from './text-units-cache';
 
 /** One document as the analyses see it: its summary, and every annotator's annotations and relations placed in its text. */
@@ -32,6 +32,8 @@ export interface AnalysisProject {
 interface Entry extends AnalysedDocument {
   /** This annotator's file as it was when the entry was made (StoredWork.own). */
   own: StoredWork['own'];
+  /** What the document list shows of that file (listedFields). */
+  listed: string;
 }
 
 /** Documents whose files are read at once: their reads overlap, and a cold project is read in about the time of a raw read. */
@@ -56,6 +58,8 @@ export class AnalysisCorpus {
   /** The register's merges the entries were resolved with. */
   #redirects = '';
   readonly #stale = new Set<string>();
+  /** The watcher could not tell which documents changed: every one is read again. */
+  #everything = false;
   /** Calls one after another, so two never read the same files at once. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -72,7 +76,7 @@ export class AnalysisCorpus {
 
   /** The folder watcher's news: these documents changed, or (none named) any may have. */
   changed(keys: readonly string[]): void {
-    if (keys.length === 0) this.#summaries = undefined;
+    if (keys.length === 0) this.#everything = true;
     for (const key of keys) this.#stale.add(key);
   }
 
@@ -105,15 +109,24 @@ export class AnalysisCorpus {
   async #bringUpToDate(): Promise<AnalysedDocument[]> {
     const told = this.options.told ?? false;
     const redirects = JSON.stringify(this.project.stakeholderRedirects);
-    if (!told || redirects !== this.#redirects) this.#entries.clear();
+    if (!told || this.#everything || redirects !== this.#redirects) {
+      this.#entries.clear();
+      this.#summaries = undefined;
+    }
+    this.#everything = false;
     this.#redirects = redirects;
     const stale = new Set(this.#stale);
     this.#stale.clear();
-    if (!told || stale.size > 0 || !this.#summaries) {
+    const held = await this.project.heldOwnFiles();
+    // This annotator's status, note or date changed: the list shows them, so it is made again.
+    const listedChanged = [...held].some(([key, file]) => {
+      const entry = this.#entries.get(key);
+      return entry !== undefined && file !== entry.own && listedFields(file) !== entry.listed;
+    });
+    if (!this.#summaries || stale.size > 0 || listedChanged) {
       this.#summaries = (await this.project.listDocuments()).documents;
     }
     const summaries = this.#summaries;
-    const held = await this.project.heldOwnFiles();
     const wanted = summaries.filter((summary) => {
       const entry = this.#entries.get(summary.key);
       if (!entry || stale.has(summary.key) || entry.summary.fingerprint !== summary.fingerprint) return true;
@@ -145,15 +158,22 @@ export class AnalysisCorpus {
   async #read(summary: DocumentSummary): Promise<Entry> {
     const stored = await this.project.storedWork(summary.key, summary.fingerprint);
     if (stored) {
-      const { annotations, relations, status, own } = stored;
-      return { summary: { ...summary, status }, annotations, relations, own };
+      const { annotations, relations, status, own, ownFile } = stored;
+      return { summary: { ...summary, status }, annotations, relations, own, listed: listedFields(ownFile) };
     }
     const work = await this.project.openDocument(summary.key);
+    const own = await this.project.heldOwnFile(summary.key);
     return {
       summary: { ...summary, status: work.document.status },
       annotations: work.annotations,
       relations: work.relations,
-      own: await this.project.heldOwnFile(summary.key),
+      own,
+      listed: listedFields(own === NOT_OPEN ? undefined : own),
     };
   }
+}
+
+/** The fields of an annotator's file besides its lists (status, note, a date…), some of which the document list shows. */
+function listedFields(file: AnnotationFile | undefined): string {
+  return file ? JSON.stringify(Object.entries(file).filter(([, value]) => typeof value !== 'object')) : '';
 }

@@ -28,6 +28,8 @@ export interface StoredWork {
   status: DocumentStatus;
   /** This annotator's file as it was open in memory (undefined if it could not be read), or NOT_OPEN. */
   own: AnnotationFile | undefined | typeof NOT_OPEN;
+  /** This annotator's file as read, from memory or from the disk (undefined if missing or invalid). */
+  ownFile: AnnotationFile | undefined;
 }
 
 /** Documents assembled lately, kept while nothing they were made from changed. */
@@ -105,7 +107,7 @@ export class DocumentAssembly {
     const others = read.flatMap(({ file }) => (file ? [file] : []));
     if ([own, ...others].some((file) => file && needsReattaching(file, fingerprint))) return undefined;
     const { annotations, relations } = combine(own, others, this.redirects());
-    return { annotations, relations, status: own?.status ?? 'todo', own: held };
+    return { annotations, relations, status: own?.status ?? 'todo', own: held, ownFile: own };
   }
 
   /** Other annotators' files of a document as they are now (for "is this annotation someone else's?"). */

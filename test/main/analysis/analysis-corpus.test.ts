@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AnalysisCorpus } from '../../../main/analysis/analysis-corpus';
+import { codeFrequencies } from '../../../main/analysis/code-frequencies';
 import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
 import { CORPUS } from '../../support/corpus';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
@@ -83,6 +85,27 @@ describe('the analyses of a watched project, between calls', () => {
     expect(passages.map((p) => [p.key, p.start])).toEqual([
       ['a.txt', word(edited, second).start],
       ['b.txt', word(text, second).start],
+    ]);
+  });
+
+  it('read every document again when the watcher cannot tell which changed', async () => {
+    const text = (await readFile(join(CORPUS, 'news-txt', 'tech', '002.txt'), 'utf8')).replace(
+      /\r\n?/g,
+      '\n',
+    );
+    project = await makeTempProject(Object.fromEntries(KEYS.map((key) => [key, text])));
+    const alice = await open('alice', false);
+    const bob = await open('bob', false);
+    const corpus = new AnalysisCorpus(alice.project!, { told: true });
+    const second = text.split(/\s+/).filter((w) => w.length > 5)[3]!;
+    await alice.createAnnotation({ key: 'a.txt', code: 'privacy', ...word(text, second) });
+    const counted = async () => (await codeFrequencies(corpus)).documents.map((d) => [d.key, d.counts]);
+    expect(await counted()).toEqual([['a.txt', { privacy: 1 }]]);
+    await bob.createAnnotation({ key: 'b.txt', code: 'security', ...word(text, second) });
+    corpus.changed([]);
+    expect(await counted()).toEqual([
+      ['a.txt', { privacy: 1 }],
+      ['b.txt', { security: 1 }],
     ]);
   });
 });
