@@ -1,9 +1,10 @@
 /**
  * The answers of the operations that search and analyse the whole project (searchCorpus,
- * cooccurrenceMatrix, codingQuery, codeFrequencies, figuresTable): part of the contract in
+ * cooccurrenceMatrix, codingQuery, codeFrequencies, figuresTable, timeline): part of the contract in
  * shared/api.ts, which re-exports them. Offsets are UTF-16 code units, end exclusive.
  */
 import type { CooccurrenceRule } from './analysis/cooccurrence';
+import type { TimelineInterval } from './analysis/timeline-periods';
 import type { FigureValue } from './model/figure';
 
 /** One hit of a corpus search, as a concordance line. Offsets are UTF-16, end exclusive. */
@@ -90,4 +91,26 @@ export interface FiguresTable {
     min: number;
     max: number;
   }[];
+}
+
+/**
+ * Annotations per code per period, over the documents' dates (DocumentSummary.date: the date a
+ * researcher set, else the page's). Each annotation counts once, under its own code (a group
+ * counts only the annotations coded with the group itself).
+ */
+export interface Timeline {
+  interval: TimelineInterval;
+  /**
+   * Every period from the first dated annotation's to the last one's, those with nothing counted
+   * included; `start` is its first day (YYYY-MM-DD), `label` how tables write it ("2024-W10").
+   */
+  periods: { start: string; label: string }[];
+  /** The codes with annotations counted, dated or not, in codebook order; `total` counts both. */
+  codes: { id: string; name: string; total: number }[];
+  /** The counts that are not zero, period by period; `period` is the period's `start`. */
+  cells: { period: string; code: string; count: number }[];
+  /** Documents with a date and annotations counted, and their annotations. */
+  dated: { documents: number; annotations: number };
+  /** Documents without a date that have annotations counted: not on the line, counted here. */
+  undated: { documents: number; annotations: number; counts: Record<string, number> };
 }

@@ -6,12 +6,14 @@
  */
 import { z } from 'zod';
 import { COOCCURRENCE_RULES } from './analysis/cooccurrence';
+import { TIMELINE_INTERVALS } from './analysis/timeline-periods';
 import type {
   CodeFrequencies,
   CodingQueryResult,
   CooccurrenceMatrix,
   CorpusSearchResult,
   FiguresTable,
+  Timeline,
 } from './api-analysis';
 import type {
   DeletedCode,
@@ -33,6 +35,7 @@ import { Annotation } from './model/annotation';
 import { CODE_ROLES, type Codebook, HexColor } from './model/codebook';
 import type { Document, DocumentSummary } from './model/document';
 import { DocumentStatus } from './model/document';
+import { Day } from './model/document-date';
 import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
 import { Relation } from './model/relation';
@@ -76,6 +79,8 @@ export const requests = {
   openDocument: z.object({ key: DocumentKey }).strict(),
   setDocumentStatus: z.object({ key: DocumentKey, status: DocumentStatus }).strict(),
   setDocumentNote: z.object({ key: DocumentKey, note: Note }).strict(),
+  /** The researcher's date for the document (YYYY-MM-DD), over the page's; null clears it. */
+  setDocumentDate: z.object({ key: DocumentKey, date: Day.nullable() }).strict(),
 
   listAnnotations: z.object({ key: DocumentKey }).strict(),
   createAnnotation: z
@@ -325,6 +330,13 @@ export const requests = {
   codeFrequencies: z.object({ annotator: z.string().min(1).max(100).optional() }).strict(),
   /** Every figure annotation with its value and the stakeholder it describes, and totals by currency or unit. */
   figuresTable: z.object({ annotator: z.string().min(1).max(100).optional() }).strict(),
+  /** Annotations per code per day, week, month or year of the documents' dates; undated ones apart. */
+  timeline: z
+    .object({
+      interval: z.enum(TIMELINE_INTERVALS),
+      annotator: z.string().min(1).max(100).optional(),
+    })
+    .strict(),
 
   /** The formats the dataset can be exported in. */
   exportFormats: z.object({}).strict(),
@@ -380,6 +392,7 @@ export interface ApiResponses {
   openDocument: OpenedDocument;
   setDocumentStatus: DocumentSummary;
   setDocumentNote: { key: string; note: string };
+  setDocumentDate: DocumentSummary;
   listAnnotations: Annotation[];
   createAnnotation: Annotation;
   updateAnnotation: Annotation;
@@ -423,6 +436,7 @@ export interface ApiResponses {
   codingQuery: CodingQueryResult;
   codeFrequencies: CodeFrequencies;
   figuresTable: FiguresTable;
+  timeline: Timeline;
   exportFormats: ExportFormatInfo[];
   importFormats: ImportFormatInfo[];
   importFiles: ImportOutcome;

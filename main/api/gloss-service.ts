@@ -5,6 +5,7 @@ import { codeFrequencies } from '../analysis/code-frequencies';
 import { codingQuery } from '../analysis/coding-query';
 import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
 import { figuresTable } from '../analysis/figures-table';
+import { timeline } from '../analysis/timeline';
 import { subtreeIds } from '../../shared/model/codebook-tree';
 import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
@@ -148,6 +149,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     },
     setDocumentStatus: ({ key, status }) => project().setDocumentStatus(key, status),
     setDocumentNote: ({ key, note }) => project().setDocumentNote(key, note),
+    setDocumentDate: ({ key, date }) => project().setDocumentDate(key, date),
 
     listAnnotations: ({ key }) => project().listAnnotations(key),
     createAnnotation: (request) => project().createAnnotation(request),
@@ -215,6 +217,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       codingQuery(opened().analysis, { codes, conditions }, scope),
     codeFrequencies: ({ annotator }) => codeFrequencies(opened().analysis, { annotator }),
     figuresTable: ({ annotator }) => figuresTable(opened().analysis, { annotator }),
+    timeline: ({ interval, annotator }) => timeline(project(), { interval, annotator }),
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.

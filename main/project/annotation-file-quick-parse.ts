@@ -1,4 +1,5 @@
 import { Annotation } from '../../shared/model/annotation';
+import { daysInMonth, isDay } from '../../shared/model/document-date';
 import { CURRENCY_PATTERN, FigureValue } from '../../shared/model/figure';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../../shared/model/ids';
 import { Relation } from '../../shared/model/relation';
@@ -67,6 +68,10 @@ function isAnnotationFileAsWritten(raw: unknown): raw is Fields {
       case 'status':
         if (!STATUSES.has(value)) return false;
         break;
+      case 'date':
+        // Optional without a default: not among the fields counted below.
+        if (!isDay(value)) return false;
+        continue;
       case 'annotations':
       case 'orphans':
         if (!everyOne(value, isAnnotation)) return false;
@@ -215,10 +220,5 @@ const ISO_TIMESTAMP =
 function isTimestamp(raw: unknown): boolean {
   if (typeof raw !== 'string' || !ISO_TIMESTAMP.test(raw)) return false;
   const day = Number(raw.slice(8, 10));
-  return day <= 28 || day <= daysIn(Number(raw.slice(0, 4)), Number(raw.slice(5, 7)));
-}
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= 28 || day <= daysInMonth(Number(raw.slice(0, 4)), Number(raw.slice(5, 7)));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Annotation } from '../../shared/model/annotation';
 import { DocumentStatus } from '../../shared/model/document';
+import { Day } from '../../shared/model/document-date';
 import { Relation } from '../../shared/model/relation';
 import { quickParsers } from '../storage/parse-json';
 import { ANNOTATION_SCHEMA_VERSION, parseAnnotationFileAsWritten } from './annotation-file-quick-parse';
@@ -17,6 +18,8 @@ export const AnnotationFileSchema = z.object({
   fingerprint: z.string(),
   status: DocumentStatus.default('todo'),
   note: z.string().default(''),
+  /** The document's date as this annotator set it (YYYY-MM-DD), over the page's; absent if not set. */
+  date: Day.optional(),
   annotations: z.array(Annotation),
   /** Links between this file's annotations; files from before relations have none. */
   relations: z.array(Relation).default([]),

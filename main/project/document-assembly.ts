@@ -1,5 +1,6 @@
 import type { Annotation } from '../../shared/model/annotation';
 import type { Document, DocumentStatus } from '../../shared/model/document';
+import { dateThatWins, documentDate } from '../../shared/model/document-date';
 import type { Relation } from '../../shared/model/relation';
 import type { AnnotationFile } from './annotation-files-schema';
 import type { DocumentReader, LoadedText } from './document-reader';
@@ -147,6 +148,13 @@ function assemble(
       note: own?.note ?? '',
       annotationCount: annotations.length,
       orphans: own?.orphans ?? [],
+      ...documentDate(
+        dateThatWins(
+          own?.annotator ?? '',
+          [own, ...others].flatMap((file) => (file?.date ? [{ day: file.date, by: file.annotator }] : [])),
+        ),
+        loaded.metadata.publishedTime,
+      ),
     },
     annotations,
     relations,

@@ -20,6 +20,8 @@ export interface CachedAnnotationFile {
   mtimeMs: number;
   count: number;
   status: DocumentStatus;
+  /** The document's date as the file's annotator set it; absent when not set. */
+  date?: string;
   /** Set when the file could not be read or validated. */
   problem?: string;
 }

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { DocumentList } from '../../shared/api';
 import type { DocumentStatus, DocumentSummary, FileProblem, SkippedFile } from '../../shared/model/document';
+import { type DateSet, dateThatWins, documentDate } from '../../shared/model/document-date';
 import { describeReadRefusal } from '../storage/disk-refusal';
 import { readJsonFile } from '../storage/read-json-file';
 import { type AnnotationFileRef, findAnnotationFiles } from './annotation-files';
@@ -16,6 +17,7 @@ import { compareKeys, scanFolder } from './scan-folder';
 interface AnnotationSummary {
   count: number;
   status: DocumentStatus;
+  date?: string;
   problem?: string;
 }
 
@@ -43,6 +45,7 @@ export class DocumentListing {
 
     const counts = new Map<string, number>();
     const ownStatus = new Map<string, DocumentStatus>();
+    const datesSet = new Map<string, DateSet[]>();
     const annotationPaths = new Set<string>();
     const described: (CachedDocument | undefined)[] = new Array(scan.files.length);
     // Annotation files and articles are independent: reading both at once overlaps one's parsing with the other's I/O.
@@ -54,6 +57,9 @@ export class DocumentListing {
         if (summary.problem) problems.push({ file: name, message: summary.problem });
         counts.set(ref.key, (counts.get(ref.key) ?? 0) + summary.count);
         if (ref.annotator === this.own.annotator) ownStatus.set(ref.key, summary.status);
+        if (summary.date) {
+          datesSet.set(ref.key, [...(datesSet.get(ref.key) ?? []), { day: summary.date, by: ref.annotator }]);
+        }
       }),
       forEachLimited(
         scan.files.map((file, index) => ({ file, index })),
@@ -72,6 +78,8 @@ export class DocumentListing {
       counts.set(to, counts.get(from) ?? 0);
       const status = ownStatus.get(from);
       if (status) ownStatus.set(to, status);
+      const dates = datesSet.get(from);
+      if (dates) datesSet.set(to, dates);
     }
     const documents: DocumentSummary[] = [];
     scan.files.forEach((file, index) => {
@@ -86,6 +94,10 @@ export class DocumentListing {
         length: entry.length,
         status: ownStatus.get(file.key) ?? 'todo',
         annotationCount: counts.get(file.key) ?? 0,
+        ...documentDate(
+          dateThatWins(this.own.annotator, datesSet.get(file.key)),
+          entry.metadata.publishedTime,
+        ),
       });
     });
     this.cache.retain(new Set(scan.files.map((f) => f.key)), annotationPaths);
@@ -143,7 +155,7 @@ export class DocumentListing {
     if (store) {
       return store.problem
         ? { count: 0, status: 'todo', problem: store.problem.message }
-        : { count: store.data.annotations.length, status: store.data.status };
+        : { count: store.data.annotations.length, status: store.data.status, date: store.data.date };
     }
     // A file the cache has never seen is read straight away: its size and time come from the open handle.
     if (this.cache.annotationFiles.has(name)) {
@@ -161,7 +173,13 @@ export class DocumentListing {
     const { size, mtimeMs } = read.stamp!;
     const entry: CachedAnnotationFile =
       read.status === 'valid'
-        ? { size, mtimeMs, count: read.value.annotations.length, status: read.value.status }
+        ? {
+            size,
+            mtimeMs,
+            count: read.value.annotations.length,
+            status: read.value.status,
+            ...(read.value.date ? { date: read.value.date } : {}),
+          }
         : { size, mtimeMs, count: 0, status: 'todo', problem: read.problem.message };
     this.cache.setAnnotationFile(name, entry);
     return entry;

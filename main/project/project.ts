@@ -12,6 +12,7 @@ import { AnnotationCommands } from './annotation-commands';
 import type { AnnotationFile } from './annotation-files-schema';
 import { annotatorName } from './annotator';
 import { type Clock, systemClock } from './clock';
+import { countAnnotationsByDocument } from './code-usage';
 import { DocumentAssembly, type DocumentWork, type StoredWork } from './document-assembly';
 import { DocumentCache } from './document-cache';
 import { DocumentListing } from './document-list';
@@ -213,6 +214,16 @@ export class Project {
     return summary;
   }
 
+  /** Sets this annotator's date for the document (YYYY-MM-DD, checked at the API's boundary), or clears it with null. */
+  async setDocumentDate(key: string, date: string | null): Promise<DocumentSummary> {
+    await this.#own.edit(key, (file) => {
+      if (date === null) delete file.date;
+      else file.date = date;
+    });
+    const { text: _text, note: _note, orphans: _orphans, ...summary } = await this.getDocument(key);
+    return summary;
+  }
+
   async setDocumentNote(key: string, note: string): Promise<{ key: string; note: string }> {
     await this.#own.edit(key, (file) => {
       file.note = note;
@@ -304,6 +315,11 @@ export class Project {
     intoId: string,
   ): Promise<{ stakeholders: Stakeholder[]; repointed: number }> {
     return this.#projectFile.mergeStakeholders(fromId, intoId);
+  }
+
+  /** Each document's annotations per code, by every annotator or one, from the annotation files alone. */
+  countAnnotationsByDocument(author?: string): Promise<Map<string, Map<string, number>>> {
+    return countAnnotationsByDocument(this.layout, author);
   }
 
   countMentions(): Promise<Record<string, number>> {

@@ -113,18 +113,11 @@ export class CorpusSearch {
     try {
       const pace = new Pace(controller.signal, progress);
       const { index, statusOf } = await this.#upToDate(request, pace);
-      const wanted = (key: string) => inScope(key, statusOf?.get(key), request);
-      const coded = request.insideCodes !== undefined || request.uncoded === true;
-      const counts = query.kind === 'words' ? index.count(query, wanted) : undefined;
-      const found =
-        counts && !coded
-          ? await this.#page(index, counts, query, request, pace)
-          : await this.#scan(
-              counts?.map(([key]) => key) ?? index.keys().filter(wanted),
-              query,
-              request,
-              pace,
-            );
+      const keys = index.keys().filter((key) => inScope(key, statusOf?.get(key), request));
+      const counting = query.kind === 'words' && !request.insideCodes && !request.uncoded ? query : undefined;
+      const found = counting
+        ? await this.#page(index, index.count(counting, keys), query, request, pace)
+        : await this.#scan(keys, query, request, pace);
       return { query: request.query, ...found, documents: Object.keys(found.byDocument).length };
     } catch (error) {
       if (controller.signal.aborted)
@@ -162,7 +155,7 @@ export class CorpusSearch {
    */
   async #page(
     index: SearchIndex,
-    counts: readonly [string, number][],
+    counts: Map<string, number>,
     query: SearchQuery,
     request: CorpusSearchRequest,
     pace: Pace,
@@ -190,7 +183,7 @@ export class CorpusSearch {
 
   /** Hits found by reading every document in scope: a regular expression, or a filter on what is coded. */
   async #scan(
-    candidates: readonly string[],
+    keys: readonly string[],
     query: SearchQuery,
     request: CorpusSearchRequest,
     pace: Pace,
@@ -198,6 +191,7 @@ export class CorpusSearch {
     const found: Found = { total: 0, byDocument: {}, hits: [] };
     const first = request.offset ?? 0;
     const coded = request.insideCodes !== undefined || request.uncoded === true;
+    const candidates = query.kind === 'words' ? [...this.#index!.count(query, keys).keys()] : keys;
     for (const [done, key] of candidates.entries()) {
       await pace.step({ phase: 'scanning', done, total: candidates.length });
       const { text, annotations } = coded

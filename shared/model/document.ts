@@ -34,6 +34,14 @@ export interface DocumentSummary {
   status: DocumentStatus;
   /** Annotations by every annotator. */
   annotationCount: number;
+  /**
+   * The day the analyses place the document at (YYYY-MM-DD): the date a researcher set on it wins
+   * (this annotator's, else a colleague's), else the page's publishedTime reduced to its day when
+   * it reads as one (shared/model/document-date.ts); absent when neither gives one.
+   */
+  date?: string;
+  /** Who set `date`; absent when it comes from the page, or there is none. */
+  dateSetBy?: string;
 }
 
 export interface Document extends DocumentSummary {

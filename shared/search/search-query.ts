@@ -50,11 +50,7 @@ export function parseSearchQuery(input: string): SearchQuery {
   return { kind: 'words', words };
 }
 
-/**
- * How words are compared: lower case, the same in the index, the query and the text. A Greek
- * word's final sigma (ς) is folded to σ: which one is written depends only on where the letter
- * stands, and lowering a whole text or one word at a time then gives the same letters.
- */
+/** How words are compared: lower case, the same in the index, the query and the text. */
 export function foldWord(word: string): string {
-  return word.toLowerCase().replaceAll('ς', 'σ');
+  return word.toLowerCase();
 }

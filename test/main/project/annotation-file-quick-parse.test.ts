@@ -13,6 +13,7 @@ function fileAsWritten() {
     fingerprint: 'f926da38c95496919359e7c4d5eb8650776e9d5aa6e9a3be912edd0526e8e820',
     status: 'in-progress',
     note: 'Checked the figures twice.',
+    date: '2024-02-29',
     annotations: [
       {
         id: 'a1',
@@ -116,6 +117,9 @@ const ODD_VALUES: unknown[] = [
   '2026-03-01T24:00:00.000Z',
   '2026-03-01T09:05:00Z',
   '2026-03-01T09:05:00.000+01:00',
+  '2023-02-29',
+  '2024-1-05',
+  '0000-01-01',
   0,
   -1,
   -0,

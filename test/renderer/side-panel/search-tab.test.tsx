@@ -38,11 +38,10 @@ afterEach(async () => {
 
 const panel = () => screen.getByRole('complementary', { name: 'Side panel' });
 const searchField = () => within(panel()).getByRole('searchbox', { name: 'Search the articles' });
-/** Each row's concordance line (its first button; the second is Tag). */
 const rows = () =>
   within(within(panel()).getByRole('list', { name: 'Search hits' }))
-    .getAllByRole('listitem')
-    .map((item) => within(item).getAllByRole('button')[0]!.getAttribute('aria-label'));
+    .getAllByRole('button')
+    .map((row) => row.getAttribute('aria-label'));
 
 async function search(query: string) {
   await user.clear(searchField());
@@ -68,9 +67,7 @@ describe('the search tab', () => {
     expect(rows().map((name) => name?.split(', in ')[1])).toEqual(
       t.store.getState().search.result!.hits.map((hit) => hit.key),
     );
-    const row = within(within(panel()).getByRole('list', { name: 'Search hits' })).getAllByRole(
-      'listitem',
-    )[1]!;
+    const row = within(panel()).getAllByRole('listitem')[1]!;
     expect(within(row).getByText('privacy').tagName).toBe('MARK');
 
     await user.selectOptions(within(panel()).getByRole('combobox', { name: 'Sort' }), 'By the word before');
@@ -86,17 +83,10 @@ describe('the search tab', () => {
 
   it('says how many it shows when there are more hits than it lists, and when there are none', async () => {
     await search('zebra');
-    await within(panel()).findByText('501 hits in 1 document');
-    // A row for every hit from the start; the first page's are filled in, the rest as they come into view.
-    const list = within(panel()).getByRole('list', { name: 'Search hits' });
-    expect(list.children[0]?.getAttribute('aria-setsize')).toBe('501');
-    expect(rows()[0]).toMatch(/^Zebras, zebra, zebra zebra/);
-    // End brings the last row into view: its page is asked for and it shows the 501st zebra.
-    within(list).getAllByRole('button')[0]!.focus();
-    await user.keyboard('{End}');
-    await waitFor(() => expect(rows().at(-1)).toMatch(/zebra zebra, zebra, in zoo\/zebras\.txt$/));
-    expect(list.lastElementChild?.getAttribute('aria-posinset')).toBe('501');
-    expect(document.activeElement?.getAttribute('aria-label')).toBe(rows().at(-1));
+    await within(panel()).findByText('501 hits in 1 document, showing the first 500');
+    expect(
+      within(panel()).getByRole('list', { name: 'Search hits' }).children[0]?.getAttribute('aria-setsize'),
+    ).toBe('500');
     await search('privacy matters');
     await within(panel()).findByText('1 hit in 1 document');
     await search('giraffe');

@@ -4,30 +4,16 @@ import { DOCUMENT_STATUSES } from '../../../../shared/model/vocabulary';
 import { useStore } from '../../store/context';
 import { selectDocumentFolders } from '../../store/search-slice';
 import { STATUS_LABELS } from '../document-status';
-import { withDepths } from './codebook-view';
 import { SearchResults } from './SearchResults';
-import { useCodebook } from './use-project-data';
 import './SearchTab.css';
 
 /**
- * Corpus search: a query over every article (or a folder's, those of a status, inside passages
- * of a code or not yet coded), and its hits as a keyword-in-context concordance; choosing a hit
- * opens it in the reader, ready to tag, and "Tag" proposes hits as suggestions to review.
+ * Corpus search: a query over every article (or a folder's, or those of a status), and its hits
+ * as a keyword-in-context concordance; choosing a hit opens it in the reader, ready to tag.
  */
 export function SearchTab() {
-  const loading = useStore((s) => s.search.loading);
-  const cancel = useStore((s) => s.cancelSearch);
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape stops a running search from anywhere in the tab.
-    <div
-      className="search-tab"
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || !loading) return;
-        event.preventDefault();
-        event.stopPropagation();
-        void cancel();
-      }}
-    >
+    <div className="search-tab">
       <SearchForm />
       <SearchResults />
     </div>
@@ -40,9 +26,6 @@ function SearchForm() {
   const query = useStore((s) => s.search.query);
   const folder = useStore((s) => s.search.folder);
   const statuses = useStore((s) => s.search.statuses);
-  const insideCode = useStore((s) => s.search.insideCode);
-  const uncoded = useStore((s) => s.search.uncoded);
-  const codes = useCodebook().codes;
   const error = useStore((s) => s.search.error);
   const focusInput = useStore((s) => s.search.focusInput);
   const folders = useStore(selectDocumentFolders);
@@ -131,33 +114,6 @@ function SearchForm() {
               </option>
             ))}
           </select>
-        </label>
-      </div>
-      <div className="search-filters">
-        <label className="sp-field">
-          Inside passages coded
-          <select
-            value={insideCode}
-            disabled={uncoded}
-            onChange={(event) => filter({ insideCode: event.target.value })}
-          >
-            <option value="">Anywhere</option>
-            {withDepths(codes).map(({ code, depth }) => (
-              <option key={code.id} value={code.id}>
-                {`${'\u2003'.repeat(depth)}${code.name}`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="search-uncoded">
-          <input
-            type="checkbox"
-            checked={uncoded}
-            onChange={(event) =>
-              filter(event.target.checked ? { uncoded: true, insideCode: '' } : { uncoded: false })
-            }
-          />
-          Not yet coded
         </label>
       </div>
     </form>
