@@ -5,13 +5,13 @@
  * with it selected; the CSV, Markdown and HTML downloaded are, byte for byte, what `gloss query`
  * writes for the same query.
  */
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codePointOffsets } from '../../shared/analysis/code-point-offsets';
 import { figureValueWords, namedQueryPassages, queryCsv } from '../../shared/analysis/query-report';
 import type { CodingQueryResult } from '../../shared/api';
 import { analysedFiles, DONE_KEY, HOSTILE_NOTE, tagAnalysedProject } from '../support/analysed-project';
+import { downloadFrom } from '../support/downloads';
 import { gloss } from '../support/gloss-cli';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
@@ -39,13 +39,7 @@ const views = () => panel().getByRole('tablist', { name: 'Analysis views' });
 const results = () => panel().getByRole('list', { name: 'Passages found' });
 
 /** The download a button starts, as text. */
-async function download(name: string): Promise<{ file: string; text: string }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    panel().getByRole('button', { name }).click(),
-  ]);
-  return { file: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
-}
+const download = (name: string) => downloadFrom(page, panel().getByRole('button', { name }));
 
 describe('the Analysis tab’s views', () => {
   it('are tabs that the arrow keys move between, each showing its own view', async () => {

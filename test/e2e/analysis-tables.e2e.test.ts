@@ -5,13 +5,13 @@
  * and filtered here; a figure opens its passage; each Export CSV is, byte for byte, what
  * `gloss analyse --csv` writes; and the tables keep readable colours in the dark theme.
  */
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frequenciesCsv, namedFrequencies } from '../../shared/analysis/frequencies-report';
 import { figureValueWords } from '../../shared/analysis/query-report';
 import type { CodeFrequencies, FiguresTable } from '../../shared/api';
 import { analysedFiles, tagAnalysedProject } from '../support/analysed-project';
+import { downloadFrom } from '../support/downloads';
 import { gloss } from '../support/gloss-cli';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
@@ -53,13 +53,7 @@ function bodyOf(t: Locator): Promise<string[][]> {
     );
 }
 
-async function download(name: string): Promise<{ file: string; text: string }> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    panel().getByRole('button', { name }).click(),
-  ]);
-  return { file: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
-}
+const download = (name: string) => downloadFrom(page, panel().getByRole('button', { name }));
 
 describe('the Frequencies view', () => {
   it('counts each code, a group with its codes, as the API does', async () => {
@@ -107,9 +101,6 @@ describe('the Frequencies view', () => {
   it('lists the documents without any code of a group', async () => {
     const without = frequencies.withoutGroup.find((w) => w.groupId === 'figures')!;
     expect(without.keys.length).toBeGreaterThan(0);
-    const group = panel()
-      .getByRole('group')
-      .filter({ hasText: /^No Figures yet/ });
     await panel()
       .getByText(`No Figures yet: ${without.keys.length} document${without.keys.length === 1 ? '' : 's'}`)
       .click();
@@ -160,6 +151,32 @@ describe('the Figures view', () => {
     expect(expected.some((r) => r[0] !== 'All figures')).toBe(true);
     const shown = await bodyOf(table('Totals by currency or unit'));
     expect([...shown].sort()).toEqual([...expected].sort());
+  });
+
+  it('filters by stakeholder and code, and sorts by stakeholder with figures of none last', async () => {
+    const register = new Map((await session.service.getProject({})).stakeholders.map((s) => [s.id, s.name]));
+    const described = figures.figures.filter((f) => f.stakeholderId);
+    const name = register.get(described[0]!.stakeholderId!)!;
+    await panel().getByRole('combobox', { name: 'Stakeholder' }).selectOption(name);
+    const theirs = figures.figures.filter((f) => f.stakeholderId && register.get(f.stakeholderId) === name);
+    await expect.poll(async () => (await rows()).map((r) => r[3]), POLL).toEqual(theirs.map(() => name));
+    // Only the codes of figures are offered.
+    const codes = panel().getByRole('combobox', { name: 'Code' }).getByRole('option');
+    expect(await codes.allTextContents()).toEqual(['Any', 'Money']);
+    await panel().getByRole('combobox', { name: 'Code' }).selectOption('Money');
+    await panel().getByRole('combobox', { name: 'Stakeholder' }).selectOption('');
+    await table('Figures').getByRole('button', { name: 'Stakeholder' }).click();
+    expect(
+      await table('Figures').getByRole('columnheader', { name: 'Stakeholder' }).getAttribute('aria-sort'),
+    ).toBe('ascending');
+    const names = figures.figures.map((f) => (f.stakeholderId ? register.get(f.stakeholderId)! : ''));
+    const expected = [
+      ...names
+        .filter(Boolean)
+        .sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true })),
+      ...names.filter((n) => !n),
+    ];
+    await expect.poll(async () => (await rows()).map((r) => r[3]), POLL).toEqual(expected);
   });
 
   it('opens a figure’s passage in its article', async () => {

@@ -2,15 +2,14 @@ import { useEffect, useMemo } from 'react';
 import { queryInWords } from '../../../../shared/analysis/query-words';
 import { namedQuery, type QueryExportFormat } from '../../store/coding-query-slice';
 import { useStore } from '../../store/context';
-import { downloadText } from '../download-text';
 import { QueryForm } from './QueryForm';
 import { QueryResults } from './QueryResults';
-import { ViewHeader } from './ViewHeader';
+import { CSV_TYPE, ViewHeader } from './ViewHeader';
 
-const FILES: Record<QueryExportFormat, { name: string; type: string; label: string }> = {
-  csv: { name: 'coding-query.csv', type: 'text/csv;charset=utf-8', label: 'Export CSV' },
-  markdown: { name: 'coding-query.md', type: 'text/markdown;charset=utf-8', label: 'Export Markdown' },
-  html: { name: 'coding-query.html', type: 'text/html;charset=utf-8', label: 'Export HTML' },
+const TYPES: Record<QueryExportFormat, [label: string, extension: string, type: string]> = {
+  csv: ['Export CSV', 'csv', CSV_TYPE],
+  markdown: ['Export Markdown', 'md', 'text/markdown;charset=utf-8'],
+  html: ['Export HTML', 'html', 'text/html;charset=utf-8'],
 };
 
 /**
@@ -30,34 +29,25 @@ export function CodingQueryView() {
     if (hasCodes && !fetched.answer && !fetched.loading && !fetched.error) void run();
   }, []);
 
-  const download = async (format: QueryExportFormat) => {
-    const text = await exportText(format, new Date().toISOString().slice(0, 10));
-    downloadText(FILES[format].name, text, FILES[format].type);
-  };
+  // The day in UTC, as gloss query gives it.
+  const exports = (Object.keys(TYPES) as QueryExportFormat[]).map((format) => {
+    const [label, extension, type] = TYPES[format];
+    const name = `coding-query.${extension}`;
+    return { label, name, type, text: () => exportText(format, new Date().toISOString().slice(0, 10)) };
+  });
 
   return (
     <div className="analysis-view">
       <QueryForm />
       <ViewHeader
         what="The query"
+        fetched={fetched}
+        refresh={run}
+        exports={exports}
         refreshLabel="Run query"
         canRefresh={hasCodes}
-        loading={fetched.loading}
-        error={fetched.error}
-        onRefresh={() => void run()}
-      >
-        {(Object.keys(FILES) as QueryExportFormat[]).map((format) => (
-          <button
-            key={format}
-            type="button"
-            className="button"
-            disabled={!fetched.answer}
-            onClick={() => void download(format)}
-          >
-            {FILES[format].label}
-          </button>
-        ))}
-      </ViewHeader>
+        askWhenShown={false}
+      />
       <QuerySummary />
       {fetched.answer && <QueryResults passages={fetched.answer.passages} />}
     </div>

@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { figureValueWords } from '../../../../shared/analysis/query-report';
 import type { FiguresTable } from '../../../../shared/api';
 import { useStore } from '../../store/context';
-import { downloadText } from '../download-text';
 import { FigureTotals } from './FigureTotals';
 import { SHOWN_ROWS } from './FrequenciesView';
 import { SortableHeader, type SortOrder, sortRows } from './SortableHeader';
-import { ViewHeader } from './ViewHeader';
+import { CSV_TYPE, ViewHeader } from './ViewHeader';
 
 export type FigureRow = FiguresTable['figures'][number] & {
   codeName: string;
@@ -14,6 +13,13 @@ export type FigureRow = FiguresTable['figures'][number] & {
   unit: string;
 };
 type Column = 'value' | 'title' | 'date' | 'stakeholder' | 'code';
+const COLUMNS: readonly [Column, string][] = [
+  ['value', 'Value'],
+  ['code', 'Code'],
+  ['stakeholder', 'Stakeholder'],
+  ['title', 'Document'],
+  ['date', 'Date'],
+];
 const ANY = '';
 
 /**
@@ -25,22 +31,14 @@ export function FiguresView() {
   const fetched = useStore((s) => s.figures);
   const refresh = useStore((s) => s.refreshFigures);
   const csvText = useStore((s) => s.figuresCsvText);
-  useEffect(() => {
-    if (!fetched.answer && !fetched.loading && !fetched.error) void refresh();
-  }, [fetched, refresh]);
-  const exportCsv = async () => downloadText('figures.csv', await csvText(), 'text/csv;charset=utf-8');
   return (
     <div className="analysis-view">
       <ViewHeader
         what="The figures"
-        loading={fetched.loading}
-        error={fetched.error}
-        onRefresh={() => void refresh()}
-      >
-        <button type="button" className="button" disabled={!fetched.answer} onClick={() => void exportCsv()}>
-          Export CSV
-        </button>
-      </ViewHeader>
+        fetched={fetched}
+        refresh={refresh}
+        exports={[{ label: 'Export CSV', name: 'figures.csv', type: CSV_TYPE, text: csvText }]}
+      />
       {fetched.answer &&
         (fetched.answer.figures.length === 0 ? (
           <p className="analysis-empty">No figure is tagged yet.</p>
@@ -134,21 +132,17 @@ function FigureRows({ table }: { table: FiguresTable }) {
           <thead>
             <tr>
               <th scope="col">Figure</th>
-              <SortableHeader column="value" order={order} onSort={setOrder} numeric>
-                Value
-              </SortableHeader>
-              <SortableHeader column="code" order={order} onSort={setOrder}>
-                Code
-              </SortableHeader>
-              <SortableHeader column="stakeholder" order={order} onSort={setOrder}>
-                Stakeholder
-              </SortableHeader>
-              <SortableHeader column="title" order={order} onSort={setOrder}>
-                Document
-              </SortableHeader>
-              <SortableHeader column="date" order={order} onSort={setOrder}>
-                Date
-              </SortableHeader>
+              {COLUMNS.map(([column, name]) => (
+                <SortableHeader
+                  key={column}
+                  column={column}
+                  order={order}
+                  onSort={setOrder}
+                  numeric={column === 'value'}
+                >
+                  {name}
+                </SortableHeader>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { codesUnder, frequenciesCsv, namedFrequencies } from '../../../../shared/analysis/frequencies-report';
 import type { CodeFrequencies } from '../../../../shared/api';
 import { useStore } from '../../store/context';
-import { downloadText } from '../download-text';
 import { DocumentsWithout, FolderCounts } from './FrequencyLists';
 import { SortableHeader, type SortOrder, sortRows } from './SortableHeader';
-import { ViewHeader } from './ViewHeader';
+import { CSV_TYPE, ViewHeader } from './ViewHeader';
 
 const ALL_CODES = '';
 /** Rows drawn in the table of documents; past that, sorting still covers every document. */
@@ -20,27 +19,22 @@ export function FrequenciesView() {
   const fetched = useStore((s) => s.frequencies);
   const refresh = useStore((s) => s.refreshFrequencies);
 
-  useEffect(() => {
-    if (!fetched.answer && !fetched.loading && !fetched.error) void refresh();
-  }, [fetched, refresh]);
-
   const f = fetched.answer;
-  const exportCsv = () => {
-    if (f)
-      downloadText('code-frequencies.csv', frequenciesCsv(namedFrequencies(f)), 'text/csv;charset=utf-8');
-  };
   return (
     <div className="analysis-view">
       <ViewHeader
         what="The frequencies"
-        loading={fetched.loading}
-        error={fetched.error}
-        onRefresh={() => void refresh()}
-      >
-        <button type="button" className="button" disabled={!f} onClick={exportCsv}>
-          Export CSV
-        </button>
-      </ViewHeader>
+        fetched={fetched}
+        refresh={refresh}
+        exports={[
+          {
+            label: 'Export CSV',
+            name: 'code-frequencies.csv',
+            type: CSV_TYPE,
+            text: () => (f ? frequenciesCsv(namedFrequencies(f)) : ''),
+          },
+        ]}
+      />
       {f && <FrequencyTables f={f} />}
     </div>
   );

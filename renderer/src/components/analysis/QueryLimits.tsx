@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { DOCUMENT_STATUSES } from '../../../../shared/model/document';
 import { useStore } from '../../store/context';
+import { selectDocumentFolders } from '../../store/search-slice';
 import { STATUS_LABELS } from '../document-status';
 
 const EVERY = '';
@@ -9,23 +10,10 @@ const EVERY = '';
 export function QueryLimits() {
   const form = useStore((s) => s.codingQueryForm);
   const setForm = useStore((s) => s.setCodingQueryForm);
-  const documents = useStore((s) => s.documents);
   const me = useStore((s) => s.project?.annotator);
   const answer = useStore((s) => s.codingQuery.answer);
   const authorsId = useId();
-  const folders = useMemo(
-    () =>
-      [
-        ...new Set(
-          documents.flatMap((d) => {
-            // Every folder on the way down: "news/" and "news/2004/".
-            const parts = d.key.split('/').slice(0, -1);
-            return parts.map((_, i) => `${parts.slice(0, i + 1).join('/')}/`);
-          }),
-        ),
-      ].sort(),
-    [documents],
-  );
+  const folders = useStore(selectDocumentFolders);
   const authors = useMemo(
     () => [...new Set([...(me ? [me] : []), ...(answer?.passages.map((p) => p.author) ?? [])])].sort(),
     [me, answer],

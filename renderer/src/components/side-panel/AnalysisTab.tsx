@@ -6,8 +6,8 @@ import { useStore } from '../../store/context';
 import { CodingQueryView } from '../analysis/CodingQueryView';
 import { FiguresView } from '../analysis/FiguresView';
 import { FrequenciesView } from '../analysis/FrequenciesView';
-import { ViewTabs } from '../analysis/ViewTabs';
 import { downloadText } from '../download-text';
+import { Tabs } from '../Tabs';
 import { CellPassages } from './CellPassages';
 import { CooccurrenceTable } from './CooccurrenceTable';
 import { RULE_CHOICES, RULE_SENTENCES } from './cooccurrence-words';
@@ -30,7 +30,7 @@ export function AnalysisTab() {
   const setView = useStore((s) => s.setAnalysisView);
   return (
     <div className="analysis-tab">
-      <ViewTabs label="Analysis views" tabs={VIEWS} current={view} onChange={setView}>
+      <Tabs label="Analysis views" tabs={VIEWS} current={view} onChange={setView} look="view">
         {view === 'query' ? (
           <CodingQueryView />
         ) : view === 'frequencies' ? (
@@ -40,7 +40,7 @@ export function AnalysisTab() {
         ) : (
           <MatrixView />
         )}
-      </ViewTabs>
+      </Tabs>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { type KeyboardEvent, useId, useRef } from 'react';
 import { useStore } from '../../store/context';
 import type { SidePanelTab } from '../../store/ui-slice';
+import { Tabs } from '../Tabs';
 import { AnalysisTab } from './AnalysisTab';
 import { AnnotationsTab } from './AnnotationsTab';
 import { CodesTab } from './CodesTab';
@@ -28,61 +28,25 @@ export function SidePanel() {
   const tab = useStore((s) => s.sidePanelTab);
   const orphanCount = useStore((s) => s.reader.document?.orphans.length ?? 0);
   const setTab = useStore((s) => s.setSidePanelTab);
-  const baseId = useId();
-  const tabButtons = useRef(new Map<SidePanelTab, HTMLButtonElement>());
-  const tabId = (id: SidePanelTab) => `${baseId}-tab-${id}`;
-  const panelId = `${baseId}-panel`;
-
-  // The tabs are one Tab stop; arrow keys, Home and End move between them (WAI-ARIA tabs, automatic activation).
-  const onKeyDown = (event: KeyboardEvent) => {
-    const index = TABS.findIndex((t) => t.id === tab);
-    const next =
-      event.key === 'ArrowRight'
-        ? (index + 1) % TABS.length
-        : event.key === 'ArrowLeft'
-          ? (index - 1 + TABS.length) % TABS.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? TABS.length - 1
-              : undefined;
-    const target = next === undefined ? undefined : TABS[next];
-    if (!target) return;
-    event.preventDefault();
-    setTab(target.id);
-    tabButtons.current.get(target.id)?.focus();
-  };
+  const tabs = TABS.map((t) => ({
+    id: t.id,
+    label:
+      t.id === 'annotations' && orphanCount > 0 ? (
+        <>
+          {t.label}
+          <span className="tab-badge" title="Annotations not found in the changed article">
+            <span aria-hidden="true"> ⚠</span> {orphanCount}
+            <span className="visually-hidden"> not found in the changed article</span>
+          </span>
+        </>
+      ) : (
+        t.label
+      ),
+  }));
 
   return (
     <div className="side-panel">
-      <div role="tablist" aria-label="Side panel views" className="side-tabs" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            ref={(button) => {
-              if (button) tabButtons.current.set(t.id, button);
-              else tabButtons.current.delete(t.id);
-            }}
-            type="button"
-            role="tab"
-            id={tabId(t.id)}
-            className="side-tab"
-            aria-selected={t.id === tab}
-            aria-controls={t.id === tab ? panelId : undefined}
-            tabIndex={t.id === tab ? 0 : -1}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-            {t.id === 'annotations' && orphanCount > 0 && (
-              <span className="tab-badge" title="Annotations not found in the changed article">
-                <span aria-hidden="true"> ⚠</span> {orphanCount}
-                <span className="visually-hidden"> not found in the changed article</span>
-              </span>
-            )}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(tab)} className="side-tabpanel">
+      <Tabs label="Side panel views" tabs={tabs} current={tab} onChange={setTab} look="side">
         {tab === 'codes' ? (
           <CodesTab />
         ) : tab === 'annotations' ? (
@@ -96,7 +60,7 @@ export function SidePanel() {
         ) : (
           <AnalysisTab />
         )}
-      </div>
+      </Tabs>
       <Inspector />
     </div>
   );

@@ -1,20 +1,23 @@
 import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 
 /**
- * A small tab list over one panel (WAI-ARIA tabs, automatic activation): one Tab stop, arrow
- * keys, Home and End move between the tabs and show each at once.
+ * A tab list over one panel (WAI-ARIA tabs, automatic activation): one Tab stop, arrow keys,
+ * Home and End move between the tabs and show each at once. `look` names the classes:
+ * `<look>-tabs`, `<look>-tab` and `<look>-tabpanel`.
  */
-export function ViewTabs<Id extends string>({
+export function Tabs<Id extends string>({
   label,
   tabs,
   current,
   onChange,
+  look,
   children,
 }: {
   label: string;
-  tabs: readonly { id: Id; label: string }[];
+  tabs: readonly { id: Id; label: ReactNode }[];
   current: Id;
   onChange(id: Id): void;
+  look: string;
   /** The panel of the current tab. */
   children: ReactNode;
 }) {
@@ -40,7 +43,7 @@ export function ViewTabs<Id extends string>({
 
   return (
     <>
-      <div role="tablist" aria-label={label} className="view-tabs" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={label} className={`${look}-tabs`} onKeyDown={onKeyDown}>
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -51,7 +54,7 @@ export function ViewTabs<Id extends string>({
             type="button"
             role="tab"
             id={tabId(t.id)}
-            className="view-tab"
+            className={`${look}-tab`}
             aria-selected={t.id === current}
             aria-controls={t.id === current ? panelId : undefined}
             tabIndex={t.id === current ? 0 : -1}
@@ -61,7 +64,7 @@ export function ViewTabs<Id extends string>({
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(current)} className="view-panel">
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(current)} className={`${look}-tabpanel`}>
         {children}
       </div>
     </>
