@@ -17,40 +17,42 @@ export function FigureTotals({ table }: { table: FiguresTable }) {
   );
   if (totals.length === 0) return null;
   return (
-    <table className="analysis-table view-table">
-      <caption>Totals by currency or unit</caption>
-      <thead>
-        <tr>
-          <th scope="col">Stakeholder</th>
-          <th scope="col">Currency or unit</th>
-          <th scope="col" className="numeric">
-            Figures
-          </th>
-          <th scope="col" className="numeric">
-            Total
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {totals.map((t) => (
-          <tr key={`${t.stakeholderId ?? ''}\n${t.currency ?? ''}\n${t.unit ?? ''}`}>
-            <th scope="row">
-              {t.stakeholderId ? (names.get(t.stakeholderId) ?? t.stakeholderId) : 'All figures'}
+    <div className="analysis-table-scroll">
+      <table className="analysis-table view-table">
+        <caption>Totals by currency or unit</caption>
+        <thead>
+          <tr>
+            <th scope="col">Stakeholder</th>
+            <th scope="col">Currency or unit</th>
+            <th scope="col" className="numeric">
+              Figures
             </th>
-            <td className="text-cell">{t.currency ?? t.unit ?? 'no unit'}</td>
-            <td>{t.count}</td>
-            <td>
-              {figureValueWords({
-                min: t.min,
-                max: t.max,
-                qualifier: 'exactly',
-                ...(t.currency ? { currency: t.currency } : {}),
-                ...(t.unit ? { unit: t.unit } : {}),
-              })}
-            </td>
+            <th scope="col" className="numeric">
+              Total
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {totals.map((t) => (
+            <tr key={`${t.stakeholderId ?? ''}\n${t.currency ?? ''}\n${t.unit ?? ''}`}>
+              <th scope="row">
+                {t.stakeholderId ? (names.get(t.stakeholderId) ?? t.stakeholderId) : 'All figures'}
+              </th>
+              <td className="text-cell">{t.currency ?? t.unit ?? 'no unit'}</td>
+              <td>{t.count}</td>
+              <td>
+                {figureValueWords({
+                  min: t.min,
+                  max: t.max,
+                  qualifier: 'exactly',
+                  ...(t.currency ? { currency: t.currency } : {}),
+                  ...(t.unit ? { unit: t.unit } : {}),
+                })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
