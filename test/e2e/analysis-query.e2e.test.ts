@@ -190,3 +190,44 @@ describe('the coding query in Chromium', () => {
     expect(session.problems).toEqual([]);
   });
 });
+
+describe('the coding query with 100,000 passages', () => {
+  it('draws only the rows in view and scrolls through them without a slow frame', async () => {
+    // The real answer, its passages repeated to 100,000 under ids of their own.
+    await page.route('**/api/codingQuery', async (route) => {
+      const answer = await (await route.fetch()).json();
+      const real = answer.result.passages;
+      answer.result.passages = Array.from({ length: 100_000 }, (_, i) => ({
+        ...real[i % real.length],
+        annotationId: `${real[i % real.length].annotationId}-${i}`,
+      }));
+      await route.fulfill({ json: answer });
+    });
+    await panel().getByRole('checkbox', { name: 'Done' }).uncheck();
+    await panel().getByRole('button', { name: 'Run query' }).click();
+    await panel()
+      .getByText(/^100000 passages in \d+ documents?\.$/)
+      .waitFor(POLL);
+    const rows = results().getByRole('listitem');
+    expect(await rows.count()).toBeLessThan(40);
+    expect(await rows.first().getAttribute('aria-setsize')).toBe('100000');
+    // Each step scrolls about 1,000 rows; the time is from the scroll to the frame after the rows are drawn.
+    const frames = await results().evaluate(async (list) => {
+      const viewport = list.parentElement!;
+      const times: number[] = [];
+      for (let step = 1; step <= 60; step++) {
+        const start = performance.now();
+        viewport.scrollTop = (viewport.scrollHeight * step) / 60;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b);
+    });
+    expect(frames[Math.floor(frames.length / 2)]).toBeLessThan(50);
+    expect(frames.at(-1)).toBeLessThan(250);
+    const last = results().locator('li[aria-posinset="100000"]');
+    await last.waitFor(POLL);
+    expect(await rows.count()).toBeLessThan(40);
+    await page.unroute('**/api/codingQuery');
+  });
+});
