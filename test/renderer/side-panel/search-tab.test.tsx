@@ -38,10 +38,11 @@ afterEach(async () => {
 
 const panel = () => screen.getByRole('complementary', { name: 'Side panel' });
 const searchField = () => within(panel()).getByRole('searchbox', { name: 'Search the articles' });
+/** Each row's concordance line (its first button; the second is Tag). */
 const rows = () =>
   within(within(panel()).getByRole('list', { name: 'Search hits' }))
-    .getAllByRole('button')
-    .map((row) => row.getAttribute('aria-label'));
+    .getAllByRole('listitem')
+    .map((item) => within(item).getAllByRole('button')[0]!.getAttribute('aria-label'));
 
 async function search(query: string) {
   await user.clear(searchField());
@@ -67,7 +68,9 @@ describe('the search tab', () => {
     expect(rows().map((name) => name?.split(', in ')[1])).toEqual(
       t.store.getState().search.result!.hits.map((hit) => hit.key),
     );
-    const row = within(panel()).getAllByRole('listitem')[1]!;
+    const row = within(within(panel()).getByRole('list', { name: 'Search hits' })).getAllByRole(
+      'listitem',
+    )[1]!;
     expect(within(row).getByText('privacy').tagName).toBe('MARK');
 
     await user.selectOptions(within(panel()).getByRole('combobox', { name: 'Sort' }), 'By the word before');
@@ -83,10 +86,17 @@ describe('the search tab', () => {
 
   it('says how many it shows when there are more hits than it lists, and when there are none', async () => {
     await search('zebra');
-    await within(panel()).findByText('501 hits in 1 document, showing the first 500');
-    expect(
-      within(panel()).getByRole('list', { name: 'Search hits' }).children[0]?.getAttribute('aria-setsize'),
-    ).toBe('500');
+    await within(panel()).findByText('501 hits in 1 document');
+    // A row for every hit from the start; the first page's are filled in, the rest as they come into view.
+    const list = within(panel()).getByRole('list', { name: 'Search hits' });
+    expect(list.children[0]?.getAttribute('aria-setsize')).toBe('501');
+    expect(rows()[0]).toMatch(/^Zebras, zebra, zebra zebra/);
+    // End brings the last row into view: its page is asked for and it shows the 501st zebra.
+    within(list).getAllByRole('button')[0]!.focus();
+    await user.keyboard('{End}');
+    await waitFor(() => expect(rows().at(-1)).toMatch(/zebra zebra, zebra, in zoo\/zebras\.txt$/));
+    expect(list.lastElementChild?.getAttribute('aria-posinset')).toBe('501');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(rows().at(-1));
     await search('privacy matters');
     await within(panel()).findByText('1 hit in 1 document');
     await search('giraffe');
@@ -141,6 +151,62 @@ describe('the search tab', () => {
     const { annotations } = JSON.parse(await readFile(file, 'utf8'));
     expect(annotations).toMatchObject([
       { code: 'security', target: { start, end: start + 7, quote: 'privacy' } },
+    ]);
+  });
+
+  it('narrows to hits inside passages of a code (a group: any of its codes), or to what is not yet coded', async () => {
+    const text = FILES['news/courts.txt'];
+    const start = text.indexOf('A judge');
+    await t.client.createAnnotation({
+      key: 'news/courts.txt',
+      code: 'privacy',
+      start,
+      end: text.indexOf(' Patient'),
+    });
+    await search('privacy');
+    await within(panel()).findByText('5 hits in 2 documents');
+    const inside = within(panel()).getByRole('combobox', { name: 'Inside passages coded' });
+    await user.selectOptions(inside, 'concerns');
+    await within(panel()).findByText('1 hit in 1 document');
+    expect(rows()).toEqual([
+      'Courts A judge said, privacy, is a right. Patient privacy was discussed., in news/courts.txt',
+    ]);
+    await user.click(within(panel()).getByRole('checkbox', { name: 'Not yet coded' }));
+    await within(panel()).findByText('4 hits in 2 documents');
+    expect((inside as HTMLSelectElement).value).toBe('');
+    expect(rows()).not.toContain(
+      'Courts A judge said, privacy, is a right. Patient privacy was discussed., in news/courts.txt',
+    );
+  });
+
+  it('tags one hit by proposing it for review with the code chosen: nothing is tagged until accepted', async () => {
+    await search('privacy');
+    await within(panel()).findByText('5 hits in 2 documents');
+    await user.click(
+      within(panel()).getAllByRole('button', { name: 'Tag this hit: “privacy” in news/courts.txt' })[1]!,
+    );
+    const form = within(panel()).getByRole('form', { name: 'Tag search hits' });
+    const code = within(form).getByRole('combobox', { name: 'Tag “privacy” in news/courts.txt with' });
+    expect(document.activeElement).toBe(code);
+    await user.selectOptions(code, 'privacy');
+    await user.click(within(form).getByRole('button', { name: 'Propose for review' }));
+    await within(panel()).findByText(
+      '1 hit proposed as Privacy for review in 1 document — review them in Suggestions.',
+    );
+    expect(await t.client.listAnnotations({ key: 'news/courts.txt' })).toEqual([]);
+
+    await user.click(within(panel()).getByRole('button', { name: 'Review in Suggestions' }));
+    await within(screen.getByRole('main')).findByRole('heading', { level: 1, name: 'Courts' });
+    expect(within(panel()).getByRole('tab', { name: 'Suggestions' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await within(panel()).findByText('search “privacy”');
+    const text = FILES['news/courts.txt'];
+    const at = text.indexOf('Patient privacy') + 'Patient '.length;
+    await user.click(within(panel()).getByRole('button', { name: 'Accept “privacy” as Privacy' }));
+    await savesSettled(t.store);
+    expect((await t.client.listAnnotations({ key: 'news/courts.txt' })).map((a) => a.target)).toMatchObject([
+      { start: at, end: at + 7, quote: 'privacy' },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { Code } from '../../../../shared/model/codebook';
-import { codableOptions } from './codebook-view';
+import { codableOptions, withDepths } from './codebook-view';
 
 /** The <option>s of the codes that can be applied, under an <optgroup> per top-level code. */
 export function CodeOptions({ codes, exclude }: { codes: readonly Code[]; exclude?: ReadonlySet<string> }) {
@@ -13,5 +13,14 @@ export function CodeOptions({ codes, exclude }: { codes: readonly Code[]; exclud
         >{`${'\u2003'.repeat(Math.max(0, depth - 1))}${code.name}`}</option>
       ))}
     </optgroup>
+  ));
+}
+
+/** The <option>s of every code, groups too, each indented by its depth: where a group means its codes. */
+export function AllCodeOptions({ codes }: { codes: readonly Code[] }) {
+  return withDepths(codes).map(({ code, depth }) => (
+    <option key={code.id} value={code.id}>
+      {`${'\u2003'.repeat(depth)}${code.name}`}
+    </option>
   ));
 }

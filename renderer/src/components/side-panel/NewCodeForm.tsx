@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { CodeRole } from '../../../../shared/model/codebook';
-import { withDepths } from './codebook-view';
+import { AllCodeOptions } from './CodeOptions';
 import { FormActions, SaveError } from './FormParts';
 import { useCodebook } from './use-project-data';
 import { useSaveAction } from './use-save-action';
@@ -75,11 +75,7 @@ export function NewCodeForm({ kind, onDone }: { kind: 'code' | 'group'; onDone: 
         <label className="sp-field">
           Group
           <select value={parentId} onChange={(e) => setParentId(e.target.value)}>
-            {withDepths(codes).map(({ code, depth }) => (
-              <option key={code.id} value={code.id}>
-                {`${'\u2003'.repeat(depth)}${code.name}`}
-              </option>
-            ))}
+            <AllCodeOptions codes={codes} />
           </select>
         </label>
       )}

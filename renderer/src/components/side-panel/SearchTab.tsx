@@ -4,16 +4,30 @@ import { DOCUMENT_STATUSES } from '../../../../shared/model/vocabulary';
 import { useStore } from '../../store/context';
 import { selectDocumentFolders } from '../../store/search-slice';
 import { STATUS_LABELS } from '../document-status';
+import { AllCodeOptions } from './CodeOptions';
 import { SearchResults } from './SearchResults';
+import { useCodebook } from './use-project-data';
 import './SearchTab.css';
 
 /**
- * Corpus search: a query over every article (or a folder's, or those of a status), and its hits
- * as a keyword-in-context concordance; choosing a hit opens it in the reader, ready to tag.
+ * Corpus search: a query over every article (or a folder's, those of a status, inside passages
+ * of a code or not yet coded), and its hits as a keyword-in-context concordance; choosing a hit
+ * opens it in the reader, ready to tag, and "Tag" proposes hits as suggestions to review.
  */
 export function SearchTab() {
+  const loading = useStore((s) => s.search.loading);
+  const cancel = useStore((s) => s.cancelSearch);
   return (
-    <div className="search-tab">
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape stops a running search from anywhere in the tab.
+    <div
+      className="search-tab"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !loading) return;
+        event.preventDefault();
+        event.stopPropagation();
+        void cancel();
+      }}
+    >
       <SearchForm />
       <SearchResults />
     </div>
@@ -26,6 +40,9 @@ function SearchForm() {
   const query = useStore((s) => s.search.query);
   const folder = useStore((s) => s.search.folder);
   const statuses = useStore((s) => s.search.statuses);
+  const insideCode = useStore((s) => s.search.insideCode);
+  const uncoded = useStore((s) => s.search.uncoded);
+  const codes = useCodebook().codes;
   const error = useStore((s) => s.search.error);
   const focusInput = useStore((s) => s.search.focusInput);
   const folders = useStore(selectDocumentFolders);
@@ -114,6 +131,29 @@ function SearchForm() {
               </option>
             ))}
           </select>
+        </label>
+      </div>
+      <div className="search-filters">
+        <label className="sp-field">
+          Inside passages coded
+          <select
+            value={insideCode}
+            disabled={uncoded}
+            onChange={(event) => filter({ insideCode: event.target.value })}
+          >
+            <option value="">Anywhere</option>
+            <AllCodeOptions codes={codes} />
+          </select>
+        </label>
+        <label className="search-uncoded">
+          <input
+            type="checkbox"
+            checked={uncoded}
+            onChange={(event) =>
+              filter(event.target.checked ? { uncoded: true, insideCode: '' } : { uncoded: false })
+            }
+          />
+          Not yet coded
         </label>
       </div>
     </form>
