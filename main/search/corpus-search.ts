@@ -5,6 +5,7 @@ import type { DocumentStatus, DocumentSummary } from '../../shared/model/documen
 import { findHits, type TextHit } from '../../shared/search/find-hits';
 import { keywordInContext } from '../../shared/search/keyword-in-context';
 import { parseSearchQuery, type SearchQuery, SearchQueryError } from '../../shared/search/search-query';
+import { forEachLimited } from '../project/for-each-limited';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { decodeIndex, encodeIndex } from './index-file';
 import { SearchIndex } from './search-index';
@@ -52,6 +53,9 @@ const SAVE_AFTER_MS = 1_000;
 
 /** Documents read between two yields to the event loop, so the API answers while a search runs. */
 const YIELD_EVERY = 50;
+
+/** Articles read at once while indexing. */
+const READS_IN_FLIGHT = 8;
 
 /** Progress is reported at most this often. */
 const REPORT_EVERY_MS = 200;
@@ -113,11 +117,18 @@ export class CorpusSearch {
     try {
       const pace = new Pace(controller.signal, progress);
       const { index, statusOf } = await this.#upToDate(request, pace);
-      const keys = index.keys().filter((key) => inScope(key, statusOf?.get(key), request));
-      const counting = query.kind === 'words' && !request.insideCodes && !request.uncoded ? query : undefined;
-      const found = counting
-        ? await this.#page(index, index.count(counting, keys), query, request, pace)
-        : await this.#scan(keys, query, request, pace);
+      const wanted = (key: string) => inScope(key, statusOf?.get(key), request);
+      const coded = request.insideCodes !== undefined || request.uncoded === true;
+      const counts = query.kind === 'words' ? index.count(query, wanted) : undefined;
+      const found =
+        counts && !coded
+          ? await this.#page(index, counts, query, request, pace)
+          : await this.#scan(
+              counts?.map(([key]) => key) ?? index.keys().filter(wanted),
+              query,
+              request,
+              pace,
+            );
       return { query: request.query, ...found, documents: Object.keys(found.byDocument).length };
     } catch (error) {
       if (controller.signal.aborted)
@@ -155,7 +166,7 @@ export class CorpusSearch {
    */
   async #page(
     index: SearchIndex,
-    counts: Map<string, number>,
+    counts: readonly [string, number][],
     query: SearchQuery,
     request: CorpusSearchRequest,
     pace: Pace,
@@ -183,7 +194,7 @@ export class CorpusSearch {
 
   /** Hits found by reading every document in scope: a regular expression, or a filter on what is coded. */
   async #scan(
-    keys: readonly string[],
+    candidates: readonly string[],
     query: SearchQuery,
     request: CorpusSearchRequest,
     pace: Pace,
@@ -191,7 +202,6 @@ export class CorpusSearch {
     const found: Found = { total: 0, byDocument: {}, hits: [] };
     const first = request.offset ?? 0;
     const coded = request.insideCodes !== undefined || request.uncoded === true;
-    const candidates = query.kind === 'words' ? [...this.#index!.count(query, keys).keys()] : keys;
     for (const [done, key] of candidates.entries()) {
       await pace.step({ phase: 'scanning', done, total: candidates.length });
       const { text, annotations } = coded
@@ -227,11 +237,13 @@ export class CorpusSearch {
       changed = true;
     }
     const stale = documents.filter((d) => index.versionOf(d.key) !== d.fingerprint);
-    for (const [done, { key }] of stale.entries()) {
-      await pace.step({ phase: 'indexing', done, total: stale.length });
+    let done = 0;
+    // Several reads in flight: the disk reads the next articles while this one is indexed.
+    await forEachLimited(stale, READS_IN_FLIGHT, async ({ key }) => {
+      pace.tick({ phase: 'indexing', done: done++, total: stale.length });
       const loaded = await this.source.text(key);
       index.add(key, loaded.fingerprint, loaded.text);
-    }
+    });
     if (stale.length > 0) pace.report({ phase: 'indexing', done: stale.length, total: stale.length });
     return changed || stale.length > 0;
   }
@@ -363,8 +375,13 @@ class Pace {
     this.signal.throwIfAborted();
     if (++this.#steps % YIELD_EVERY !== 0) return;
     await new Promise((resolve) => setImmediate(resolve));
+    if (progress) this.tick(progress);
+  }
+
+  /** Stops here once cancelled; reports progress if the last report is old enough. */
+  tick(progress: SearchProgress): void {
     this.signal.throwIfAborted();
-    if (progress && performance.now() - this.#reported >= REPORT_EVERY_MS) this.report(progress);
+    if (performance.now() - this.#reported >= REPORT_EVERY_MS) this.report(progress);
   }
 
   report(progress: SearchProgress): void {

@@ -15,11 +15,15 @@ export interface Vocabulary {
  */
 export function encodeWords(text: string, vocabulary: Vocabulary): Uint32Array {
   const pattern = new RegExp(WORD_PATTERN);
+  // Lowered whole, the words come out folded at once; unless a letter lowers to two (İ).
+  const lowered = foldWord(text);
+  const folded = lowered.length === text.length;
+  const words = folded ? lowered : text;
   let sequence = scratch;
   let length = 0;
   let previousEnd = -1;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const word = foldWord(match[0]);
+  for (let match = pattern.exec(words); match; match = pattern.exec(words)) {
+    const word = folded ? match[0] : foldWord(match[0]);
     let id = vocabulary.ids.get(word);
     if (id === undefined) {
       id = vocabulary.words.length;
@@ -31,7 +35,7 @@ export function encodeWords(text: string, vocabulary: Vocabulary): Uint32Array {
       grown.set(sequence);
       sequence = scratch = grown;
     }
-    const joined = previousEnd >= 0 && onlyJoiners(text, previousEnd, match.index) ? 1 : 0;
+    const joined = previousEnd >= 0 && onlyJoiners(words, previousEnd, match.index) ? 1 : 0;
     sequence[length++] = (id << 1) | joined;
     previousEnd = match.index + match[0].length;
   }

@@ -10,7 +10,7 @@ import type { IndexParts } from './search-index';
  * header's order. A file that does not read back whole is ignored: the index is rebuilt.
  */
 const MAGIC = 'GLSI';
-const VERSION = 2;
+const VERSION = 3;
 
 export function encodeIndex({ words, documents }: IndexParts): Uint8Array {
   const header = new TextEncoder().encode(
@@ -62,7 +62,8 @@ function readSequence(bytes: Uint8Array, from: number, sequence: Uint32Array, li
     let shift = 0;
     let byte: number;
     do {
-      if (at >= bytes.length || shift > 28) throw new Error('the file ends inside a number, or a number runs on');
+      if (at >= bytes.length || shift > 28)
+        throw new Error('the file ends inside a number, or a number runs on');
       byte = bytes[at++]!;
       value |= (byte & 0x7f) << shift;
       shift += 7;

@@ -1,5 +1,6 @@
 import type { QueryWord, SearchQuery } from '../../shared/search/search-query';
 import { encodeWords, type Vocabulary } from './encode-words';
+import { WordPostings } from './word-postings';
 
 /** What the index file holds: the vocabulary, and each document as the sequence of its words. */
 export interface IndexParts {
@@ -10,13 +11,13 @@ export interface IndexParts {
 
 /**
  * Every document's text as the sequence of its words (folded, by id, each with a bit saying
- * whether only spaces, hyphens, dashes or apostrophes stand before it: encode-words.ts). A word,
- * prefix or phrase query is counted exactly by scanning these sequences — about four bytes per
- * word, a few milliseconds for 10,000 articles — without reading any text; only the documents of
- * the hits returned are read, for their exact offsets (find-hits.ts).
+ * whether only spaces, hyphens, dashes or apostrophes stand before it: encode-words.ts), and
+ * postings made from them (word-postings.ts). A word or prefix is counted from the postings; a
+ * phrase exactly, by scanning the sequences of the documents that hold its rarest word; no text
+ * is read: only the documents of the hits returned are, for their exact offsets (find-hits.ts).
  *
- * A sequence, unlike an inverted index, costs nothing to update when one article changes, and
- * counts phrases as exactly as single words.
+ * Sequences cost nothing to replace when one article changes: the postings are not made again
+ * for it, the few documents changed since they were made are scanned instead.
  */
 export class SearchIndex {
   readonly #ids = new Map<string, number>();
@@ -24,6 +25,9 @@ export class SearchIndex {
   readonly #documents = new Map<string, { version: string; sequence: Uint32Array }>();
   /** The keys in order, made again after a document comes or goes. */
   #sortedKeys: string[] | undefined;
+  /** Made at the first count; documents indexed since are in `#newer`. */
+  #postings: WordPostings | undefined;
+  readonly #newer = new Set<string>();
 
   get size(): number {
     return this.#documents.size;
@@ -60,29 +64,58 @@ export class SearchIndex {
   add(key: string, version: string, text: string): void {
     if (!this.#documents.has(key)) this.#sortedKeys = undefined;
     this.#documents.set(key, { version, sequence: encodeWords(text, this.#vocabulary) });
+    if (this.#postings) this.#newer.add(key);
   }
 
   remove(key: string): void {
     if (this.#documents.delete(key)) this.#sortedKeys = undefined;
+    this.#newer.delete(key);
   }
 
   /**
-   * How many hits a word query has in each of `keys` (documents not indexed count none), the
-   * same number find-hits.ts finds in the text: matches of the whole phrase, none overlapping
-   * the one before.
+   * How many hits a word query has in each document `inScope`, in key order: the same number
+   * find-hits.ts finds in the text, matches of the whole phrase, none overlapping the one before.
+   * One word is counted from the postings; a phrase by scanning the sequences of the documents
+   * holding its rarest word.
    */
-  count(query: Extract<SearchQuery, { kind: 'words' }>, keys: readonly string[]): Map<string, number> {
-    const counts = new Map<string, number>();
+  count(
+    query: Extract<SearchQuery, { kind: 'words' }>,
+    inScope: (key: string) => boolean,
+  ): [string, number][] {
     const matchers = query.words.map((word) => this.#matcher(word));
-    if (matchers.some((m) => m === undefined)) return counts;
-    const count = matchers.length === 1 ? countWord(matchers[0]!) : countPhrase(matchers as Matcher[]);
-    for (const key of keys) {
-      const sequence = this.#documents.get(key)?.sequence;
-      if (!sequence) continue;
-      const n = count(sequence);
-      if (n > 0) counts.set(key, n);
+    if (matchers.some((m) => m === undefined)) return [];
+    const postings = this.#upToDatePostings();
+    const counts: [string, number][] = [];
+    const scan = matchers.length === 1 ? countWord(matchers[0]!) : countPhrase(matchers as Matcher[]);
+    const guide = matchers.length === 1 ? matchers[0]! : this.#rarest(matchers as Matcher[], postings);
+    postings.forWords(idsOf(guide), (d, n) => {
+      const { key, sequence } = postings.posted[d]!;
+      // Changed since the postings were made: counted below, from its new sequence; gone: not at all.
+      if (this.#documents.get(key)?.sequence !== sequence || !inScope(key)) return;
+      const count = matchers.length === 1 ? n : scan(sequence);
+      if (count > 0) counts.push([key, count]);
+    });
+    for (const key of this.#newer) {
+      const count = inScope(key) ? scan(this.#documents.get(key)!.sequence) : 0;
+      if (count > 0) counts.push([key, count]);
     }
+    if (this.#newer.size > 0) counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return counts;
+  }
+
+  /** The postings, made again once many documents changed since they were made. */
+  #upToDatePostings(): WordPostings {
+    if (this.#postings && this.#newer.size <= Math.max(100, this.#documents.size / 50)) return this.#postings;
+    const posted = this.keys().map((key) => ({ key, sequence: this.#documents.get(key)!.sequence }));
+    this.#postings = new WordPostings(posted, this.#words.length);
+    this.#newer.clear();
+    return this.#postings;
+  }
+
+  /** The phrase word held by the fewest documents: only those need their sequences scanned. */
+  #rarest(matchers: readonly Matcher[], postings: WordPostings): Matcher {
+    const frequency = (m: Matcher) => idsOf(m).reduce((sum, id) => sum + postings.frequency(id), 0);
+    return matchers.reduce((best, m) => (frequency(m) < frequency(best) ? m : best));
   }
 
   get #vocabulary(): Vocabulary {
@@ -108,6 +141,13 @@ export class SearchIndex {
 
 /** One id, or a table of the ids a prefix matches. */
 type Matcher = number | Uint8Array;
+
+const idsOf = (matcher: Matcher): number[] => {
+  if (typeof matcher === 'number') return [matcher];
+  const ids: number[] = [];
+  for (let id = 0; id < matcher.length; id++) if (matcher[id] === 1) ids.push(id);
+  return ids;
+};
 
 const matches = (matcher: Matcher, id: number) =>
   typeof matcher === 'number' ? id === matcher : matcher[id] === 1;

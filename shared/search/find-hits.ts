@@ -1,4 +1,4 @@
-import type { QueryWord, SearchQuery } from './search-query';
+import { foldWord, type QueryWord, type SearchQuery } from './search-query';
 import { PHRASE_JOINER, type TextWord, textWords } from './text-words';
 
 /** A passage of a text a query found, in UTF-16 offsets, end exclusive. */
@@ -12,7 +12,27 @@ const PHRASE_GAP = new RegExp(`^${PHRASE_JOINER.source.slice(1, -1)}+$`, 'u');
 
 /** Every passage of `text` the query finds, in order, none overlapping the one before. */
 export function findHits(text: string, query: SearchQuery): TextHit[] {
-  return query.kind === 'regex' ? regexHits(text, query.source, query.flags) : wordHits(text, query.words);
+  if (query.kind === 'regex') return regexHits(text, query.source, query.flags);
+  // Lowered whole, the text keeps its offsets unless a letter lowers to two (İ): then word by word.
+  const folded = foldWord(text);
+  return folded.length === text.length
+    ? regexHits(folded, wordsPattern(query.words), 'u')
+    : wordHits(text, query.words);
+}
+
+const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}]';
+
+/**
+ * The query's words as one pattern over folded text: each whole (not inside a longer word), a
+ * prefix running to its word's end, only PHRASE_JOINER characters between them. The same hits
+ * as wordHits, found by the regular-expression engine's literal search instead of by listing
+ * every word of the text, which is what makes a page of hits quick.
+ */
+function wordsPattern(words: readonly QueryWord[]): string {
+  const joiner = PHRASE_JOINER.source.slice(1, -1);
+  // Query words are letters, marks and digits only (search-query.ts): nothing in them to escape.
+  const body = words.map((word) => word.text + (word.prefix ? `${WORD_CHAR}*` : '')).join(`${joiner}+`);
+  return `(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`;
 }
 
 function wordHits(text: string, query: readonly QueryWord[]): TextHit[] {

@@ -50,7 +50,11 @@ export function parseSearchQuery(input: string): SearchQuery {
   return { kind: 'words', words };
 }
 
-/** How words are compared: lower case, the same in the index, the query and the text. */
+/**
+ * How words are compared: lower case, the same in the index, the query and the text. A Greek
+ * word's final sigma (ς) is folded to σ: which one is written depends only on where the letter
+ * stands, and lowering a whole text or one word at a time then gives the same letters.
+ */
 export function foldWord(word: string): string {
-  return word.toLowerCase();
+  return word.toLowerCase().replaceAll('ς', 'σ');
 }

@@ -25,13 +25,3 @@ export function textWords(text: string): TextWord[] {
   }
   return words;
 }
-
-/** The distinct words of a text, folded, with how often each occurs: what the index keeps of it. */
-export function wordCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const match of text.matchAll(WORD)) {
-    const word = foldWord(match[0]);
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return counts;
-}

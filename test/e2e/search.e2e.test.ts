@@ -62,7 +62,7 @@ describe('corpus search in Chromium', () => {
     const expected = countWord(WORD);
     await panel().getByText(`${expected} hits in 5 documents`).waitFor();
     await expect
-      .poll(() => panel().getByRole('list', { name: 'Search hits' }).getByRole('button').count())
+      .poll(() => panel().getByRole('list', { name: 'Search hits' }).getByRole('listitem').count())
       .toBe(expected);
   });
 

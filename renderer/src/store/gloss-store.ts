@@ -17,6 +17,7 @@ import { createReaderSlice } from './reader-slice';
 import { createReadingPlaceSlice } from './reading-place-slice';
 import { createRelationsSlice } from './relations-slice';
 import { createSavesSlice } from './saves-slice';
+import { createSearchProposalsSlice } from './search-proposals-slice';
 import { createSearchSlice } from './search-slice';
 import type { GlossState } from './slice';
 import { createStakeholderPageSlice } from './stakeholder-page-slice';
@@ -45,6 +46,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createStakeholderPageSlice(client)(...slice),
     ...createSuggestionsSlice(client)(...slice),
     ...createSearchSlice(client)(...slice),
+    ...createSearchProposalsSlice(client)(...slice),
     ...createAnalysisSlice(client)(...slice),
     ...createAnalysisViewsSlice(client)(...slice),
     ...createCodingQuerySlice(client)(...slice),
@@ -66,12 +68,15 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
     if (event.type === 'projectOpened') {
       store.getState().clearHistory();
       store.getState().clearSearch();
+      store.getState().clearSearchProposals();
       store.getState().clearAnalysis();
       store.getState().clearAnalysisViews();
       store.getState().clearCodingQuery();
       void store.getState().reload();
     } else if (event.type === 'exportProgress') {
       store.getState().setExportProgress(event.payload);
+    } else if (event.type === 'searchProgress') {
+      store.getState().setSearchProgress(event.payload);
     } else if (event.type === 'suggestionJob') {
       store.getState().setSuggestionJob(event.payload);
     } else if (event.type === 'documentsChanged') {

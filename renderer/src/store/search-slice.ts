@@ -4,20 +4,57 @@ import type { ApiErrorShape } from '../../../shared/api-error';
 import type { DocumentStatus, DocumentSummary } from '../../../shared/model/document';
 import { errorShape } from './api-errors';
 import { newestRequest } from './newest-request';
-import { orderHits, type SearchHitOrder } from './search-hit-order';
+import type { SearchHitOrder } from './search-hit-order';
+import {
+  type ConcordanceRow,
+  concordanceRows,
+  type HitPages,
+  pagesToShow,
+  SEARCH_PAGE_SIZE,
+} from './search-pages';
 import type { GlossState, SliceCreator } from './slice';
 
-export interface SearchState {
-  /** As typed; searched when the researcher asks (Enter), not at each keystroke. */
+/** A search as asked: the query and the filters in force. */
+export interface SearchRequest {
   query: string;
+  folder?: string;
+  statuses?: DocumentStatus[];
+  insideCode?: string;
+  uncoded?: boolean;
+}
+
+export interface SearchFilters {
   /** Only documents under this folder ("news/"); "" for all. */
   folder: string;
   /** Only documents of these statuses; empty for any. */
   statuses: DocumentStatus[];
+  /** Only hits inside a passage of this code (a group: any of its codes); "" for anywhere. */
+  insideCode: string;
+  /** Only hits no annotation touches. */
+  uncoded: boolean;
+}
+
+export interface SearchProgress {
+  phase: 'indexing' | 'scanning';
+  done: number;
+  total: number;
+}
+
+export interface SearchState extends SearchFilters {
+  /** As typed; searched when the researcher asks (Enter), not at each keystroke. */
+  query: string;
   order: SearchHitOrder;
-  /** The last answer; kept on screen while a newer one loads. */
+  /** The last answer (its count, documents and first page); kept on screen while a newer one loads. */
   result: CorpusSearchResult | null;
+  /** The search `result` answers: its further pages and "Tag all hits" use these filters. */
+  asked: SearchRequest | null;
+  /** The pages of `result`'s hits loaded so far; page 0 is the first answer's. */
+  pages: HitPages;
   loading: boolean;
+  /** How far a running search has got, as main reports it. */
+  progress: SearchProgress | null;
+  /** The last search was stopped (Cancel, Escape): nothing of it is shown. */
+  stopped: boolean;
   /** A query refused (its message says what is wrong with it), or a search that failed. */
   error: ApiErrorShape | null;
   /** The search field should take focus once it is drawn (Ctrl/Cmd+Shift+F). */
@@ -27,10 +64,15 @@ export interface SearchState {
 export interface SearchSlice {
   search: SearchState;
   setSearchQuery(query: string): void;
-  setSearchFilters(filters: Partial<Pick<SearchState, 'folder' | 'statuses'>>): void;
+  setSearchFilters(filters: Partial<SearchFilters>): void;
   setSearchOrder(order: SearchHitOrder): void;
   /** Searches the project for the query with the filters; resolves once the newest search is answered. */
   runSearch(): Promise<void>;
+  /** Loads the result's hits for these rows of the concordance, if not loaded yet. */
+  showSearchRows(first: number, last: number): Promise<void>;
+  /** Stops the running search; nothing of it stays on screen. */
+  cancelSearch(): Promise<void>;
+  setSearchProgress(progress: SearchProgress & { query: string }): void;
   /**
    * Opens the hit's document, makes the hit the passage the palette offers to tag, and asks the
    * reader to bring it into view and flash it.
@@ -43,34 +85,72 @@ export interface SearchSlice {
   clearSearch(): void;
 }
 
+const NO_PAGES: HitPages = {};
+const noResult = { result: null, asked: null, pages: NO_PAGES, loading: false, progress: null };
+
 const initial: SearchState = {
   query: '',
   folder: '',
   statuses: [],
+  insideCode: '',
+  uncoded: false,
   order: 'document',
-  result: null,
-  loading: false,
+  ...noResult,
+  stopped: false,
   error: null,
   focusInput: false,
 };
 
 /**
- * Searches are the server's: the screen shows what the last answer said. One request runs at a
+ * Searches are the server's: the screen shows what the last answer said. One search runs at a
  * time, since a search of a large project reads many texts; searches asked meanwhile are folded
  * into one more request for the newest of them, and an answer to a search no longer wanted is
- * dropped.
+ * dropped. Hits come a page at a time (the first with the count), further pages as their rows
+ * come into view; a page answered for a search no longer shown is dropped.
  */
 export const createSearchSlice =
   (client: GlossClient): SliceCreator<SearchSlice> =>
   (set, get) => {
     const update = (changes: Partial<SearchState>) => set((s) => ({ search: { ...s.search, ...changes } }));
+    const stopped = () => {
+      searches.forget();
+      update({ ...noResult, stopped: true, error: null });
+    };
     const searches = newestRequest(
-      (request: Parameters<GlossClient['searchCorpus']>[0]) => client.searchCorpus(request),
+      (request: SearchRequest) => client.searchCorpus({ ...request, limit: SEARCH_PAGE_SIZE, offset: 0 }),
       {
-        answered: (result) => update({ result, loading: false, error: null }),
-        failed: (error) => update({ loading: false, error: errorShape(error) }),
+        answered: (result, asked) =>
+          update({ result, asked, pages: { 0: result.hits }, loading: false, progress: null, error: null }),
+        failed: (error) => {
+          const shape = errorShape(error);
+          if (shape.code === 'cancelled') stopped();
+          else update({ loading: false, progress: null, error: shape });
+        },
       },
     );
+    /** Pages asked for and not answered yet, per search shown. */
+    const loading = new WeakMap<SearchRequest, Set<number>>();
+
+    const loadPage = async (asked: SearchRequest, page: number) => {
+      const pending = loading.get(asked) ?? new Set<number>();
+      loading.set(asked, pending);
+      if (pending.has(page)) return;
+      pending.add(page);
+      try {
+        const { hits } = await client.searchCorpus({
+          ...asked,
+          limit: SEARCH_PAGE_SIZE,
+          offset: page * SEARCH_PAGE_SIZE,
+        });
+        if (get().search.asked === asked) update({ pages: { ...get().search.pages, [page]: hits } });
+      } catch (error) {
+        // A stopped search says so itself; another failure is shown, and the rows stay empty.
+        const shape = errorShape(error);
+        if (get().search.asked === asked && shape.code !== 'cancelled') update({ error: shape });
+      } finally {
+        pending.delete(page);
+      }
+    };
 
     return {
       search: initial,
@@ -80,18 +160,39 @@ export const createSearchSlice =
       setSearchOrder: (order) => update({ order }),
 
       async runSearch() {
-        const { query, folder, statuses } = get().search;
+        const { query, folder, statuses, insideCode, uncoded } = get().search;
         if (query.trim() === '') {
           searches.forget();
-          update({ result: null, loading: false, error: null });
+          update({ ...noResult, stopped: false, error: null });
           return;
         }
-        update({ loading: true });
+        update({ loading: true, progress: null, stopped: false });
         await searches.ask({
           query,
           ...(folder ? { folder } : {}),
           ...(statuses.length > 0 ? { statuses } : {}),
+          ...(insideCode ? { insideCode } : {}),
+          ...(uncoded ? { uncoded } : {}),
         });
+      },
+
+      async showSearchRows(first, last) {
+        const { asked, result, pages, order } = get().search;
+        if (!asked || !result) return;
+        const wanted = pagesToShow({ first, last }, result.total, pages, order);
+        await Promise.all(wanted.map((page) => loadPage(asked, page)));
+      },
+
+      async cancelSearch() {
+        if (!get().search.loading) return;
+        // Shown as stopped at once: an answer that comes anyway (the search was ending) is dropped.
+        stopped();
+        await client.cancelSearch({}).catch(() => undefined);
+      },
+
+      setSearchProgress({ query, ...progress }) {
+        const { loading, query: typed } = get().search;
+        if (loading && query === typed) update({ progress });
       },
 
       async openSearchHit(hit) {
@@ -121,22 +222,22 @@ export const createSearchSlice =
 
       clearSearch() {
         searches.forget();
-        update({ result: null, loading: false, error: null });
+        update({ ...noResult, stopped: false, error: null });
       },
     };
   };
 
-/** The last answer's hits in the order chosen; memoised on the result and the order. */
-export const selectOrderedHits = (() => {
+/** The concordance's rows in the order chosen; memoised on the result, its pages and the order. */
+export const selectConcordanceRows = (() => {
   let last:
-    | { result: CorpusSearchResult | null; order: SearchHitOrder; hits: readonly SearchHit[] }
+    | { result: CorpusSearchResult | null; pages: HitPages; order: SearchHitOrder; rows: ConcordanceRow[] }
     | undefined;
-  return (state: Pick<GlossState, 'search'>): readonly SearchHit[] => {
-    const { result, order } = state.search;
-    if (last?.result !== result || last.order !== order) {
-      last = { result, order, hits: orderHits(result?.hits ?? [], order) };
+  return (state: Pick<GlossState, 'search'>): readonly ConcordanceRow[] => {
+    const { result, pages, order } = state.search;
+    if (last?.result !== result || last.pages !== pages || last.order !== order) {
+      last = { result, pages, order, rows: concordanceRows(result?.total ?? 0, pages, order) };
     }
-    return last.hits;
+    return last.rows;
   };
 })();
 

@@ -15,6 +15,7 @@ import type { ReaderSlice } from './reader-slice';
 import type { ReadingPlaceSlice } from './reading-place-slice';
 import type { RelationsSlice } from './relations-slice';
 import type { SavesSlice } from './saves-slice';
+import type { SearchProposalsSlice } from './search-proposals-slice';
 import type { SearchSlice } from './search-slice';
 import type { StakeholderPageSlice } from './stakeholder-page-slice';
 import type { SuggestionsSlice } from './suggestions-slice';
@@ -33,6 +34,7 @@ export type GlossState = ProjectSlice &
   StakeholderPageSlice &
   SuggestionsSlice &
   SearchSlice &
+  SearchProposalsSlice &
   AnalysisSlice &
   AnalysisViewsSlice &
   CodingQuerySlice &

@@ -86,7 +86,12 @@ export const createSuggestionsSlice =
         };
         await accept(key);
         if (created.length === 0) return;
-        get().record({ label, key, redo: accept, undo: (key) => steps.unaccept(key, created, label) });
+        get().record({
+          label,
+          key,
+          redo: accept,
+          undo: (key) => steps.unaccept(key, created, chosen, label),
+        });
       },
 
       async rejectSuggestions(ids) {
@@ -188,10 +193,11 @@ function suggestionSteps(client: GlossClient, set: Set, get: Get) {
           : {},
       );
       countAnnotations(key, created.length);
+      if (chosen.some((s) => s.kind === 'search')) await get().loadSearchProposals();
       return created;
     },
 
-    async unaccept(key: string, created: Annotation[], label: string) {
+    async unaccept(key: string, created: Annotation[], chosen: Suggestion[], label: string) {
       const ids = new Set(created.map((a) => a.id));
       set((s) =>
         s.reader.key === key
@@ -201,8 +207,13 @@ function suggestionSteps(client: GlossClient, set: Set, get: Get) {
       countAnnotations(key, -created.length);
       await get().save(label, async () => {
         for (const annotation of created) await client.deleteAnnotation({ key, id: annotation.id });
+        // Accepting took search proposals off the file: they are proposed again, as they were.
+        for (const proposals of searchProposalGroups(chosen)) {
+          await client.proposeSearchTags({ ...proposals, hits: proposals.hits.map((h) => ({ key, ...h })) });
+        }
       });
       if (get().reader.key === key) await get().loadSuggestions(key);
+      if (chosen.some((s) => s.kind === 'search')) await get().loadSearchProposals();
     },
 
     async reject(key: string, chosen: Suggestion[], label: string) {
@@ -213,14 +224,30 @@ function suggestionSteps(client: GlossClient, set: Set, get: Get) {
           : {},
       );
       await get().save(label, () => client.rejectSuggestions({ key, ids: chosen.map((s) => s.id) }));
+      if (chosen.some((s) => s.kind === 'search')) await get().loadSearchProposals();
     },
 
     async unreject(key: string, chosen: Suggestion[], label: string) {
       await get().save(label, () => client.unrejectSuggestions({ key, ids: chosen.map((s) => s.id) }));
       if (get().reader.key === key) await get().loadSuggestions(key);
+      if (chosen.some((s) => s.kind === 'search')) await get().loadSearchProposals();
     },
   };
 }
 
 const byPosition = (a: Annotation, b: Annotation) =>
   a.target.start - b.target.start || a.target.end - b.target.end;
+
+/** The search proposals among `chosen`, by code and query, as proposeSearchTags takes them. */
+function searchProposalGroups(chosen: readonly Suggestion[]) {
+  const groups = new Map<string, { code: string; query: string; hits: { start: number; end: number }[] }>();
+  for (const s of chosen) {
+    if (s.kind !== 'search') continue;
+    const query = s.query ?? '';
+    const id = `${s.code}\n${query}`;
+    const group = groups.get(id) ?? { code: s.code, query, hits: [] };
+    group.hits.push({ start: s.start, end: s.end });
+    groups.set(id, group);
+  }
+  return groups.values();
+}

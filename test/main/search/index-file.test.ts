@@ -26,7 +26,7 @@ describe('the search index on disk', () => {
     const bytes = encodeIndex(index.toParts());
     const again = SearchIndex.fromParts(decodeIndex(bytes)!);
     const counts = (of: SearchIndex, query: string) =>
-      of.count(parseSearchQuery(query) as WordQuery, ['a.txt', 'b.txt', 'c.txt']);
+      new Map(of.count(parseSearchQuery(query) as WordQuery, () => true));
     for (const query of ['security', 'privacy', 'regulat*', 'café', 'privacy here', 'of users']) {
       expect(counts(again, query), query).toEqual(counts(index, query));
     }

@@ -36,6 +36,18 @@ describe('what a search query finds in a text', () => {
     expect(hits(text, 'cafe')).toEqual(['cafe']);
   });
 
+  it('finds the same in a text whose lower case is longer (İ), and either Greek sigma', () => {
+    // "İ" lowers to two characters, so such a text is searched word by word; the rest at once.
+    const text = 'İSTANBUL talks: İstanbul, istanbul; ΟΔΟΣ and οδος, ΟΔΟΣ-map 😀 Straße';
+    expect(hits(text, 'talks')).toEqual(['talks']);
+    expect(hits(text, 'istanbul')).toEqual(['istanbul']);
+    expect(hits(text, 'οδος')).toEqual(['ΟΔΟΣ', 'οδος', 'ΟΔΟΣ']);
+    expect(hits(text, 'οδοσ map')).toEqual(['ΟΔΟΣ-map']);
+    expect(hits(text.replaceAll('İ', 'I'), 'οδος')).toEqual(['ΟΔΟΣ', 'οδος', 'ΟΔΟΣ']);
+    expect(hits(text.replaceAll('İ', 'I'), 'straße')).toEqual(['Straße']);
+    expect(hits(text.replaceAll('İ', 'I'), 'istanbul')).toEqual(['ISTANBUL', 'Istanbul', 'istanbul']);
+  });
+
   it('runs a regular expression over the text, passing over empty matches', () => {
     const text = 'Valued at $15-30 billion, with 80 million users in the United States.';
     expect(hits(text, '/\\d+ (million|billion)/')).toEqual(['30 billion', '80 million']);

@@ -3,6 +3,7 @@ import {
   type ReactNode,
   type Ref,
   useCallback,
+  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useRef,
@@ -26,6 +27,8 @@ interface VirtualListProps<T> {
   className?: string;
   /** Rows drawn beyond each edge of the view, so fast scrolling shows no gap. */
   overscan?: number;
+  /** Told which rows are drawn (`first` to `last`, exclusive) whenever that changes: rows to load. */
+  onRowsShown?(first: number, last: number): void;
   ref?: Ref<VirtualListHandle>;
 }
 
@@ -45,6 +48,7 @@ export function VirtualList<T>({
   label,
   className,
   overscan = 8,
+  onRowsShown,
   ref,
 }: VirtualListProps<T>) {
   const viewport = useRef<HTMLDivElement>(null);
@@ -85,6 +89,10 @@ export function VirtualList<T>({
   const top = Math.min(scrollTop, Math.max(0, items.length * rowHeight - height));
   const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + overscan);
+
+  useEffect(() => {
+    if (last > first) onRowsShown?.(first, last);
+  }, [first, last, onRowsShown]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const row = (event.target as Element).closest<HTMLElement>('[data-index]');

@@ -4,6 +4,7 @@ import { useStore } from '../../store/context';
 import { VirtualList, type VirtualListHandle } from '../document-list/VirtualList';
 import { formatFigureValue } from '../editors/format-figure';
 import { STAKEHOLDER_KIND_LABELS } from '../editors/StakeholderPicker';
+import { SearchProposalsPanel } from './SearchProposalsPanel';
 import { SuggestionJobPanel } from './SuggestionJobPanel';
 import { useCodebook, useStakeholders } from './use-project-data';
 import './SuggestionsTab.css';
@@ -25,8 +26,9 @@ export function kindCount(kind: SuggestionKind, count: number): string {
 
 /**
  * What Gloss proposes to tag in the open document (figures the parser read, mentions of the
- * register's stakeholders), to accept or reject one by one or all of a kind at once; and the
- * run that looks for them across every document.
+ * register's stakeholders, search hits proposed from the Search tab), to accept or reject one by
+ * one or all of a kind at once; the documents with search proposals waiting; and the run that
+ * looks for suggestions across every document.
  */
 export function SuggestionsTab() {
   const key = useStore((s) => s.reader.key);
@@ -78,6 +80,7 @@ export function SuggestionsTab() {
           <SuggestionList suggestions={current} />
         </>
       )}
+      <SearchProposalsPanel />
       <SuggestionJobPanel />
     </div>
   );
@@ -121,7 +124,9 @@ function SuggestionList({ suggestions }: { suggestions: readonly Suggestion[] })
                 ? (names.get(suggestion.stakeholderId) ?? '')
                 : suggestion.newStakeholder
                   ? `new ${STAKEHOLDER_KIND_LABELS[suggestion.newStakeholder.kind]}: ${suggestion.newStakeholder.name}`
-                  : ''
+                  : suggestion.kind === 'search'
+                    ? `search “${suggestion.query ?? ''}”`
+                    : ''
           }
         />
       )}
