@@ -113,4 +113,6 @@ export interface Timeline {
   dated: { documents: number; annotations: number };
   /** Documents without a date that have annotations counted: not on the line, counted here. */
   undated: { documents: number; annotations: number; counts: Record<string, number> };
+  /** Everyone whose annotations are in the project, whoever was counted: the names a filter offers. */
+  authors: string[];
 }

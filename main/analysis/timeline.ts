@@ -7,6 +7,7 @@ import {
 import type { Timeline } from '../../shared/api';
 import type { Codebook } from '../../shared/model/codebook';
 import type { DocumentSummary } from '../../shared/model/document';
+import type { AnnotationCounts } from '../project/code-usage';
 
 /**
  * What the timeline needs of a project: the documents with their dates, and each one's
@@ -14,7 +15,7 @@ import type { DocumentSummary } from '../../shared/model/document';
  */
 export interface TimelineSource {
   listDocuments(): Promise<{ documents: DocumentSummary[] }>;
-  countAnnotationsByDocument(author?: string): Promise<Map<string, Map<string, number>>>;
+  countAnnotationsByDocument(author?: string): Promise<AnnotationCounts>;
   info(): { codebook: Codebook };
 }
 
@@ -31,7 +32,7 @@ export async function timeline(
   const { codebook } = source.info();
   // Listing first: it carries the annotations of renamed articles over to their new keys.
   const { documents } = await source.listDocuments();
-  const perDocument = await source.countAnnotationsByDocument(options.annotator);
+  const { documents: perDocument, authors } = await source.countAnnotationsByDocument(options.annotator);
   const known = new Set(codebook.codes.map((c) => c.id));
 
   const cells = new Map<string, Map<string, number>>();
@@ -77,5 +78,6 @@ export async function timeline(
     }),
     dated,
     undated,
+    authors: [...authors].sort((a, b) => a.localeCompare(b)),
   };
 }

@@ -12,7 +12,7 @@ import { AnnotationCommands } from './annotation-commands';
 import type { AnnotationFile } from './annotation-files-schema';
 import { annotatorName } from './annotator';
 import { type Clock, systemClock } from './clock';
-import { countAnnotationsByDocument } from './code-usage';
+import { type AnnotationCounts, countAnnotationsByDocument } from './code-usage';
 import { DocumentAssembly, type DocumentWork, type StoredWork } from './document-assembly';
 import { DocumentCache } from './document-cache';
 import { DocumentListing } from './document-list';
@@ -318,7 +318,7 @@ export class Project {
   }
 
   /** Each document's annotations per code, by every annotator or one, from the annotation files alone. */
-  countAnnotationsByDocument(author?: string): Promise<Map<string, Map<string, number>>> {
+  countAnnotationsByDocument(author?: string): Promise<AnnotationCounts> {
     return countAnnotationsByDocument(this.layout, author);
   }
 

@@ -22,6 +22,7 @@ import { createSearchSlice } from './search-slice';
 import type { GlossState } from './slice';
 import { createStakeholderPageSlice } from './stakeholder-page-slice';
 import { createSuggestionsSlice } from './suggestions-slice';
+import { createTimelineSlice } from './timeline-slice';
 import { createUiSlice } from './ui-slice';
 
 export type GlossStore = StoreApi<GlossState>;
@@ -50,6 +51,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createAnalysisSlice(client)(...slice),
     ...createAnalysisViewsSlice(client)(...slice),
     ...createCodingQuerySlice(client)(...slice),
+    ...createTimelineSlice(client)(...slice),
     ...createExportSlice(client)(...slice),
     ...createImportSlice(client)(...slice),
     ...createSavesSlice(...slice),
@@ -72,6 +74,7 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
       store.getState().clearAnalysis();
       store.getState().clearAnalysisViews();
       store.getState().clearCodingQuery();
+      store.getState().clearTimeline();
       void store.getState().reload();
     } else if (event.type === 'exportProgress') {
       store.getState().setExportProgress(event.payload);

@@ -19,6 +19,7 @@ import type { SearchProposalsSlice } from './search-proposals-slice';
 import type { SearchSlice } from './search-slice';
 import type { StakeholderPageSlice } from './stakeholder-page-slice';
 import type { SuggestionsSlice } from './suggestions-slice';
+import type { TimelineSlice } from './timeline-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole screen state: one store made of slices, each owning its part and its actions. */
@@ -38,6 +39,7 @@ export type GlossState = ProjectSlice &
   AnalysisSlice &
   AnalysisViewsSlice &
   CodingQuerySlice &
+  TimelineSlice &
   ExportSlice &
   ImportSlice &
   SavesSlice &

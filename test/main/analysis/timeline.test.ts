@@ -202,6 +202,7 @@ describe('the timeline', () => {
 
   it('counts one annotator’s work alone, and names periods as tables write them', async () => {
     const timeline = await alice.timeline({ interval: 'week', annotator: 'bob' });
+    expect(timeline.authors).toEqual(['alice', 'bob']);
     const { cells, undated } = await bruteForce('week', 'bob');
     expect(timeline.undated.counts).toEqual(undated);
     for (const c of timeline.cells) expect(cells.get(c.period)?.get(c.code)).toBe(c.count);

@@ -1,0 +1,185 @@
+import { useMemo } from 'react';
+import { TIMELINE_INTERVALS, type TimelineInterval } from '../../../../shared/analysis/timeline-periods';
+import { namedTimeline, timelineCsv } from '../../../../shared/analysis/timeline-report';
+import type { Timeline } from '../../../../shared/api';
+import { useStore } from '../../store/context';
+import { TimelineCodes, TOP_CODES } from './TimelineCodes';
+import { CSV_TYPE, ViewHeader } from './ViewHeader';
+import './TimelineView.css';
+
+const INTERVAL_WORDS: Record<TimelineInterval, { choice: string; per: string }> = {
+  day: { choice: 'Day', per: 'day' },
+  week: { choice: 'Week (Monday to Sunday)', per: 'week' },
+  month: { choice: 'Month', per: 'month' },
+  year: { choice: 'Year', per: 'year' },
+};
+
+const EVERY_ANNOTATOR = '';
+
+/**
+ * Annotations per code over the documents' dates (the date a researcher set on a document, else
+ * its page's publication day), per day, week, month or year; the documents without a date are
+ * counted and said apart. Counted when first shown, when a choice changes, and on Refresh.
+ */
+export function TimelineView() {
+  const fetched = useStore((s) => s.timeline);
+  const refresh = useStore((s) => s.refreshTimeline);
+  const timeline = fetched.answer;
+  return (
+    <div className="analysis-view timeline-view">
+      <TimelineControls authors={timeline?.authors ?? []} />
+      <ViewHeader
+        what="The timeline"
+        fetched={fetched}
+        refresh={refresh}
+        exports={[
+          {
+            label: 'Export CSV',
+            name: `timeline-by-${fetched.asked?.interval ?? 'month'}${fetched.asked?.annotator ? `-${fetched.asked.annotator}` : ''}.csv`,
+            type: CSV_TYPE,
+            text: () => (timeline ? timelineCsv(namedTimeline(timeline)) : ''),
+          },
+        ]}
+      />
+      {timeline && <TimelineResult timeline={timeline} />}
+    </div>
+  );
+}
+
+function TimelineControls({ authors }: { authors: readonly string[] }) {
+  const choice = useStore((s) => s.timelineChoice);
+  const setChoice = useStore((s) => s.setTimelineChoice);
+  const me = useStore((s) => s.project?.annotator);
+  // The names in the project, and the one chosen even if its work has gone since.
+  const others = [...new Set([...authors, ...(choice.annotator ? [choice.annotator] : [])])].filter(
+    (a) => a !== me,
+  );
+  return (
+    <div className="analysis-controls">
+      <label className="sp-field">
+        Count annotations per
+        <select
+          value={choice.interval}
+          onChange={(e) => void setChoice({ interval: e.target.value as TimelineInterval })}
+        >
+          {TIMELINE_INTERVALS.map((interval) => (
+            <option key={interval} value={interval}>
+              {INTERVAL_WORDS[interval].choice}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="sp-field">
+        Whose work
+        <select
+          value={choice.annotator ?? EVERY_ANNOTATOR}
+          onChange={(e) => void setChoice({ annotator: e.target.value || null })}
+        >
+          <option value={EVERY_ANNOTATOR}>All annotators</option>
+          {me && <option value={me}>Only mine ({me})</option>}
+          {others.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** The codes drawn: those chosen, else the ones with the most annotations. */
+export function useShownCodes(timeline: Timeline): Timeline['codes'] {
+  const chosen = useStore((s) => s.timelineCodes);
+  return useMemo(() => {
+    if (chosen) return timeline.codes.filter((c) => chosen.includes(c.id));
+    const top = [...timeline.codes].sort((a, b) => b.total - a.total).slice(0, TOP_CODES);
+    return timeline.codes.filter((c) => top.includes(c));
+  }, [timeline, chosen]);
+}
+
+function TimelineResult({ timeline }: { timeline: Timeline }) {
+  const shown = useShownCodes(timeline);
+  const per = INTERVAL_WORDS[timeline.interval].per;
+  if (timeline.codes.length === 0) {
+    return (
+      <div className="analysis-empty">
+        <p>Nothing to count yet.</p>
+        <p>Tag passages in the articles, then Refresh.</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <TimelineCodes timeline={timeline} shown={shown} />
+      <TimelineTable timeline={timeline} shown={shown} caption={`Annotations per code and ${per}`} />
+      <UndatedNote timeline={timeline} />
+    </>
+  );
+}
+
+function UndatedNote({ timeline }: { timeline: Timeline }) {
+  const { undated, dated } = timeline;
+  const documents = (n: number) => `${n} document${n === 1 ? '' : 's'}`;
+  return (
+    <p className="analysis-rule timeline-undated">
+      {dated.annotations} annotations in {documents(dated.documents)} with a date are on the timeline.{' '}
+      {undated.documents === 0
+        ? 'Every annotated document has a date.'
+        : `${undated.annotations} annotations in ${documents(undated.documents)} without a date are not: set a document's date beside its note, in the Annotations tab.`}
+    </p>
+  );
+}
+
+/** The numbers behind the chart: a row per period with any annotation of the codes shown. */
+export function TimelineTable({
+  timeline,
+  shown,
+  caption,
+}: {
+  timeline: Timeline;
+  shown: Timeline['codes'];
+  caption: string;
+}) {
+  const rows = useMemo(() => {
+    const counts = new Map(timeline.cells.map((c) => [`${c.period} ${c.code}`, c.count]));
+    return timeline.periods
+      .map((p) => ({ ...p, counts: shown.map((c) => counts.get(`${p.start} ${c.id}`) ?? 0) }))
+      .filter((row) => row.counts.some((n) => n > 0));
+  }, [timeline, shown]);
+  return (
+    <div className="analysis-table-scroll">
+      <table className="analysis-table view-table timeline-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            {shown.map((c) => (
+              <th key={c.id} scope="col" className="numeric">
+                {c.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.start}>
+              <th scope="row">{row.label}</th>
+              {row.counts.map((n, i) => (
+                <td key={shown[i]!.id}>{n}</td>
+              ))}
+            </tr>
+          ))}
+          {timeline.undated.documents > 0 && (
+            <tr className="timeline-undated-row">
+              <th scope="row">No date</th>
+              {shown.map((c) => (
+                <td key={c.id}>{timeline.undated.counts[c.id] ?? 0}</td>
+              ))}
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
