@@ -105,6 +105,8 @@ describe('tagging search hits through review', () => {
     await expect.poll(() => annotationsOf(key), POLL).toEqual([{ code: 'privacy', ...first }]);
     await expect.poll(async () => (await proposalsOf(key)).length, POLL).toBe(hitsIn(key).length - 1);
 
+    // The list on screen follows the answer: the accepted row is gone before the next is rejected.
+    await expect.poll(() => rows.getByText(`search “${WORD}”`).count(), POLL).toBe(hitsIn(key).length - 1);
     await rows
       .getByRole('button', { name: /^Reject “privacy”$/i })
       .first()
