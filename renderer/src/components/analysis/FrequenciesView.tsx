@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { codesUnder, frequenciesCsv, namedFrequencies } from '../../../../shared/analysis/frequencies-report';
 import type { CodeFrequencies } from '../../../../shared/api';
 import { useStore } from '../../store/context';
+import { AllCodeOptions } from '../side-panel/CodeOptions';
 import { DocumentsWithout, FolderCounts } from './FrequencyLists';
 import { SortableHeader, type SortOrder, sortRows } from './SortableHeader';
 import { CSV_TYPE, ViewHeader } from './ViewHeader';
@@ -42,6 +43,7 @@ export function FrequenciesView() {
 
 function FrequencyTables({ f }: { f: CodeFrequencies }) {
   const [code, setCode] = useState(ALL_CODES);
+  const codes = useStore((s) => s.project?.codebook.codes);
   // A document's or folder's count of one code with the codes under it, or of every annotation.
   const count = useMemo(() => {
     const ids = code === ALL_CODES ? f.codes.map((c) => c.id) : (codesUnder(f.codes).get(code) ?? []);
@@ -54,11 +56,7 @@ function FrequencyTables({ f }: { f: CodeFrequencies }) {
         Count per folder and document
         <select value={code} onChange={(e) => setCode(e.target.value)}>
           <option value={ALL_CODES}>Every code</option>
-          {f.codes.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.parentId ? `\u00a0\u00a0${c.name}` : c.name}
-            </option>
-          ))}
+          <AllCodeOptions codes={codes ?? []} />
         </select>
       </label>
       <FolderCounts f={f} count={count} />

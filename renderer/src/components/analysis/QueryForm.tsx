@@ -2,6 +2,7 @@ import { type ReactNode, useMemo } from 'react';
 import type { QueryCondition } from '../../../../shared/analysis/coding-query';
 import { COOCCURRENCE_RULES, type CooccurrenceRule } from '../../../../shared/analysis/cooccurrence';
 import { useStore } from '../../store/context';
+import { withDepths } from '../side-panel/codebook-view';
 import { QueryLimits } from './QueryLimits';
 
 export const NEAR_CHOICES: Record<CooccurrenceRule, string> = {
@@ -32,8 +33,8 @@ function CodeChoices() {
     <fieldset className="query-codes">
       <legend>Passages coded (any of these)</legend>
       <div className="query-code-list">
-        {codes?.map((c) => (
-          <label key={c.id} className={c.parentId ? 'query-code in-group' : 'query-code'}>
+        {withDepths(codes ?? []).map(({ code: c, depth }) => (
+          <label key={c.id} className="query-code" style={{ paddingLeft: `${depth}rem` }}>
             <input
               type="checkbox"
               checked={chosen.includes(c.id)}
