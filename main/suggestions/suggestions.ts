@@ -6,14 +6,23 @@ import type { Stakeholder } from '../../shared/model/stakeholder';
 import type { Suggestion } from '../../shared/model/suggestion';
 import { foldName as folded } from '../../shared/text/fold-name';
 import { mentionFinder } from '../../shared/text/mentions';
+import { forEachLimited } from '../project/for-each-limited';
 import type { Project } from '../project/project';
 import { JsonStore } from '../storage/json-store';
 import { findCandidates } from './candidates';
 import { documentSuggestions } from './document-suggestions';
-import { migrateRejectionsFile, newRejectionsFile, RejectionsFileSchema } from './rejections-file';
+import {
+  migrateRejectionsFile,
+  newRejectionsFile,
+  RejectionsFileSchema,
+  type StoredProposal,
+} from './rejections-file';
 import { type HitPlace, placeProposals, proposalsFor } from './search-proposals';
 
 type RejectionsStore = JsonStore<typeof RejectionsFileSchema>;
+
+/** Documents read or written at once when proposing search hits: enough to overlap their I/O. */
+const FILES_IN_FLIGHT = 16;
 
 /** Texts longer than this (UTF-16 units, about 50 news articles) get no candidate stakeholders. */
 export const CANDIDATE_TEXT_LIMIT = 200_000;
@@ -61,40 +70,46 @@ export class Suggestions {
   ): Promise<{ proposed: number; skipped: number; byDocument: Record<string, number> }> {
     this.#assertWritable();
     const at = new Date().toISOString();
-    const planned = [];
+    const documents = [...hits];
+    const planned: { store: RejectionsStore; added: StoredProposal[] }[] = new Array(documents.length);
     let skipped = 0;
-    for (const [key, places] of hits) {
+    await forEachLimited(documents, FILES_IN_FLIGHT, async ([key, places], i) => {
       const [{ document, annotations }, store] = await Promise.all([
         this.project.openDocument(key),
         this.#rejections(key),
       ]);
-      let found: ReturnType<typeof proposalsFor>;
       try {
-        found = proposalsFor(document.text, annotations, store.data.proposed, {
+        const found = proposalsFor(document.text, annotations, store.data.proposed, {
           code,
           query,
           hits: places,
           at,
         });
+        skipped += found.skipped;
+        planned[i] = { store, added: found.added };
       } catch (error) {
         if (error instanceof RangeError) throw new ApiError('bad-request', `${key}: ${error.message}`);
         throw error;
       }
-      skipped += found.skipped;
-      if (found.added.length > 0) planned.push({ key, store, added: found.added });
-    }
-    const byDocument: Record<string, number> = {};
-    for (const { key, store, added } of planned) {
-      const ids = new Set(added.map((p) => p.id));
+    });
+    const added = new Array<number>(documents.length).fill(0);
+    // Each file is written once, many at a time, so their flushes to disk overlap.
+    await forEachLimited(planned, FILES_IN_FLIGHT, async ({ store, added: proposals }, i) => {
+      if (proposals.length === 0) return;
       // Applied to the file as it is now, which another window may have added to meanwhile.
-      byDocument[key] = await store.update((file) => {
-        const fresh = added.filter((p) => !file.proposed.some((q) => q.id === p.id));
+      added[i] = await store.update((file) => {
+        const there = new Set(file.proposed.map((p) => p.id));
+        const fresh = proposals.filter((p) => !there.has(p.id));
         file.proposed.push(...fresh);
-        skipped += ids.size - fresh.length;
         return fresh.length;
       });
-    }
-    const proposed = Object.values(byDocument).reduce((sum, n) => sum + n, 0);
+      skipped += proposals.length - added[i]!;
+    });
+    const byDocument: Record<string, number> = {};
+    documents.forEach(([key], i) => {
+      if (added[i]! > 0) byDocument[key] = added[i]!;
+    });
+    const proposed = added.reduce((sum, n) => sum + n, 0);
     return { proposed, skipped, byDocument };
   }
 
