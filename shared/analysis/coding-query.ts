@@ -20,22 +20,6 @@ export interface CodingQuery {
   conditions: readonly QueryCondition[];
 }
 
-/** A query with the codes under each of its codes worked out, once for all the documents. */
-export interface ResolvedQuery {
-  /** The codes wanted and every code under them. */
-  wanted: ReadonlySet<string>;
-  conditions: readonly (QueryCondition & { codes?: ReadonlySet<string> })[];
-}
-
-export function resolveQuery(codebook: Codebook, query: CodingQuery): ResolvedQuery {
-  return {
-    wanted: new Set(query.codes.flatMap((code) => [...subtreeIds(codebook, code)])),
-    conditions: query.conditions.map((condition) =>
-      condition.code ? { ...condition, codes: subtreeIds(codebook, condition.code) } : condition,
-    ),
-  };
-}
-
 /**
  * The passages of one document a coding query retrieves, in text order: OR over the codes, AND
  * over the conditions, NOT where a condition says so. A passage is never its own neighbour. The
@@ -44,12 +28,12 @@ export function resolveQuery(codebook: Codebook, query: CodingQuery): ResolvedQu
 export function retrievePassages(
   of: string | TextUnits,
   annotations: readonly Annotation[],
-  query: ResolvedQuery,
+  codebook: Codebook,
+  query: CodingQuery,
 ): Annotation[] {
-  const { wanted } = query;
-  if (!annotations.some((a) => wanted.has(a.code))) return [];
+  const wanted = new Set(query.codes.flatMap((code) => [...subtreeIds(codebook, code)]));
   const tests = query.conditions.map((condition) => {
-    const { codes } = condition;
+    const codes = condition.code ? subtreeIds(codebook, condition.code) : undefined;
     const others = annotations.filter((a) =>
       codes
         ? codes.has(a.code)
@@ -67,7 +51,12 @@ export function retrievePassages(
 }
 
 /** Whether a query needs a document's sentences or paragraphs: a condition by either, and a passage of a wanted code. */
-export function unitsWanted(annotations: readonly Annotation[], query: ResolvedQuery): boolean {
+export function unitsWanted(
+  annotations: readonly Annotation[],
+  codebook: Codebook,
+  query: CodingQuery,
+): boolean {
   if (query.conditions.every((condition) => condition.rule === 'overlap')) return false;
-  return annotations.some((a) => query.wanted.has(a.code));
+  const wanted = new Set(query.codes.flatMap((code) => [...subtreeIds(codebook, code)]));
+  return annotations.some((a) => wanted.has(a.code));
 }

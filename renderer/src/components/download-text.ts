@@ -4,7 +4,12 @@
  * refuse; the desktop shell shows its own Save dialog for it.
  */
 export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** The same for any file made in the page: an image drawn on a canvas, say. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -12,6 +17,6 @@ export function downloadText(fileName: string, text: string, type: string): void
   document.body.append(link);
   link.click();
   link.remove();
-  // Revoking at once can cancel a download the browser has not started reading yet; the blob is small.
+  // Revoking at once can cancel a download the browser has not started reading yet.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

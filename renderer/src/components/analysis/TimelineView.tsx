@@ -1,10 +1,13 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { TIMELINE_INTERVALS, type TimelineInterval } from '../../../../shared/analysis/timeline-periods';
 import { namedTimeline, timelineCsv } from '../../../../shared/analysis/timeline-report';
 import type { Timeline } from '../../../../shared/api';
 import { useStore } from '../../store/context';
+import { ChartFigure } from '../charts/ChartFigure';
+import type { ChartTheme } from '../charts/chart-theme';
 import { TimelineCodes, TOP_CODES } from './TimelineCodes';
-import { CSV_TYPE, ViewHeader } from './ViewHeader';
+import { timelinePlot } from './timeline-plot';
+import { ViewHeader } from './ViewHeader';
 import './TimelineView.css';
 
 const INTERVAL_WORDS: Record<TimelineInterval, { choice: string; per: string }> = {
@@ -28,20 +31,9 @@ export function TimelineView() {
   return (
     <div className="analysis-view timeline-view">
       <TimelineControls authors={timeline?.authors ?? []} />
-      <ViewHeader
-        what="The timeline"
-        fetched={fetched}
-        refresh={refresh}
-        exports={[
-          {
-            label: 'Export CSV',
-            name: `timeline-by-${fetched.asked?.interval ?? 'month'}${fetched.asked?.annotator ? `-${fetched.asked.annotator}` : ''}.csv`,
-            type: CSV_TYPE,
-            text: () => (timeline ? timelineCsv(namedTimeline(timeline)) : ''),
-          },
-        ]}
-      />
-      {timeline && <TimelineResult timeline={timeline} />}
+      {/* The chart below exports the numbers and the picture. */}
+      <ViewHeader what="The timeline" fetched={fetched} refresh={refresh} exports={[]} />
+      {timeline && <TimelineResult timeline={timeline} annotator={fetched.asked?.annotator ?? null} />}
     </div>
   );
 }
@@ -98,9 +90,14 @@ export function useShownCodes(timeline: Timeline): Timeline['codes'] {
   }, [timeline, chosen]);
 }
 
-function TimelineResult({ timeline }: { timeline: Timeline }) {
+function TimelineResult({ timeline, annotator }: { timeline: Timeline; annotator: string | null }) {
   const shown = useShownCodes(timeline);
+  const codebook = useStore((s) => s.project?.codebook.codes);
   const per = INTERVAL_WORDS[timeline.interval].per;
+  const plot = useCallback(
+    (theme: ChartTheme, width: number) => timelinePlot(timeline, shown, codebook ?? [], theme, width),
+    [timeline, shown, codebook],
+  );
   if (timeline.codes.length === 0) {
     return (
       <div className="analysis-empty">
@@ -112,7 +109,15 @@ function TimelineResult({ timeline }: { timeline: Timeline }) {
   return (
     <>
       <TimelineCodes timeline={timeline} shown={shown} />
-      <TimelineTable timeline={timeline} shown={shown} caption={`Annotations per code and ${per}`} />
+      <ChartFigure
+        label={`Annotations per ${per} of the documents’ dates, ${shown.map((c) => c.name).join(', ') || 'no code chosen'}${annotator ? `, ${annotator}’s work` : ''}`}
+        plot={plot}
+        table={
+          <TimelineTable timeline={timeline} shown={shown} caption={`Annotations per code and ${per}`} />
+        }
+        csv={() => timelineCsv(namedTimeline(timeline))}
+        name={`timeline-by-${timeline.interval}${annotator ? `-${annotator}` : ''}`}
+      />
       <UndatedNote timeline={timeline} />
     </>
   );
