@@ -58,6 +58,7 @@ export class AnalysisCorpus {
   /** The register's merges the entries were resolved with. */
   #redirects = '';
   readonly #stale = new Set<string>();
+  readonly #derived = new WeakMap<AnalysedDocument, Map<string, unknown>>();
   /** The watcher could not tell which documents changed: every one is read again. */
   #everything = false;
   /** Calls one after another, so two never read the same files at once. */
@@ -74,8 +75,20 @@ export class AnalysisCorpus {
     return this.project.info();
   }
 
+  /** How many times the watcher has told of changes, to know whether a list was made since. */
+  news = 0;
+
+  /**
+   * A list of the documents made elsewhere (the screens' own listing), taken as the analyses'
+   * list if the watcher told of no change since it was started (`news` was `since`).
+   */
+  listed(summaries: DocumentSummary[], since: number): void {
+    if (this.options.told && since === this.news && !this.#everything) this.#summaries = summaries;
+  }
+
   /** The folder watcher's news: these documents changed, or (none named) any may have. */
   changed(keys: readonly string[]): void {
+    this.news += 1;
     if (keys.length === 0) this.#everything = true;
     for (const key of keys) this.#stale.add(key);
   }
@@ -85,6 +98,26 @@ export class AnalysisCorpus {
     const next = this.#queue.then(() => this.#bringUpToDate());
     this.#queue = next.catch(() => {});
     return next;
+  }
+
+  /**
+   * A result of one document, made once and kept with it until it changes (its entry is then
+   * replaced), so an analysis asked again with the same settings only adds up. `key` names the
+   * analysis and everything its result depends on besides the document (rule, annotator, roles).
+   */
+  derived<T>(document: AnalysedDocument, key: string, make: () => T): T {
+    let results = this.#derived.get(document);
+    if (!results) {
+      results = new Map();
+      this.#derived.set(document, results);
+    }
+    if (!results.has(key)) results.set(key, make());
+    return results.get(key) as T;
+  }
+
+  /** Whether `derived` has the result already. */
+  hasDerived(document: AnalysedDocument, key: string): boolean {
+    return this.#derived.get(document)?.has(key) ?? false;
   }
 
   /** The sentences and paragraphs of each document given, by its fingerprint. */

@@ -1,7 +1,7 @@
 import type { CodeFrequencies } from '../../shared/api';
 import { subtreeIds } from '../../shared/model/codebook-tree';
 import type { AnalysisCorpus } from './analysis-corpus';
-import { eachDocument } from './each-document';
+import { countedIn } from './each-document';
 
 /**
  * How often each code is used: in all, and in how many documents (a group counts its own
@@ -14,9 +14,12 @@ export async function codeFrequencies(
 ): Promise<CodeFrequencies> {
   const { codebook } = corpus.info();
   const documents: CodeFrequencies['documents'] = [];
-  for (const { document, annotations } of await eachDocument(corpus, options)) {
-    const counts: Record<string, number> = {};
-    for (const a of annotations) counts[a.code] = (counts[a.code] ?? 0) + 1;
+  for (const document of await corpus.documents()) {
+    const counts = corpus.derived(document, `counts\n${options.annotator ?? ''}`, () => {
+      const counts: Record<string, number> = {};
+      for (const a of countedIn(document, options.annotator)) counts[a.code] = (counts[a.code] ?? 0) + 1;
+      return counts;
+    });
     documents.push({ key: document.summary.key, counts });
   }
   const folders = new Map<string, Record<string, number>>();

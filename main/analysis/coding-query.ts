@@ -1,9 +1,14 @@
-import { type CodingQuery, retrievePassages, unitsWanted } from '../../shared/analysis/coding-query';
+import {
+  type CodingQuery,
+  resolveQuery,
+  retrievePassages,
+  unitsWanted,
+} from '../../shared/analysis/coding-query';
 import { NO_UNITS, sentenceAround, type TextUnits } from '../../shared/analysis/near';
 import type { CodingQueryResult } from '../../shared/api';
 import type { DocumentStatus, DocumentSummary } from '../../shared/model/document';
 import type { AnalysisCorpus } from './analysis-corpus';
-import { eachDocument } from './each-document';
+import { countedIn } from './each-document';
 import { passageOf } from './passage-ref';
 
 export interface CodingQueryScope {
@@ -25,18 +30,17 @@ export async function codingQuery(
   query: CodingQuery,
   scope: CodingQueryScope = {},
 ): Promise<CodingQueryResult> {
-  const { codebook } = corpus.info();
-  const documents = (await eachDocument(corpus, { annotator: scope.annotator })).filter(({ document }) =>
-    inScope(document.summary, scope),
-  );
-  const weighed = documents.filter((d) => unitsWanted(d.annotations, codebook, query)).map((d) => d.document);
+  const resolved = resolveQuery(corpus.info().codebook, query);
+  const documents = (await corpus.documents())
+    .filter((document) => inScope(document.summary, scope))
+    .map((document) => ({ document, annotations: countedIn(document, scope.annotator) }));
+  const weighed = documents.filter((d) => unitsWanted(d.annotations, resolved)).map((d) => d.document);
   const units = weighed.length > 0 ? await corpus.units(weighed) : new Map<string, TextUnits>();
   const retrieved = documents.flatMap(({ document, annotations }) => {
     const found = retrievePassages(
       units.get(document.summary.fingerprint) ?? NO_UNITS,
       annotations,
-      codebook,
-      query,
+      resolved,
     );
     return found.length > 0 ? [{ document, found }] : [];
   });

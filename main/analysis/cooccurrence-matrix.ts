@@ -1,9 +1,8 @@
 import { type CooccurrenceRule, cooccurrences, pairsToWeigh } from '../../shared/analysis/cooccurrence';
 import { NO_UNITS } from '../../shared/analysis/near';
 import type { CooccurrenceMatrix } from '../../shared/api';
-import { roleOf } from '../../shared/model/codebook-tree';
 import type { AnalysisCorpus } from './analysis-corpus';
-import { eachDocument } from './each-document';
+import { countedIn, rolesOf } from './each-document';
 import { passageOf } from './passage-ref';
 
 /**
@@ -18,24 +17,21 @@ export async function cooccurrenceMatrix(
   options: { annotator?: string } = {},
 ): Promise<CooccurrenceMatrix> {
   const { codebook, stakeholders } = corpus.info();
-  const roles = new Map(codebook.codes.map((code) => [code.id, roleOf(codebook, code.id)]));
+  const { roles, key: rolesKey } = rolesOf(codebook);
   const cells = new Map<string, CooccurrenceMatrix['cells'][number]>();
-  const documents = await eachDocument(corpus, options);
-  // Sentences and paragraphs only of the documents with a mention and a concern.
-  const units =
-    rule === 'overlap'
-      ? new Map()
-      : await corpus.units(
-          documents.filter((d) => pairsToWeigh(d.annotations, roles)).map((d) => d.document),
-        );
-  for (const { document, annotations } of documents) {
+  const documents = await corpus.documents();
+  const derived = `cooccurrences\n${rule}\n${options.annotator ?? ''}\n${rolesKey}`;
+  // Sentences and paragraphs only of the documents with a mention and a concern, not counted yet.
+  const unsplit = documents.filter(
+    (d) => !corpus.hasDerived(d, derived) && pairsToWeigh(countedIn(d, options.annotator), roles),
+  );
+  const units = rule === 'overlap' || unsplit.length === 0 ? new Map() : await corpus.units(unsplit);
+  for (const document of documents) {
     const { key, fingerprint } = document.summary;
-    for (const { stakeholderId, concern } of cooccurrences(
-      units.get(fingerprint) ?? NO_UNITS,
-      annotations,
-      roles,
-      rule,
-    )) {
+    const pairs = corpus.derived(document, derived, () =>
+      cooccurrences(units.get(fingerprint) ?? NO_UNITS, countedIn(document, options.annotator), roles, rule),
+    );
+    for (const { stakeholderId, concern } of pairs) {
       const id = `${stakeholderId}\n${concern.code}`;
       let cell = cells.get(id);
       if (!cell) {

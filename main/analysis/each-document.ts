@@ -1,18 +1,18 @@
 import type { Annotation } from '../../shared/model/annotation';
-import type { AnalysedDocument, AnalysisCorpus } from './analysis-corpus';
+import type { Codebook } from '../../shared/model/codebook';
+import { roleOf } from '../../shared/model/codebook-tree';
+import type { AnalysedDocument } from './analysis-corpus';
 
 /**
- * Every document of the project with the annotations an analysis counts: every annotator's as
- * the reader shows them (placed in the article's current text), or one annotator's only.
+ * The annotations of a document an analysis counts: every annotator's as the reader shows them
+ * (placed in the article's current text), or one annotator's only.
  */
-export async function eachDocument(
-  corpus: AnalysisCorpus,
-  options: { annotator?: string },
-): Promise<{ document: AnalysedDocument; annotations: Annotation[] }[]> {
-  return (await corpus.documents()).map((document) => ({
-    document,
-    annotations: options.annotator
-      ? document.annotations.filter((a) => a.author === options.annotator)
-      : document.annotations,
-  }));
+export function countedIn(document: AnalysedDocument, annotator: string | undefined): readonly Annotation[] {
+  return annotator ? document.annotations.filter((a) => a.author === annotator) : document.annotations;
+}
+
+/** Each code's role (codebook-tree.ts), and the same as a key for results kept per document (AnalysisCorpus.derived). */
+export function rolesOf(codebook: Codebook): { roles: Map<string, ReturnType<typeof roleOf>>; key: string } {
+  const roles = new Map(codebook.codes.map((code) => [code.id, roleOf(codebook, code.id)]));
+  return { roles, key: JSON.stringify([...roles]) };
 }

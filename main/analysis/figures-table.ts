@@ -1,9 +1,9 @@
 import type { FiguresTable } from '../../shared/api';
 import type { Annotation } from '../../shared/model/annotation';
-import { roleOf } from '../../shared/model/codebook-tree';
+import type { CodeRole } from '../../shared/model/codebook';
 import type { Relation } from '../../shared/model/relation';
-import type { AnalysisCorpus } from './analysis-corpus';
-import { eachDocument } from './each-document';
+import type { AnalysedDocument, AnalysisCorpus } from './analysis-corpus';
+import { countedIn, rolesOf } from './each-document';
 import { passageOf } from './passage-ref';
 
 /**
@@ -18,58 +18,76 @@ export async function figuresTable(
   options: { annotator?: string } = {},
 ): Promise<FiguresTable> {
   const { codebook } = corpus.info();
+  const { roles, key: rolesKey } = rolesOf(codebook);
+  const derived = `figures\n${options.annotator ?? ''}\n${rolesKey}`;
   const figures: FiguresTable['figures'] = [];
-  const roles = new Map<string, ReturnType<typeof roleOf>>();
-  const role = (code: string) => {
-    if (!roles.has(code)) roles.set(code, roleOf(codebook, code));
-    return roles.get(code);
-  };
-  for (const { document, annotations } of await eachDocument(corpus, options)) {
-    const { summary } = document;
-    const byId = new Map<string, Annotation>();
-    for (const annotation of annotations) byId.set(annotation.id, annotation);
-    const touching = relationsByAnnotation(document.relations, byId);
-    for (const annotation of annotations) {
-      if (role(annotation.code) !== 'figure') continue;
-      // The stakeholder of the first of its relations that ties it to a mention.
-      let described: string | undefined;
-      for (const r of touching.get(annotation.id) ?? []) {
-        described = byId.get(r.from === annotation.id ? r.to : r.from)?.stakeholderId;
-        if (described !== undefined) break;
-      }
-      figures.push({
-        ...passageOf(summary.key, annotation),
-        code: annotation.code,
-        title: summary.title,
-        ...(summary.metadata.publishedTime ? { date: summary.metadata.publishedTime } : {}),
-        ...(annotation.value ? { value: annotation.value } : {}),
-        ...(described ? { stakeholderId: described } : {}),
-      });
-    }
+  for (const document of await corpus.documents()) {
+    const rows = corpus.derived(document, derived, () =>
+      figuresIn(document, countedIn(document, options.annotator), roles),
+    );
+    for (const row of rows) figures.push(row);
   }
-  const totals = new Map<string, FiguresTable['totals'][number]>();
+  // In the order each was first met; found by stakeholder, currency and unit (none is null).
+  const totals: FiguresTable['totals'] = [];
+  const found = new Map<
+    string | null,
+    Map<string | null, Map<string | null, FiguresTable['totals'][number]>>
+  >();
   const add = (stakeholderId: string | undefined, figure: FiguresTable['figures'][number]) => {
     const value = figure.value!;
-    const unit = value.currency ? { currency: value.currency } : value.unit ? { unit: value.unit } : {};
-    const id = JSON.stringify([stakeholderId ?? null, value.currency ?? null, value.unit ?? null]);
-    const total = totals.get(id) ?? {
-      ...(stakeholderId ? { stakeholderId } : {}),
-      ...unit,
-      count: 0,
-      min: 0,
-      max: 0,
-    };
+    const byCurrency = found.get(stakeholderId ?? null) ?? new Map();
+    found.set(stakeholderId ?? null, byCurrency);
+    const byUnit = byCurrency.get(value.currency ?? null) ?? new Map();
+    byCurrency.set(value.currency ?? null, byUnit);
+    let total = byUnit.get(value.unit ?? null);
+    if (!total) {
+      const unit = value.currency ? { currency: value.currency } : value.unit ? { unit: value.unit } : {};
+      total = { ...(stakeholderId ? { stakeholderId } : {}), ...unit, count: 0, min: 0, max: 0 };
+      byUnit.set(value.unit ?? null, total);
+      totals.push(total);
+    }
     total.count += 1;
     total.min += value.min;
     total.max += value.max;
-    totals.set(id, total);
   };
   for (const figure of figures) {
     if (!figure.value) continue;
     add(undefined, figure);
     if (figure.stakeholderId) add(figure.stakeholderId, figure);
   }
-  return { figures, totals: [...totals.values()] };
+  return { figures, totals };
+}
+
+/** The figures of one document, each with the stakeholder a relation ties it to. */
+function figuresIn(
+  document: AnalysedDocument,
+  annotations: readonly Annotation[],
+  roles: ReadonlyMap<string, CodeRole>,
+): FiguresTable['figures'] {
+  const { summary } = document;
+  const figures: FiguresTable['figures'] = [];
+  if (!annotations.some((a) => roles.get(a.code) === 'figure')) return figures;
+  const byId = new Map<string, Annotation>();
+  for (const annotation of annotations) byId.set(annotation.id, annotation);
+  const touching = relationsByAnnotation(document.relations, byId);
+  for (const annotation of annotations) {
+    if (roles.get(annotation.code) !== 'figure') continue;
+    // The stakeholder of the first of its relations that ties it to a mention.
+    let described: string | undefined;
+    for (const r of touching.get(annotation.id) ?? []) {
+      described = byId.get(r.from === annotation.id ? r.to : r.from)?.stakeholderId;
+      if (described !== undefined) break;
+    }
+    figures.push({
+      ...passageOf(summary.key, annotation),
+      code: annotation.code,
+      title: summary.title,
+      ...(summary.metadata.publishedTime ? { date: summary.metadata.publishedTime } : {}),
+      ...(annotation.value ? { value: annotation.value } : {}),
+      ...(described ? { stakeholderId: described } : {}),
+    });
+  }
+  return figures;
 }
 
 /** Each annotation's relations with both ends among `annotations`, in the relations' order. */

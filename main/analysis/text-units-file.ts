@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TextUnits } from '../../shared/analysis/near';
+import { frameCacheFile, unframeCacheFile } from '../storage/cache-file-frame';
 import { VarintReader, VarintWriter } from '../storage/varints';
 
 /**
@@ -40,27 +41,16 @@ export function encodeTextUnits(entries: ReadonlyMap<string, TextUnits>): Uint8A
     }
   }
   const bytes = body.bytes();
-  const header = new TextEncoder().encode(JSON.stringify({ rules: sentenceRules(), sha256: sha256(bytes) }));
-  const out = new Uint8Array(9 + header.length + bytes.length);
-  out.set(new TextEncoder().encode(MAGIC), 0);
-  out[4] = VERSION;
-  new DataView(out.buffer).setUint32(5, header.length, true);
-  out.set(header, 9);
-  out.set(bytes, 9 + header.length);
-  return out;
+  return frameCacheFile(MAGIC, VERSION, { rules: sentenceRules(), sha256: sha256(bytes) }, bytes);
 }
 
 /** The units the file holds, or undefined if it is not a whole file of this version and these rules. */
 export function decodeTextUnits(bytes: Uint8Array): Map<string, TextUnits> | undefined {
   try {
-    if (bytes.length < 9 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC || bytes[4] !== VERSION)
-      return undefined;
-    const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(5, true);
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(9, 9 + length))) as {
-      rules?: unknown;
-      sha256?: unknown;
-    };
-    const body = bytes.subarray(9 + length);
+    const framed = unframeCacheFile(bytes, MAGIC, VERSION);
+    if (!framed) return undefined;
+    const header = framed.header as { rules?: unknown; sha256?: unknown };
+    const body = framed.body;
     if (header.rules !== sentenceRules() || header.sha256 !== sha256(body)) return undefined;
     const reader = new VarintReader(body);
     const entries = new Map<string, TextUnits>();

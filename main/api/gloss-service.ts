@@ -141,7 +141,14 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       }
       return (await service.open(path)).info();
     },
-    listDocuments: () => project().listDocuments(),
+    listDocuments: async () => {
+      const { project, analysis } = opened();
+      // The screens list the documents first: the analyses start from that list.
+      const since = analysis.news;
+      const list = await project.listDocuments();
+      analysis.listed(list.documents, since);
+      return list;
+    },
     getDocument: ({ key }) => project().getDocument(key),
     openDocument: async ({ key }) => {
       const { document, annotations, relations } = await project().openDocument(key);

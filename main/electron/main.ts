@@ -13,6 +13,7 @@ import { createGlossService } from '../api/gloss-service';
 import { appPaths } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createAppWindow, windowTitle } from './app-window';
+import { closeBeforeQuit } from './close-before-quit';
 import { folderFromArgv } from './command-line';
 import { denyAllPermissions, guardEveryWebContents } from './content-guards';
 import { registerApiIpc, sendApiEvent } from './ipc';
@@ -88,6 +89,7 @@ function startGloss(): void {
     const folder = folderFromArgv(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory });
     if (folder) void opener.open(folder);
   });
+  closeBeforeQuit(app, () => service.close());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

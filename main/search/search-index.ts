@@ -20,8 +20,7 @@ export interface IndexParts {
  * for it, the few documents changed since they were made are scanned instead.
  */
 export class SearchIndex {
-  readonly #ids = new Map<string, number>();
-  readonly #words: string[] = [];
+  readonly #vocabulary: Vocabulary = { ids: new Map(), words: [] };
   readonly #documents = new Map<string, { version: string; sequence: Uint32Array }>();
   /** The keys in order, made again after a document comes or goes. */
   #sortedKeys: string[] | undefined;
@@ -45,7 +44,7 @@ export class SearchIndex {
 
   toParts(): IndexParts {
     return {
-      words: this.#words,
+      words: this.#vocabulary.words,
       documents: [...this.#documents].map(([key, { version, sequence }]) => ({ key, version, sequence })),
     };
   }
@@ -53,8 +52,8 @@ export class SearchIndex {
   static fromParts({ words, documents }: IndexParts): SearchIndex {
     const index = new SearchIndex();
     words.forEach((word, id) => {
-      index.#ids.set(word, id);
-      index.#words.push(word);
+      index.#vocabulary.ids.set(word, id);
+      index.#vocabulary.words.push(word);
     });
     for (const { key, version, sequence } of documents) index.#documents.set(key, { version, sequence });
     return index;
@@ -107,7 +106,7 @@ export class SearchIndex {
   #upToDatePostings(): WordPostings {
     if (this.#postings && this.#newer.size <= Math.max(100, this.#documents.size / 50)) return this.#postings;
     const posted = this.keys().map((key) => ({ key, sequence: this.#documents.get(key)!.sequence }));
-    this.#postings = new WordPostings(posted, this.#words.length);
+    this.#postings = new WordPostings(posted, this.#vocabulary.words.length);
     this.#newer.clear();
     return this.#postings;
   }
@@ -118,19 +117,15 @@ export class SearchIndex {
     return matchers.reduce((best, m) => (frequency(m) < frequency(best) ? m : best));
   }
 
-  get #vocabulary(): Vocabulary {
-    return { ids: this.#ids, words: this.#words };
-  }
-
   /** Which ids a query word matches; undefined when no word of the index does. */
   #matcher(word: QueryWord): Matcher | undefined {
     if (!word.prefix) {
-      const id = this.#ids.get(word.text);
+      const id = this.#vocabulary.ids.get(word.text);
       return id === undefined ? undefined : id;
     }
-    const ids = new Uint8Array(this.#words.length);
+    const ids = new Uint8Array(this.#vocabulary.words.length);
     let any = false;
-    this.#words.forEach((known, id) => {
+    this.#vocabulary.words.forEach((known, id) => {
       if (!known.startsWith(word.text)) return;
       ids[id] = 1;
       any = true;

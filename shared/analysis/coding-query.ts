@@ -20,6 +20,22 @@ export interface CodingQuery {
   conditions: readonly QueryCondition[];
 }
 
+/** A query with the codes under each of its codes worked out, once for all the documents. */
+export interface ResolvedQuery {
+  /** The codes wanted and every code under them. */
+  wanted: ReadonlySet<string>;
+  conditions: readonly (QueryCondition & { codes?: ReadonlySet<string> })[];
+}
+
+export function resolveQuery(codebook: Codebook, query: CodingQuery): ResolvedQuery {
+  return {
+    wanted: new Set(query.codes.flatMap((code) => [...subtreeIds(codebook, code)])),
+    conditions: query.conditions.map((condition) =>
+      condition.code ? { ...condition, codes: subtreeIds(codebook, condition.code) } : condition,
+    ),
+  };
+}
+
 /**
  * The passages of one document a coding query retrieves, in text order: OR over the codes, AND
  * over the conditions, NOT where a condition says so. A passage is never its own neighbour. The
@@ -28,12 +44,12 @@ export interface CodingQuery {
 export function retrievePassages(
   of: string | TextUnits,
   annotations: readonly Annotation[],
-  codebook: Codebook,
-  query: CodingQuery,
+  query: ResolvedQuery,
 ): Annotation[] {
-  const wanted = new Set(query.codes.flatMap((code) => [...subtreeIds(codebook, code)]));
+  const { wanted } = query;
+  if (!annotations.some((a) => wanted.has(a.code))) return [];
   const tests = query.conditions.map((condition) => {
-    const codes = condition.code ? subtreeIds(codebook, condition.code) : undefined;
+    const { codes } = condition;
     const others = annotations.filter((a) =>
       codes
         ? codes.has(a.code)
@@ -51,12 +67,7 @@ export function retrievePassages(
 }
 
 /** Whether a query needs a document's sentences or paragraphs: a condition by either, and a passage of a wanted code. */
-export function unitsWanted(
-  annotations: readonly Annotation[],
-  codebook: Codebook,
-  query: CodingQuery,
-): boolean {
+export function unitsWanted(annotations: readonly Annotation[], query: ResolvedQuery): boolean {
   if (query.conditions.every((condition) => condition.rule === 'overlap')) return false;
-  const wanted = new Set(query.codes.flatMap((code) => [...subtreeIds(codebook, code)]));
-  return annotations.some((a) => wanted.has(a.code));
+  return annotations.some((a) => query.wanted.has(a.code));
 }

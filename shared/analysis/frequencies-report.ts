@@ -27,7 +27,7 @@ export function codesUnder(codes: CodeFrequencies['codes']): Map<string, string[
 }
 
 /** Own counts by code id made into counts by name, a group's with its codes', codes not met left out. */
-export function countsWithGroups(
+function countsWithGroups(
   counts: Record<string, number>,
   codes: CodeFrequencies['codes'],
   under: Map<string, string[]> = codesUnder(codes),

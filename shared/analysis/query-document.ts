@@ -74,7 +74,9 @@ export function queryMarkdown(report: QueryReport, query: NamedQuery, made: stri
   for (const d of o.documents) {
     lines.push('', `## ${md(d.title)}`, '', `${md(d.key)}${md(dateOf(d.date))}`, '');
     d.passages.forEach((p, i) => {
-      lines.push(`${i + 1}. ${md(p.before)}**${md(p.quote)}**${md(p.after)}`);
+      // The facts as a paragraph of the item's own, not run on after its sentence.
+      if (i > 0) lines.push('');
+      lines.push(`${i + 1}. ${md(p.before)}**${md(p.quote)}**${md(p.after)}`, '');
       lines.push(`   — ${md(p.facts.join('; '))}${p.note ? `; note: ${md(p.note)}` : ''}`);
     });
   }

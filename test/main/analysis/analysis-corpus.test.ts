@@ -86,6 +86,11 @@ describe('the analyses of a watched project, between calls', () => {
       ['a.txt', word(edited, second).start],
       ['b.txt', word(text, second).start],
     ]);
+
+    // A code moved into the figures' group counts as a figure from then on.
+    expect((await alice.figuresTable({})).figures).toEqual([]);
+    await alice.moveCode({ id: 'privacy', parentId: 'figures', index: 0 });
+    expect((await alice.figuresTable({})).figures.map((f) => f.key)).toEqual(['a.txt', 'b.txt']);
   });
 
   it('read every document again when the watcher cannot tell which changed', async () => {

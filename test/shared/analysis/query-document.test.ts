@@ -132,7 +132,7 @@ describe('the coding query as a readable report', () => {
     );
     // A sentence starting "1." is not read as a list inside the list.
     expect(lines).toContain('2. **Security staff** say nothing.');
-    expect(unescaped(lines[lines.indexOf('## Zoë’s café 😀 review') + 5]!)).toBe(
+    expect(unescaped(lines[lines.indexOf('## Zoë’s café 😀 review') + 6]!)).toBe(
       '   — Privacy; tagged by zoe; note: Zoë: 😀 <b>bold</b>',
     );
   });

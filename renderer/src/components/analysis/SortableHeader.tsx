@@ -45,7 +45,7 @@ export function SortableHeader<Key extends string>({
 }
 
 /** Compares two values of a column, text by the reader's language (accents and case as people sort them), absent last. */
-export function compareCells(a: string | number | undefined, b: string | number | undefined): number {
+function compareCells(a: string | number | undefined, b: string | number | undefined): number {
   if (a === undefined || a === '') return b === undefined || b === '' ? 0 : 1;
   if (b === undefined || b === '') return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
