@@ -27,6 +27,8 @@ export interface SearchProposalsSlice {
   proposeSearchTags(code: string): Promise<void>;
   /** Counts the proposals waiting, per document. */
   loadSearchProposals(): Promise<void>;
+  /** `delta` proposals more (or fewer) wait in a document: reviewed, or taken back by undo. */
+  countSearchProposals(key: string, delta: number): void;
   /** The Suggestions tab, on a document with proposals waiting (the open one if it has any). */
   reviewSearchProposals(): Promise<void>;
   /** Forgets what was proposed and counted (another project was opened). */
@@ -87,6 +89,17 @@ export const createSearchProposalsSlice =
         } catch {
           // Counting is a convenience: the documents' own lists still show every proposal.
         }
+      },
+
+      countSearchProposals(key, delta) {
+        const { waiting } = get().searchProposals;
+        if (delta === 0 || !waiting) return;
+        const documents = waiting.documents.filter((d) => d.key !== key);
+        const before = waiting.documents.find((d) => d.key === key);
+        const count = Math.max(0, (before?.count ?? 0) + delta);
+        if (count > 0) documents.push({ key, count, queries: before?.queries ?? [] });
+        documents.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+        update({ waiting: { total: documents.reduce((sum, d) => sum + d.count, 0), documents } });
       },
 
       async reviewSearchProposals() {

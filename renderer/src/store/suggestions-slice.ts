@@ -193,7 +193,7 @@ function suggestionSteps(client: GlossClient, set: Set, get: Get) {
           : {},
       );
       countAnnotations(key, created.length);
-      if (chosen.some((s) => s.kind === 'search')) await get().loadSearchProposals();
+      get().countSearchProposals(key, -searchCount(chosen));
       return created;
     },
 
@@ -212,8 +212,8 @@ function suggestionSteps(client: GlossClient, set: Set, get: Get) {
           await client.proposeSearchTags({ ...proposals, hits: proposals.hits.map((h) => ({ key, ...h })) });
         }
       });
+      get().countSearchProposals(key, searchCount(chosen));
       if (get().reader.key === key) await get().loadSuggestions(key);
-      if (chosen.some((s) => s.kind === 'search')) await get().loadSearchProposals();
     },
 
     async reject(key: string, chosen: Suggestion[], label: string) {
@@ -223,20 +223,22 @@ function suggestionSteps(client: GlossClient, set: Set, get: Get) {
           ? { suggestions: { ...s.suggestions, rejected: s.suggestions.rejected + chosen.length } }
           : {},
       );
+      get().countSearchProposals(key, -searchCount(chosen));
       await get().save(label, () => client.rejectSuggestions({ key, ids: chosen.map((s) => s.id) }));
-      if (chosen.some((s) => s.kind === 'search')) await get().loadSearchProposals();
     },
 
     async unreject(key: string, chosen: Suggestion[], label: string) {
       await get().save(label, () => client.unrejectSuggestions({ key, ids: chosen.map((s) => s.id) }));
+      get().countSearchProposals(key, searchCount(chosen));
       if (get().reader.key === key) await get().loadSuggestions(key);
-      if (chosen.some((s) => s.kind === 'search')) await get().loadSearchProposals();
     },
   };
 }
 
 const byPosition = (a: Annotation, b: Annotation) =>
   a.target.start - b.target.start || a.target.end - b.target.end;
+
+const searchCount = (chosen: readonly Suggestion[]) => chosen.filter((s) => s.kind === 'search').length;
 
 /** The search proposals among `chosen`, by code and query, as proposeSearchTags takes them. */
 function searchProposalGroups(chosen: readonly Suggestion[]) {
