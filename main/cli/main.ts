@@ -131,15 +131,26 @@ async function run(argv: string[], io: Output): Promise<number> {
       cooccurrence: { type: 'boolean' },
       frequencies: { type: 'boolean' },
       figures: { type: 'boolean' },
+      timeline: { type: 'boolean' },
       by: { type: 'string' },
       annotator: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
     });
-    const asked = [values.cooccurrence, values.frequencies, values.figures].filter(Boolean).length;
-    if (asked !== 1)
-      throw new UsageError('say what to analyse: one of --cooccurrence, --frequencies, --figures');
+    const asked = [values.cooccurrence, values.frequencies, values.figures, values.timeline].filter(Boolean);
+    if (asked.length !== 1)
+      throw new UsageError(
+        'say what to analyse: one of --cooccurrence, --frequencies, --figures, --timeline',
+      );
     const annotator = values.annotator as string | undefined;
+    if (values.timeline) {
+      const command = await import('./analyse-command');
+      const output = outputOf(values);
+      const interval = await timelineInterval(values.by as string | undefined);
+      const report = await command.timelineReport(folderOf(positionals), interval, annotator);
+      print(io, output, report, command.formatTimeline, command.timelineCsv);
+      return 0;
+    }
     if (values.frequencies || values.figures) {
       const command = await import('./analyse-command');
       const folder = folderOf(positionals);
@@ -282,6 +293,15 @@ async function nearnessRule(given: string | undefined) {
   const rule = COOCCURRENCE_RULES.find((r) => r === (given ?? 'paragraph'));
   if (!rule) throw new UsageError(`--by takes ${COOCCURRENCE_RULES.join(', ')}, not "${given}"`);
   return rule;
+}
+
+/** The period of --by for --timeline: a month unless given. */
+async function timelineInterval(given: string | undefined) {
+  const { TIMELINE_INTERVALS } = await import('../../shared/analysis/timeline-periods');
+  const interval = TIMELINE_INTERVALS.find((i) => i === (given ?? 'month'));
+  if (!interval)
+    throw new UsageError(`--by with --timeline takes ${TIMELINE_INTERVALS.join(', ')}, not "${given}"`);
+  return interval;
 }
 
 function folderOf(positionals: string[]): string {

@@ -35,6 +35,12 @@ Usage:
       all, per folder and per document, and the documents without any code of
       each group. --figures: every figure with its value, unit or currency, and
       the stakeholder a relation gives it; offsets in code points.
+  gloss analyse <folder> --timeline [--by day|week|month|year]
+               [--annotator NAME] [--json|--csv]
+      Annotations per code per period (default: month) of the documents'
+      dates: the date set on a document in Gloss, else its page's publication
+      day; documents without a date counted apart. --json gives {interval,
+      periods, cells: [{period, code, count}], undated: {documents, counts}}.
   gloss export <folder> --format F --out PATH [--documents all|done|KEY,…]
                [--codes ID,…] [--annotators NAME,…] [--bom] [--group ID]
       Write the annotated dataset for other tools: jsonl, csv, brat, conll, w3c,

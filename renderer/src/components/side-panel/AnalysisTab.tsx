@@ -6,7 +6,6 @@ import { useStore } from '../../store/context';
 import { CodingQueryView } from '../analysis/CodingQueryView';
 import { FiguresView } from '../analysis/FiguresView';
 import { FrequenciesView } from '../analysis/FrequenciesView';
-import { TimelineView } from '../analysis/TimelineView';
 import { downloadText } from '../download-text';
 import { Tabs } from '../Tabs';
 import { CellPassages } from './CellPassages';
@@ -22,7 +21,8 @@ const VIEW_LABELS: Record<AnalysisView, string> = {
   figures: 'Figures',
   timeline: 'Timeline',
 };
-const VIEWS = ANALYSIS_VIEWS.map((id) => ({ id, label: VIEW_LABELS[id] }));
+// The timeline is not part of this build yet.
+const VIEWS = ANALYSIS_VIEWS.filter((id) => id !== 'timeline').map((id) => ({ id, label: VIEW_LABELS[id] }));
 
 /** The analyses of the whole project, one view at a time: each counts when first shown and on its Refresh. */
 export function AnalysisTab() {
@@ -37,8 +37,6 @@ export function AnalysisTab() {
           <FrequenciesView />
         ) : view === 'figures' ? (
           <FiguresView />
-        ) : view === 'timeline' ? (
-          <TimelineView />
         ) : (
           <MatrixView />
         )}
