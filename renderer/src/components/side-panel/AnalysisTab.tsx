@@ -6,6 +6,8 @@ import { useStore } from '../../store/context';
 import { CodingQueryView } from '../analysis/CodingQueryView';
 import { FiguresView } from '../analysis/FiguresView';
 import { FrequenciesView } from '../analysis/FrequenciesView';
+import { TimelineView } from '../analysis/TimelineView';
+import { WhoseWork } from '../analysis/WhoseWork';
 import { downloadText } from '../download-text';
 import { Tabs } from '../Tabs';
 import { CellPassages } from './CellPassages';
@@ -21,8 +23,7 @@ const VIEW_LABELS: Record<AnalysisView, string> = {
   figures: 'Figures',
   timeline: 'Timeline',
 };
-// The timeline is not part of this build yet.
-const VIEWS = ANALYSIS_VIEWS.filter((id) => id !== 'timeline').map((id) => ({ id, label: VIEW_LABELS[id] }));
+const VIEWS = ANALYSIS_VIEWS.map((id) => ({ id, label: VIEW_LABELS[id] }));
 
 /** The analyses of the whole project, one view at a time: each counts when first shown and on its Refresh. */
 export function AnalysisTab() {
@@ -37,6 +38,8 @@ export function AnalysisTab() {
           <FrequenciesView />
         ) : view === 'figures' ? (
           <FiguresView />
+        ) : view === 'timeline' ? (
+          <TimelineView />
         ) : (
           <MatrixView />
         )}
@@ -97,20 +100,15 @@ function MatrixView() {
   );
 }
 
-const EVERY_ANNOTATOR = '';
-
 function AnalysisControls() {
   const rule = useStore((s) => s.analysis.rule);
   const annotator = useStore((s) => s.analysis.annotator);
   const authorsSeen = useStore((s) => s.analysis.authorsSeen);
-  const me = useStore((s) => s.project?.annotator);
   const loading = useStore((s) => s.analysis.loading);
   const result = useStore((s) => s.analysis.result);
   const setRule = useStore((s) => s.setAnalysisRule);
   const setAnnotator = useStore((s) => s.setAnalysisAnnotator);
   const refresh = useStore((s) => s.refreshAnalysis);
-  // The names seen in the work counted so far, and the one chosen even if its work has gone since.
-  const others = [...new Set([...authorsSeen, ...(annotator ? [annotator] : [])])].filter((a) => a !== me);
 
   const exportCsv = () => {
     if (!result) return;
@@ -130,21 +128,7 @@ function AnalysisControls() {
           ))}
         </select>
       </label>
-      <label className="sp-field">
-        Whose work
-        <select
-          value={annotator ?? EVERY_ANNOTATOR}
-          onChange={(event) => void setAnnotator(event.target.value || null)}
-        >
-          <option value={EVERY_ANNOTATOR}>All annotators</option>
-          {me && <option value={me}>Only mine ({me})</option>}
-          {others.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WhoseWork annotator={annotator} authors={authorsSeen} onChange={(name) => void setAnnotator(name)} />
       <div className="analysis-actions">
         <button type="button" className="button" disabled={loading} onClick={() => void refresh()}>
           Refresh
