@@ -2,7 +2,7 @@ import type { ApiRequest } from '../../../shared/api';
 import type { GlossClient } from '../../../shared/api-client';
 import type { Annotation } from '../../../shared/model/annotation';
 import { applyAnnotationChanges, newAnnotation } from '../../../shared/model/annotation-rules';
-import type { DocumentStatus } from '../../../shared/model/document';
+import type { DocumentStatus, DocumentSummary } from '../../../shared/model/document';
 import type { FigureValue } from '../../../shared/model/figure';
 import { nextPaint } from '../reader/after-paint';
 import { latestChanges } from './latest-change';
@@ -34,6 +34,12 @@ export interface AnnotationsSlice {
    * reader moves on to another document still belongs to the one it was written for).
    */
   setDocumentNote(note: string, key?: string): Promise<void>;
+  /**
+   * Sets this annotator's date for a document (YYYY-MM-DD), or clears it with null; server-led:
+   * the list and the reader show the date the server then gives (a colleague's or the page's
+   * once this one is cleared).
+   */
+  setDocumentDate(date: string | null, key?: string): Promise<void>;
 }
 
 /**
@@ -132,6 +138,30 @@ export const createAnnotationsSlice =
             : {},
         );
         await get().save('Document note', () => client.setDocumentNote({ key, note }));
+      },
+
+      async setDocumentDate(date, key = get().reader.key ?? undefined) {
+        if (!key) return;
+        let answer: DocumentSummary | undefined;
+        await get().save('Document date', async () => {
+          answer = await client.setDocumentDate({ key, date });
+        });
+        if (!answer) return;
+        const dated = <T extends DocumentSummary>(d: T): T => {
+          const { date: _date, dateSetBy: _by, ...rest } = d;
+          return {
+            ...rest,
+            ...(answer!.date ? { date: answer!.date } : {}),
+            ...(answer!.dateSetBy ? { dateSetBy: answer!.dateSetBy } : {}),
+          } as T;
+        };
+        set((s) => ({
+          documents: s.documents.map((d) => (d.key === key ? dated(d) : d)),
+          reader:
+            s.reader.key === key && s.reader.document
+              ? { ...s.reader, document: dated(s.reader.document) }
+              : s.reader,
+        }));
       },
     };
   };

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { useStore } from '../../store/context';
 import { AnnotationList } from './AnnotationList';
 import { CodeOptions } from './CodeOptions';
+import { DocumentDateField } from './DocumentDateField';
 import { DraftTextArea } from './DraftTextArea';
 import { OrphansSection } from './OrphansSection';
 import './AnnotationsTab.css';
@@ -26,6 +27,7 @@ export function AnnotationsTab() {
   return (
     <div className="annotations-tab">
       <DocumentNote />
+      <DocumentDateField />
       <OrphansSection />
       <CodeFilter />
       <p className="list-count" aria-live="polite">
