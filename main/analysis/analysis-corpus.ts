@@ -115,6 +115,24 @@ export class AnalysisCorpus {
     return results.get(key) as T;
   }
 
+  /**
+   * The result kept in `slot` of a document if it was made for `key`. A slot keeps only its
+   * latest result, for analyses asked with settings that vary without end (coding queries).
+   */
+  recall<T>(document: AnalysedDocument, slot: string, key: string): T | undefined {
+    const kept = this.#derived.get(document)?.get(slot) as { key: string; value: T } | undefined;
+    return kept?.key === key ? kept.value : undefined;
+  }
+
+  remember<T>(document: AnalysedDocument, slot: string, key: string, value: T): void {
+    let results = this.#derived.get(document);
+    if (!results) {
+      results = new Map();
+      this.#derived.set(document, results);
+    }
+    results.set(slot, { key, value });
+  }
+
   /** Whether `derived` has the result already. */
   hasDerived(document: AnalysedDocument, key: string): boolean {
     return this.#derived.get(document)?.has(key) ?? false;

@@ -69,20 +69,28 @@ describe('the analyses of a watched project, between calls', () => {
     expect(done.passages.map((p) => p.annotationId)).toEqual([created.id]);
     await alice.deleteAnnotation({ key: 'b.txt', id: created.id });
     expect(await counts(alice)).toEqual({ 'a.txt': { privacy: 1 } });
+    const privacy = async () =>
+      (await alice.codingQuery({ codes: ['privacy'], conditions: [] })).passages.map((p) => [p.key, p.start]);
+    expect(await privacy()).toEqual([['a.txt', word(text, second).start]]);
 
     // Another annotator's save, as the watcher tells it.
     const told = changedOnDisk(alice, 'b.txt');
     await bob.createAnnotation({ key: 'b.txt', code: 'privacy', ...word(text, second) });
     await told;
     expect(await counts(alice)).toEqual({ 'a.txt': { privacy: 1 }, 'b.txt': { privacy: 1 } });
+    expect(await privacy()).toEqual([
+      ['a.txt', word(text, second).start],
+      ['b.txt', word(text, second).start],
+    ]);
+    // Another query of the same documents, nothing changed between: its own passages.
+    expect((await alice.codingQuery({ codes: ['security'], conditions: [] })).passages).toEqual([]);
 
     // The article edited on disk: the annotations are placed in its new text.
     const edited = `A new first line.\n\n${text}`;
     const moved = changedOnDisk(alice, 'a.txt');
     await writeFile(join(project.path, 'a.txt'), edited);
     await moved;
-    const { passages } = await alice.codingQuery({ codes: ['privacy'], conditions: [] });
-    expect(passages.map((p) => [p.key, p.start])).toEqual([
+    expect(await privacy()).toEqual([
       ['a.txt', word(edited, second).start],
       ['b.txt', word(text, second).start],
     ]);
