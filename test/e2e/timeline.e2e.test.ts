@@ -3,7 +3,8 @@
  * pages dated by their metadata, one dated in Gloss, one with no date, tagged through the API.
  * The chart's table is checked against the API's numbers; the chart is drawn again in the dark
  * theme's colours; its SVG export is an <svg> with the marks and colours of its own, its PNG a
- * PNG twice the chart's size. The document's date is set on screen, a wrong one refused.
+ * PNG twice the chart's size. The document's date is set on screen, a wrong one refused. The
+ * frequencies and the matrix are drawn with the same charts, their tables the API's numbers.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,13 +43,21 @@ const htmlKey = (key: string) => key.replace('.txt', '.html');
 
 /** Tags words of every article with the codes in turn, more of the first codes than of the last. */
 async function tagArticles(service: GlossService) {
+  const register = (await service.addStakeholder({ name: 'The Treasury', kind: 'government' })).id;
   const { documents } = await service.listDocuments({});
   for (const [n, { key }] of documents.entries()) {
     const { text } = await service.getDocument({ key });
     const words = [...text.matchAll(/\p{L}{5,}/gu)];
     for (const [i, code] of CODES.entries()) {
       for (const w of words.slice(i * 10, i * 10 + CODES.length - i + (n % 3))) {
-        await service.createAnnotation({ key, code, start: w.index, end: w.index + w[0].length });
+        const stakeholderId = code === 'stakeholder' ? register : undefined;
+        await service.createAnnotation({
+          key,
+          code,
+          start: w.index,
+          end: w.index + w[0].length,
+          stakeholderId,
+        });
       }
     }
   }
@@ -93,6 +102,7 @@ describe('the timeline in Chromium', () => {
     await chart().waitFor(POLL);
     await panel().getByText('Show the table').click();
     const table = panel().getByRole('table', { name: 'Annotations per code and month' });
+    await table.waitFor(POLL);
     const api = await session.service.timeline({ interval: 'month' });
     const top = [...api.codes].sort((a, b) => b.total - a.total).slice(0, 5);
     const header = await table.locator('thead th').allTextContents();
@@ -184,6 +194,50 @@ describe('the timeline in Chromium', () => {
       .toBe('2005-02-28');
     await panel().getByText('Set by you').waitFor(POLL);
     expect((await session.service.timeline({ interval: 'month' })).undated.documents).toBe(0);
+  });
+
+  it('draws the frequencies as a bar per code, with the API’s numbers in its table', async () => {
+    await panel().getByRole('tab', { name: 'Analysis' }).click();
+    await panel().getByRole('tab', { name: 'Frequencies' }).click();
+    await chart().waitFor(POLL);
+    const api = await session.service.codeFrequencies({});
+    const parents = new Set(api.codes.map((c) => c.parentId));
+    const leaves = api.codes.filter((c) => !parents.has(c.id));
+    expect(await chart().locator('rect').count()).toBeGreaterThanOrEqual(leaves.length);
+    await panel().getByText('Show the table').click();
+    const rows = () =>
+      panel()
+        .locator('.chart-table table tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
+    await expect
+      .poll(rows, POLL)
+      .toEqual(leaves.map((c) => [c.name, expect.any(String), String(c.total), String(c.documents)]));
+    const svg = await download('Export SVG');
+    expect(svg.name).toBe('code-frequencies-chart.svg');
+  });
+
+  it('draws the matrix as a heat map beside its table, the same numbers', async () => {
+    await panel().getByRole('tab', { name: 'Matrix' }).click();
+    await chart().waitFor(POLL);
+    const api = await session.service.cooccurrenceMatrix({ by: 'paragraph' });
+    expect(api.cells.length).toBeGreaterThan(0);
+    await panel().getByText('Show the table').click();
+    const rows = () =>
+      panel()
+        .locator('.chart-table table tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
+    await expect
+      .poll(rows, POLL)
+      .toEqual(
+        api.stakeholders.map((s) => [
+          s.name,
+          ...api.codes.map((c) =>
+            String(api.cells.find((cell) => cell.stakeholderId === s.id && cell.code === c.id)?.count ?? 0),
+          ),
+        ]),
+      );
+    const texts = await chart().locator('text').allTextContents();
+    for (const cell of api.cells) expect(texts).toContain(String(cell.count));
   });
 
   it('left nothing on the console: no CSP violation from the charts', () => {

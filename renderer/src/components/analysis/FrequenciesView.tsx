@@ -3,6 +3,7 @@ import { codesUnder, frequenciesCsv, namedFrequencies } from '../../../../shared
 import type { CodeFrequencies } from '../../../../shared/api';
 import { useStore } from '../../store/context';
 import { AllCodeOptions } from '../side-panel/CodeOptions';
+import { FrequenciesChart } from './FrequenciesChart';
 import { DocumentsWithout, FolderCounts } from './FrequencyLists';
 import { SortableHeader, type SortOrder, sortRows } from './SortableHeader';
 import { CSV_TYPE, ViewHeader } from './ViewHeader';
@@ -36,6 +37,7 @@ export function FrequenciesView() {
           },
         ]}
       />
+      {f && <FrequenciesChart f={f} />}
       {f && <FrequencyTables f={f} />}
     </div>
   );

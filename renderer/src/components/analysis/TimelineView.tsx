@@ -8,6 +8,7 @@ import type { ChartTheme } from '../charts/chart-theme';
 import { TimelineCodes, TOP_CODES } from './TimelineCodes';
 import { timelinePlot } from './timeline-plot';
 import { ViewHeader } from './ViewHeader';
+import { WhoseWork } from './WhoseWork';
 import './TimelineView.css';
 
 const INTERVAL_WORDS: Record<TimelineInterval, { choice: string; per: string }> = {
@@ -16,8 +17,6 @@ const INTERVAL_WORDS: Record<TimelineInterval, { choice: string; per: string }> 
   month: { choice: 'Month', per: 'month' },
   year: { choice: 'Year', per: 'year' },
 };
-
-const EVERY_ANNOTATOR = '';
 
 /**
  * Annotations per code over the documents' dates (the date a researcher set on a document, else
@@ -41,11 +40,6 @@ export function TimelineView() {
 function TimelineControls({ authors }: { authors: readonly string[] }) {
   const choice = useStore((s) => s.timelineChoice);
   const setChoice = useStore((s) => s.setTimelineChoice);
-  const me = useStore((s) => s.project?.annotator);
-  // The names in the project, and the one chosen even if its work has gone since.
-  const others = [...new Set([...authors, ...(choice.annotator ? [choice.annotator] : [])])].filter(
-    (a) => a !== me,
-  );
   return (
     <div className="analysis-controls">
       <label className="sp-field">
@@ -61,21 +55,11 @@ function TimelineControls({ authors }: { authors: readonly string[] }) {
           ))}
         </select>
       </label>
-      <label className="sp-field">
-        Whose work
-        <select
-          value={choice.annotator ?? EVERY_ANNOTATOR}
-          onChange={(e) => void setChoice({ annotator: e.target.value || null })}
-        >
-          <option value={EVERY_ANNOTATOR}>All annotators</option>
-          {me && <option value={me}>Only mine ({me})</option>}
-          {others.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WhoseWork
+        annotator={choice.annotator}
+        authors={authors}
+        onChange={(annotator) => void setChoice({ annotator })}
+      />
     </div>
   );
 }

@@ -11,7 +11,7 @@ const MIN_WIDTH = 240;
 /**
  * A chart with its numbers: the figure drawn by Observable Plot in the app's theme (drawn again
  * when the theme or the width changes), its table behind a disclosure that a keyboard and a
- * screen reader reach, and Export CSV, SVG and PNG. `plot` says what to draw for a theme and
+ * screen reader reach, and Export SVG and PNG (and CSV, unless the view exports its numbers). `plot` says what to draw for a theme and
  * width; `name` is the exported files' name without extension.
  */
 export function ChartFigure({
@@ -25,18 +25,21 @@ export function ChartFigure({
   label: string;
   plot(theme: ChartTheme, width: number): Plot.PlotOptions;
   table: ReactNode;
-  csv(): string;
+  /** The numbers as CSV; left out where the view around the chart exports them already. */
+  csv?(): string;
   name: string;
 }) {
   const theme = useChartTheme();
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
+  const [tableOpen, setTableOpen] = useState(false);
   const descriptionId = useId();
 
   useEffect(() => {
     const element = box.current;
-    if (!element) return;
+    // Where boxes are not measured (a page without layout), the chart keeps its least width.
+    if (!element || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
     observer.observe(element);
     return () => observer.disconnect();
@@ -86,18 +89,21 @@ export function ChartFigure({
       <figcaption className="chart-caption" id={descriptionId}>
         {label}; the numbers are in the table below.
       </figcaption>
-      <details className="chart-table">
+      {/* The table is made when opened: a closed one adds nothing for anyone to stumble on. */}
+      <details className="chart-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Show the table</summary>
-        {table}
+        {tableOpen && table}
       </details>
       <div className="analysis-actions chart-exports">
-        <button
-          type="button"
-          className="button"
-          onClick={() => downloadText(`${name}.csv`, csv(), 'text/csv;charset=utf-8')}
-        >
-          Export CSV
-        </button>
+        {csv && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => downloadText(`${name}.csv`, csv(), 'text/csv;charset=utf-8')}
+          >
+            Export CSV
+          </button>
+        )}
         <button type="button" className="button" onClick={exportSvg}>
           Export SVG
         </button>

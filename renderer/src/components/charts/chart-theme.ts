@@ -14,12 +14,22 @@ export interface ChartTheme {
   border: string;
   /** What the chart is drawn on, and an exported image's background. */
   bg: string;
+  /** The app's accent, for one-colour scales (a heat map's strongest cell), and text drawn on it. */
+  accent: string;
+  accentFg: string;
   fontFamily: string;
   /** "light" or "dark": the theme the colours were read in, so a change of theme draws again. */
   scheme: string;
 }
 
-const VARIABLES = { fg: '--fg', muted: '--muted', border: '--border', bg: '--bg' } as const;
+const VARIABLES = {
+  fg: '--fg',
+  muted: '--muted',
+  border: '--border',
+  bg: '--bg',
+  accent: '--accent',
+  accentFg: '--accent-fg',
+} as const;
 
 export function readChartTheme(): ChartTheme {
   const probe = document.createElement('span');
@@ -34,6 +44,8 @@ export function readChartTheme(): ChartTheme {
     muted: colour(VARIABLES.muted),
     border: colour(VARIABLES.border),
     bg: colour(VARIABLES.bg),
+    accent: colour(VARIABLES.accent),
+    accentFg: colour(VARIABLES.accentFg),
     fontFamily: getComputedStyle(document.documentElement).fontFamily,
     scheme: getComputedStyle(document.documentElement).colorScheme.includes('dark') ? 'dark' : 'light',
   };
@@ -45,11 +57,12 @@ export function readChartTheme(): ChartTheme {
 function subscribe(changed: () => void): () => void {
   const observer = new MutationObserver(changed);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  const media = matchMedia('(prefers-color-scheme: dark)');
-  media.addEventListener('change', changed);
+  // A page without media queries (a test's DOM) has only the header's choice to follow.
+  const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+  media?.addEventListener('change', changed);
   return () => {
     observer.disconnect();
-    media.removeEventListener('change', changed);
+    media?.removeEventListener('change', changed);
   };
 }
 

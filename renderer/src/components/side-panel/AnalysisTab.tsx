@@ -4,6 +4,7 @@ import { cooccurrenceCsv, namedCooccurrences } from '../../../../shared/analysis
 import { ANALYSIS_VIEWS, type AnalysisView } from '../../store/analysis-views-slice';
 import { useStore } from '../../store/context';
 import { CodingQueryView } from '../analysis/CodingQueryView';
+import { CooccurrenceHeatmap } from '../analysis/CooccurrenceHeatmap';
 import { FiguresView } from '../analysis/FiguresView';
 import { FrequenciesView } from '../analysis/FrequenciesView';
 import { TimelineView } from '../analysis/TimelineView';
@@ -89,6 +90,7 @@ function MatrixView() {
         ) : (
           <>
             <CooccurrenceTable matrix={result.matrix} describedBy={ruleId} passagesId={passagesId} />
+            <CooccurrenceHeatmap matrix={result.matrix} />
             <p id={ruleId} className="analysis-rule">
               {RULE_SENTENCES[result.matrix.by]}, each passage counted once per stakeholder;{' '}
               {result.annotator ? `${result.annotator}’s work only.` : 'every annotator’s work.'}
