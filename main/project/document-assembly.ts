@@ -98,13 +98,24 @@ export class DocumentAssembly {
    * from memory if it is open, else from the disk without opening it; `own` says which it was
    * (the open file's data, or NOT_OPEN), so a later edit of it can be told.
    */
-  async storedWork(key: string, fingerprint: string): Promise<StoredWork | undefined> {
+  async storedWork(
+    key: string,
+    fingerprint: string,
+    /** The annotators with a file for the document, when the document list's walk just found them. */
+    annotators?: readonly string[],
+  ): Promise<StoredWork | undefined> {
     const held = await this.own.held(key);
     const own =
-      held === NOT_OPEN
-        ? await readAnnotationFileAt(this.layout.annotationFile(key, this.own.annotator))
-        : held;
-    const read = await readOtherAnnotatorFiles(this.layout.annotationDir(key), this.own.annotator);
+      held !== NOT_OPEN
+        ? held
+        : annotators && !annotators.includes(this.own.annotator)
+          ? undefined
+          : await readAnnotationFileAt(this.layout.annotationFile(key, this.own.annotator));
+    const read = await readOtherAnnotatorFiles(
+      this.layout.annotationDir(key),
+      this.own.annotator,
+      annotators?.map((annotator) => `${annotator}.json`),
+    );
     const others = read.flatMap(({ file }) => (file ? [file] : []));
     if ([own, ...others].some((file) => file && needsReattaching(file, fingerprint))) return undefined;
     const { annotations, relations } = combine(own, others, this.redirects());

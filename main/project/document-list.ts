@@ -35,6 +35,17 @@ export class DocumentListing {
     private readonly readOnly: boolean,
   ) {}
 
+  /** Each document's annotators, from the last walk of .gloss/annotations/ (none after a rename moved files). */
+  #annotators: Map<string, string[]> | undefined;
+
+  /**
+   * The annotators with a file for a document as the last listing found them, so that reading
+   * every document's files right after a listing needs no second walk; undefined when unknown.
+   */
+  annotatorsOf(key: string): readonly string[] | undefined {
+    return this.#annotators ? (this.#annotators.get(key) ?? []) : undefined;
+  }
+
   async list(projectProblems: readonly FileProblem[]): Promise<DocumentList> {
     const [scan, annotationFiles] = await Promise.all([
       scanFolder(this.layout.root),
@@ -74,6 +85,12 @@ export class DocumentListing {
       ),
     ]);
     const renamed = await this.#followRenames(scan.files, described, annotationFiles, problems);
+    this.#annotators = renamed.length > 0 ? undefined : new Map();
+    for (const ref of renamed.length > 0 ? [] : annotationFiles) {
+      const list = this.#annotators!.get(ref.key);
+      if (list) list.push(ref.annotator);
+      else this.#annotators!.set(ref.key, [ref.annotator]);
+    }
     for (const { from, to } of renamed) {
       counts.set(to, counts.get(from) ?? 0);
       const status = ownStatus.get(from);

@@ -13,18 +13,28 @@ export interface ReadAnnotationFile {
   file: AnnotationFile | undefined;
 }
 
-/** The names of other annotators' files in a document's folder (hidden temp and lock files left out). */
-async function otherNames(dir: string, annotator: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+/**
+ * The names of other annotators' files in a document's folder (hidden temp and lock files left
+ * out), as the folder lists them or from `known` names (a walk of every folder just made).
+ */
+async function otherNames(dir: string, annotator: string, known?: readonly string[]): Promise<string[]> {
+  const names = known ?? (await readdir(dir).catch(() => [] as string[]));
   return names
     .filter((name) => !name.startsWith('.') && name.endsWith('.json') && name !== `${annotator}.json`)
     .sort();
 }
 
-/** Other annotators' files of a document, read fresh (they may arrive by sync); unreadable ones are left out. */
-export async function readOtherAnnotatorFiles(dir: string, annotator: string): Promise<ReadAnnotationFile[]> {
+/**
+ * Other annotators' files of a document, read fresh (they may arrive by sync); unreadable ones
+ * are left out. `known`: the file names in the folder, when a walk just listed them.
+ */
+export async function readOtherAnnotatorFiles(
+  dir: string,
+  annotator: string,
+  known?: readonly string[],
+): Promise<ReadAnnotationFile[]> {
   const read = await Promise.all(
-    (await otherNames(dir, annotator)).map(async (name) => {
+    (await otherNames(dir, annotator, known)).map(async (name) => {
       const path = join(dir, name);
       const read = await readJsonFile(path, { displayName: path, schema: AnnotationFileSchema });
       // Size, time and inode come from the handle the file was read through, so they agree.

@@ -185,7 +185,7 @@ export class Project {
 
   /** A document's annotations without its text, when its files need no re-attaching (DocumentAssembly.storedWork). */
   storedWork(key: string, fingerprint: string): Promise<StoredWork | undefined> {
-    return this.#assembly.storedWork(key, fingerprint);
+    return this.#assembly.storedWork(key, fingerprint, this.#listing.annotatorsOf(key));
   }
 
   /** This annotator's files held open in memory, by document key, or one document's (OwnStores.held). */
