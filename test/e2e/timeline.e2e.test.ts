@@ -86,6 +86,12 @@ const POLL = { timeout: 10_000 };
 const panel = () => page.getByRole('complementary', { name: 'Side panel' });
 const chart = () => panel().locator('.chart-box svg');
 
+/** The chart's table once opened: each row's cells as text. */
+const chartTableRows = () =>
+  panel()
+    .locator('.chart-table table tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
+
 async function download(button: string) {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
@@ -205,12 +211,8 @@ describe('the timeline in Chromium', () => {
     const leaves = api.codes.filter((c) => !parents.has(c.id));
     expect(await chart().locator('rect').count()).toBeGreaterThanOrEqual(leaves.length);
     await panel().getByText('Show the table').click();
-    const rows = () =>
-      panel()
-        .locator('.chart-table table tbody tr')
-        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
     await expect
-      .poll(rows, POLL)
+      .poll(chartTableRows, POLL)
       .toEqual(leaves.map((c) => [c.name, expect.any(String), String(c.total), String(c.documents)]));
     const svg = await download('Export SVG');
     expect(svg.name).toBe('code-frequencies-chart.svg');
@@ -222,12 +224,8 @@ describe('the timeline in Chromium', () => {
     const api = await session.service.cooccurrenceMatrix({ by: 'paragraph' });
     expect(api.cells.length).toBeGreaterThan(0);
     await panel().getByText('Show the table').click();
-    const rows = () =>
-      panel()
-        .locator('.chart-table table tbody tr')
-        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
     await expect
-      .poll(rows, POLL)
+      .poll(chartTableRows, POLL)
       .toEqual(
         api.stakeholders.map((s) => [
           s.name,

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { CooccurrenceMatrix } from '../../../../shared/api';
 import { ChartFigure } from '../charts/ChartFigure';
+import { ChartTable } from '../charts/ChartTable';
 import type { ChartTheme } from '../charts/chart-theme';
 import { Plot } from '../charts/plot-svg';
 
@@ -55,31 +56,17 @@ export function CooccurrenceHeatmap({ matrix }: { matrix: CooccurrenceMatrix }) 
       plot={plot}
       name={`stakeholders-concerns-heatmap-by-${matrix.by}`}
       table={
-        <div className="analysis-table-scroll">
-          <table className="analysis-table view-table">
-            <caption>The heat map's numbers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Stakeholder</th>
-                {matrix.codes.map((c) => (
-                  <th key={c.id} scope="col" className="numeric">
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.stakeholders.map((s, row) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
-                  {matrix.codes.map((c, column) => (
-                    <td key={c.id}>{cells[row * matrix.codes.length + column]!.count}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ChartTable
+          caption="The heat map's numbers"
+          columns={['Stakeholder', ...matrix.codes.map((c) => c.name)]}
+          rows={matrix.stakeholders.map((s, row) => ({
+            key: s.id,
+            cells: [
+              s.name,
+              ...matrix.codes.map((_, column) => cells[row * matrix.codes.length + column]!.count),
+            ],
+          }))}
+        />
       }
     />
   );

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { CodeFrequencies } from '../../../../shared/api';
 import { useStore } from '../../store/context';
 import { ChartFigure } from '../charts/ChartFigure';
+import { ChartTable } from '../charts/ChartTable';
 import type { ChartTheme } from '../charts/chart-theme';
 import { Plot } from '../charts/plot-svg';
 
@@ -50,33 +51,11 @@ export function FrequenciesChart({ f }: { f: CodeFrequencies }) {
       plot={plot}
       name="code-frequencies-chart"
       table={
-        <div className="analysis-table-scroll">
-          <table className="analysis-table view-table">
-            <caption>Annotations per code, as the chart draws them</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Group</th>
-                <th scope="col" className="numeric">
-                  Annotations
-                </th>
-                <th scope="col" className="numeric">
-                  Documents
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
-                  <td className="text-cell">{r.group}</td>
-                  <td>{r.total}</td>
-                  <td>{r.documents}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ChartTable
+          caption="Annotations per code, as the chart draws them"
+          columns={['Code', 'Group', 'Annotations', 'Documents']}
+          rows={rows.map((r) => ({ key: r.id, cells: [r.name, r.group, r.total, r.documents] }))}
+        />
       }
     />
   );

@@ -4,6 +4,7 @@ import { namedTimeline, timelineCsv } from '../../../../shared/analysis/timeline
 import type { Timeline } from '../../../../shared/api';
 import { useStore } from '../../store/context';
 import { ChartFigure } from '../charts/ChartFigure';
+import { ChartTable } from '../charts/ChartTable';
 import type { ChartTheme } from '../charts/chart-theme';
 import { TimelineCodes, TOP_CODES } from './TimelineCodes';
 import { timelinePlot } from './timeline-plot';
@@ -137,38 +138,21 @@ export function TimelineTable({
       .filter((row) => row.counts.some((n) => n > 0));
   }, [timeline, shown]);
   return (
-    <div className="analysis-table-scroll">
-      <table className="analysis-table view-table timeline-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            {shown.map((c) => (
-              <th key={c.id} scope="col" className="numeric">
-                {c.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.start}>
-              <th scope="row">{row.label}</th>
-              {row.counts.map((n, i) => (
-                <td key={shown[i]!.id}>{n}</td>
-              ))}
-            </tr>
-          ))}
-          {timeline.undated.documents > 0 && (
-            <tr className="timeline-undated-row">
-              <th scope="row">No date</th>
-              {shown.map((c) => (
-                <td key={c.id}>{timeline.undated.counts[c.id] ?? 0}</td>
-              ))}
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <ChartTable
+      caption={caption}
+      columns={['Period', ...shown.map((c) => c.name)]}
+      rows={[
+        ...rows.map((row) => ({ key: row.start, cells: [row.label, ...row.counts] })),
+        ...(timeline.undated.documents > 0
+          ? [
+              {
+                key: 'undated',
+                cells: ['No date', ...shown.map((c) => timeline.undated.counts[c.id] ?? 0)],
+                className: 'timeline-undated-row',
+              },
+            ]
+          : []),
+      ]}
+    />
   );
 }
