@@ -38,14 +38,18 @@ export function daysInMonth(year: number, month: number): number {
 /**
  * The day a page's publication time falls on. A time that starts with a day ("2017-12-15T08:50:02
  * -05:00", "2015-07-10 09:53:00 -0400") keeps the day the page states, the publisher's own, not
- * moved to UTC; any other form the browser's Date reads ("Fri, 12 Jun 2015 10:00:00 GMT") gives
- * its day in UTC; anything else ("last Tuesday", "") gives none.
+ * moved to UTC, and none if the calendar has no such day ("2015-02-30T10:00"); any other form the
+ * browser's Date reads ("Fri, 12 Jun 2015 10:00:00 GMT") gives its day in UTC; anything else
+ * ("last Tuesday", "") gives none.
  */
 export function dayOfPublishedTime(publishedTime: string | undefined): string | undefined {
   if (!publishedTime) return undefined;
   const text = publishedTime.trim();
   const stated = text.slice(0, 10);
-  if (isDay(stated) && (text.length === 10 || /^[T ]/.test(text.slice(10)))) return stated;
+  if (DAY_PATTERN.test(stated) && (text.length === 10 || /^[T ]/.test(text.slice(10)))) {
+    // A day the calendar does not have ("2015-02-30T10:00") is no day, not one rolled over.
+    return isDay(stated) ? stated : undefined;
+  }
   const time = Date.parse(text);
   if (Number.isNaN(time)) return undefined;
   const day = new Date(time).toISOString().slice(0, 10);
