@@ -5,45 +5,46 @@ import {
   type TimelineInterval,
 } from '../../shared/analysis/timeline-periods';
 import type { Timeline } from '../../shared/api';
+import type { Annotation } from '../../shared/model/annotation';
 import type { Codebook } from '../../shared/model/codebook';
 import type { DocumentSummary } from '../../shared/model/document';
-import type { AnnotationCounts } from '../project/code-usage';
 
-/**
- * What the timeline needs of a project: the documents with their dates, and each one's
- * annotations per code, counted from the annotation files without reading any article.
- */
-export interface TimelineSource {
-  listDocuments(): Promise<{ documents: DocumentSummary[] }>;
-  countAnnotationsByDocument(author?: string): Promise<AnnotationCounts>;
-  info(): { codebook: Codebook };
+/** A document as the timeline counts it: its date (on its summary), and who tagged what in it. */
+export interface TimelineDocument {
+  summary: DocumentSummary;
+  annotations: readonly Pick<Annotation, 'code' | 'author'>[];
 }
 
 /**
  * Annotations per code per period of the documents' dates, every annotator's or one's; the
- * documents without a date are counted apart. Annotations of codes no longer in the codebook,
- * and of documents no longer in the folder, are left out.
+ * documents without a date are counted apart. Annotations of codes no longer in the codebook are
+ * left out. `documents` are the analyses' (AnalysisCorpus: read from the annotation files, the
+ * articles only where those need re-attaching, and kept while the folder is watched).
  */
-export async function timeline(
-  source: TimelineSource,
+export function timeline(
+  documents: readonly TimelineDocument[],
+  codebook: Codebook,
   options: { interval: TimelineInterval; annotator?: string },
-): Promise<Timeline> {
-  const { interval } = options;
-  const { codebook } = source.info();
-  // Listing first: it carries the annotations of renamed articles over to their new keys.
-  const { documents } = await source.listDocuments();
-  const { documents: perDocument, authors } = await source.countAnnotationsByDocument(options.annotator);
+): Timeline {
+  const { interval, annotator } = options;
   const known = new Set(codebook.codes.map((c) => c.id));
-
+  const authors = new Set<string>();
   const cells = new Map<string, Map<string, number>>();
   const totals = new Map<string, number>();
   const dated = { documents: 0, annotations: 0 };
   const undated = { documents: 0, annotations: 0, counts: {} as Record<string, number> };
   let first: string | undefined;
   let last: string | undefined;
-  for (const document of documents) {
-    const counts = [...(perDocument.get(document.key) ?? [])].filter(([code, n]) => known.has(code) && n > 0);
-    if (counts.length === 0) continue;
+  for (const { summary: document, annotations: tagged } of documents) {
+    const perCode = new Map<string, number>();
+    for (const a of tagged) {
+      authors.add(a.author);
+      if (known.has(a.code) && (annotator === undefined || a.author === annotator)) {
+        perCode.set(a.code, (perCode.get(a.code) ?? 0) + 1);
+      }
+    }
+    if (perCode.size === 0) continue;
+    const counts = [...perCode];
     const annotations = counts.reduce((sum, [, n]) => sum + n, 0);
     for (const [code, n] of counts) totals.set(code, (totals.get(code) ?? 0) + n);
     if (!document.date) {

@@ -224,7 +224,10 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       codingQuery(opened().analysis, { codes, conditions }, scope),
     codeFrequencies: ({ annotator }) => codeFrequencies(opened().analysis, { annotator }),
     figuresTable: ({ annotator }) => figuresTable(opened().analysis, { annotator }),
-    timeline: ({ interval, annotator }) => timeline(project(), { interval, annotator }),
+    timeline: async ({ interval, annotator }) => {
+      const { analysis } = opened();
+      return timeline(await analysis.documents(), analysis.info().codebook, { interval, annotator });
+    },
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.

@@ -12,7 +12,6 @@ import { AnnotationCommands } from './annotation-commands';
 import type { AnnotationFile } from './annotation-files-schema';
 import { annotatorName } from './annotator';
 import { type Clock, systemClock } from './clock';
-import { type AnnotationCounts, countAnnotationsByDocument } from './code-usage';
 import { DocumentAssembly, type DocumentWork, type StoredWork } from './document-assembly';
 import { DocumentCache } from './document-cache';
 import { DocumentListing } from './document-list';
@@ -315,11 +314,6 @@ export class Project {
     intoId: string,
   ): Promise<{ stakeholders: Stakeholder[]; repointed: number }> {
     return this.#projectFile.mergeStakeholders(fromId, intoId);
-  }
-
-  /** Each document's annotations per code, by every annotator or one, from the annotation files alone. */
-  countAnnotationsByDocument(author?: string): Promise<AnnotationCounts> {
-    return countAnnotationsByDocument(this.layout, author);
   }
 
   countMentions(): Promise<Record<string, number>> {
