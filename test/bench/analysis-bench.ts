@@ -27,6 +27,7 @@ const OPS: Op[] = [
   ['matrix by paragraph', (s) => s.cooccurrenceMatrix({ by: 'paragraph' })],
   ['code frequencies', (s) => s.codeFrequencies({})],
   ['figures table', (s) => s.figuresTable({})],
+  ['timeline by month', (s) => s.timeline({ interval: 'month' })],
   [
     'coding query (privacy, security in sentence)',
     (s) => s.codingQuery({ codes: ['privacy'], conditions: [{ code: 'security', rule: 'sentence' }] }),
