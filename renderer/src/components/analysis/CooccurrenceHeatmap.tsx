@@ -29,12 +29,15 @@ export function CooccurrenceHeatmap({ matrix }: { matrix: CooccurrenceMatrix }) 
     (theme: ChartTheme, width: number) => {
       const most = Math.max(1, ...cells.map((c) => c.count));
       const longest = Math.max(...matrix.stakeholders.map((s) => s.name.length), 4);
+      // Code names are written slanted below the cells: room for the longest, at half its length.
+      const longestCode = Math.max(...matrix.codes.map((c) => c.name.length), 4);
       return {
         width,
-        height: matrix.stakeholders.length * ROW + 60,
+        height: matrix.stakeholders.length * ROW + 10 + 16 + longestCode * 3.5,
+        marginTop: 10,
         marginLeft: Math.min(8 + longest * 6.5, width / 2),
-        marginBottom: 40,
-        x: { label: null, domain: matrix.codes.map((c) => c.name), tickRotate: -20 },
+        marginBottom: 16 + longestCode * 3.5,
+        x: { label: null, domain: matrix.codes.map((c) => c.name), tickRotate: -30 },
         y: { label: null, domain: matrix.stakeholders.map((s) => s.name) },
         color: { type: 'linear' as const, domain: [0, most], range: [theme.bg, theme.accent] },
         marks: [

@@ -90,11 +90,11 @@ function MatrixView() {
         ) : (
           <>
             <CooccurrenceTable matrix={result.matrix} describedBy={ruleId} passagesId={passagesId} />
-            <CooccurrenceHeatmap matrix={result.matrix} />
             <p id={ruleId} className="analysis-rule">
               {RULE_SENTENCES[result.matrix.by]}, each passage counted once per stakeholder;{' '}
               {result.annotator ? `${result.annotator}’s work only.` : 'every annotator’s work.'}
             </p>
+            <CooccurrenceHeatmap matrix={result.matrix} />
             <CellPassages matrix={result.matrix} id={passagesId} />
           </>
         ))}
