@@ -94,15 +94,19 @@ function TimelineResult({ timeline, annotator }: { timeline: Timeline; annotator
   return (
     <>
       <TimelineCodes timeline={timeline} shown={shown} />
-      <ChartFigure
-        label={`Annotations per ${per} of the documents’ dates, ${shown.map((c) => c.name).join(', ') || 'no code chosen'}${annotator ? `, ${annotator}’s work` : ''}`}
-        plot={plot}
-        table={
-          <TimelineTable timeline={timeline} shown={shown} caption={`Annotations per code and ${per}`} />
-        }
-        csv={() => timelineCsv(namedTimeline(timeline))}
-        name={`timeline-by-${timeline.interval}${annotator ? `-${annotator}` : ''}`}
-      />
+      {timeline.periods.length === 0 ? (
+        <p className="analysis-empty">No annotated document has a date yet, so there is no line to draw.</p>
+      ) : (
+        <ChartFigure
+          label={`Annotations per ${per} of the documents’ dates, ${shown.map((c) => c.name).join(', ') || 'no code chosen'}${annotator ? `, ${annotator}’s work` : ''}`}
+          plot={plot}
+          table={
+            <TimelineTable timeline={timeline} shown={shown} caption={`Annotations per code and ${per}`} />
+          }
+          csv={() => timelineCsv(namedTimeline(timeline))}
+          name={`timeline-by-${timeline.interval}${annotator ? `-${annotator}` : ''}`}
+        />
+      )}
       <UndatedNote timeline={timeline} />
     </>
   );
