@@ -8,6 +8,7 @@ import { parseSearchQuery, type SearchQuery, SearchQueryError } from '../../shar
 import { forEachLimited } from '../project/for-each-limited';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { decodeIndex, encodeIndex } from './index-file';
+import { Pace } from './pace';
 import { SearchIndex } from './search-index';
 
 /** What corpus search needs of a project: its documents, and the text of each. */
@@ -51,14 +52,8 @@ export interface SearchProgress {
 /** How long after a search that changed the index it is written, so a burst of edits is one write. */
 const SAVE_AFTER_MS = 1_000;
 
-/** Documents read between two yields to the event loop, so the API answers while a search runs. */
-const YIELD_EVERY = 50;
-
 /** Articles read at once while indexing. */
 const READS_IN_FLIGHT = 8;
-
-/** Progress is reported at most this often. */
-const REPORT_EVERY_MS = 200;
 
 /**
  * Searches the text of every document of a project (search-query.ts says what a query finds):
@@ -76,6 +71,13 @@ export class CorpusSearch {
   #listed = false;
   /** Documents the folder watcher says changed since the last search. */
   readonly #stale = new Set<string>();
+  /** Counts the index's changes, so a scan's hits are not paged through after its texts changed. */
+  #generation = 0;
+  /**
+   * The hits of the last regular expression or filter on what is coded, so the screens' later
+   * pages of it (offset > 0) do not read every article again; a first page always scans anew.
+   */
+  #lastScan: LastScan | undefined;
 
   /**
    * `indexFile`: where the index is kept between runs (read when the first search comes, written
@@ -155,7 +157,10 @@ export class CorpusSearch {
       this.#listed = true;
       this.#stale.clear();
     }
-    if (changed) this.#saveSoon(index);
+    if (changed) {
+      this.#generation++;
+      this.#saveSoon(index);
+    }
     return { index, statusOf: listing && new Map(listing.map((d) => [d.key, d.status])) };
   }
 
@@ -182,6 +187,7 @@ export class CorpusSearch {
       const hits = findHits(text, query);
       if (fingerprint !== index.versionOf(key)) {
         index.add(key, fingerprint, text);
+        this.#generation++;
         this.#saveSoon(index);
         found.total += hits.length - count;
         if (hits.length > 0) found.byDocument[key] = hits.length;
@@ -199,8 +205,17 @@ export class CorpusSearch {
     request: CorpusSearchRequest,
     pace: Pace,
   ): Promise<Found> {
-    const found: Found = { total: 0, byDocument: {}, hits: [] };
     const first = request.offset ?? 0;
+    const asked = scanOf(request, this.#generation);
+    const earlier = this.#lastScan;
+    if (first > 0 && earlier?.asked === asked) return this.#pageOf(earlier, first, request.limit);
+    const found: Found & { places: TextHit[]; keys: string[] } = {
+      total: 0,
+      byDocument: {},
+      hits: [],
+      places: [],
+      keys: [],
+    };
     const coded = request.insideCodes !== undefined || request.uncoded === true;
     for (const [done, key] of candidates.entries()) {
       await pace.step({ phase: 'scanning', done, total: candidates.length });
@@ -213,9 +228,29 @@ export class CorpusSearch {
       found.total += hits.length;
       found.byDocument[key] = hits.length;
       takePage(found.hits, key, text, hits, first - before, request.limit);
+      for (const hit of hits) {
+        found.places.push(hit);
+        found.keys.push(key);
+      }
     }
     pace.report({ phase: 'scanning', done: candidates.length, total: candidates.length });
-    return found;
+    const { places, keys, ...result } = found;
+    this.#lastScan = { asked, places, keys, total: result.total, byDocument: result.byDocument };
+    return result;
+  }
+
+  /** A later page of the last scan: only the documents of its hits are read again. */
+  async #pageOf(scan: LastScan, first: number, limit: number): Promise<Found> {
+    const hits: SearchHit[] = [];
+    for (let i = first; i < Math.min(first + limit, scan.places.length); ) {
+      const key = scan.keys[i]!;
+      const { text } = await this.source.text(key);
+      for (; i < Math.min(first + limit, scan.places.length) && scan.keys[i] === key; i++) {
+        const { start, end } = scan.places[i]!;
+        hits.push({ key, start, end, ...keywordInContext(text, start, end) });
+      }
+    }
+    return { total: scan.total, byDocument: scan.byDocument, hits };
   }
 
   async #withAnnotations(key: string) {
@@ -318,6 +353,22 @@ function inScope(key: string, status: DocumentStatus | undefined, request: Corpu
   return !request.statuses?.length || (status !== undefined && request.statuses.includes(status));
 }
 
+/** What a scan found, every hit's place, and what it was asked (scanOf). */
+interface LastScan {
+  asked: string;
+  places: TextHit[];
+  /** The document of each place. */
+  keys: string[];
+  total: number;
+  byDocument: Record<string, number>;
+}
+
+/** A scan's request without its page, and the index's generation it ran at. */
+function scanOf(request: CorpusSearchRequest, generation: number): string {
+  const { query, folder, statuses, insideCodes, uncoded } = request;
+  return JSON.stringify([generation, query, folder, statuses, insideCodes && [...insideCodes], uncoded]);
+}
+
 interface Found {
   total: number;
   byDocument: Record<string, number>;
@@ -356,36 +407,4 @@ function keepCoded(
       )
     );
   });
-}
-
-/**
- * Keeps a long search polite: it yields to the event loop every few documents so the API goes on
- * answering, stops there once cancelled, and reports progress at most five times a second.
- */
-class Pace {
-  #steps = 0;
-  #reported = 0;
-
-  constructor(
-    private readonly signal: AbortSignal,
-    private readonly progress: (progress: SearchProgress) => void,
-  ) {}
-
-  async step(progress?: SearchProgress): Promise<void> {
-    this.signal.throwIfAborted();
-    if (++this.#steps % YIELD_EVERY !== 0) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    if (progress) this.tick(progress);
-  }
-
-  /** Stops here once cancelled; reports progress if the last report is old enough. */
-  tick(progress: SearchProgress): void {
-    this.signal.throwIfAborted();
-    if (performance.now() - this.#reported >= REPORT_EVERY_MS) this.report(progress);
-  }
-
-  report(progress: SearchProgress): void {
-    this.#reported = performance.now();
-    this.progress(progress);
-  }
 }

@@ -45,7 +45,13 @@ describe('the Analysis tab’s views', () => {
   it('are tabs that the arrow keys move between, each showing its own view', async () => {
     await panel().getByRole('tab', { name: 'Analysis' }).click();
     const tabs = views().getByRole('tab');
-    expect(await tabs.allTextContents()).toEqual(['Matrix', 'Coding query', 'Frequencies', 'Figures']);
+    expect(await tabs.allTextContents()).toEqual([
+      'Matrix',
+      'Coding query',
+      'Frequencies',
+      'Figures',
+      'Timeline',
+    ]);
     await panel().getByRole('table', { name: 'Concern passages near each stakeholder' }).waitFor(POLL);
     await views().getByRole('tab', { name: 'Matrix' }).focus();
     await page.keyboard.press('ArrowRight');
@@ -56,8 +62,12 @@ describe('the Analysis tab’s views', () => {
     await shown.getByRole('group', { name: 'Passages coded (any of these)' }).waitFor(POLL);
     await page.keyboard.press('End');
     await expect
-      .poll(() => views().getByRole('tab', { name: 'Figures' }).getAttribute('aria-selected'))
+      .poll(() => views().getByRole('tab', { name: 'Timeline' }).getAttribute('aria-selected'))
       .toBe('true');
+    await panel()
+      .getByRole('tabpanel', { name: 'Timeline' })
+      .getByRole('button', { name: 'Refresh' })
+      .waitFor(POLL);
     await page.keyboard.press('Home');
     await expect
       .poll(() => views().getByRole('tab', { name: 'Matrix' }).getAttribute('aria-selected'))
@@ -211,20 +221,30 @@ describe('the coding query with 100,000 passages', () => {
     const rows = results().getByRole('listitem');
     expect(await rows.count()).toBeLessThan(40);
     expect(await rows.first().getAttribute('aria-setsize')).toBe('100000');
-    // Each step scrolls about 1,000 rows; the time is from the scroll to the frame after the rows are drawn.
-    const frames = await results().evaluate(async (list) => {
+    // Each step scrolls about 1,700 rows; its time runs from the scroll to the frame after the
+    // rows are drawn. Beside it, the same wait for two frames with nothing to draw: how fast this
+    // machine gives frames right now.
+    const { idle, scrolling } = await results().evaluate(async (list) => {
       const viewport = list.parentElement!;
-      const times: number[] = [];
+      const twoFrames = () =>
+        new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+      const idle: number[] = [];
+      const scrolling: number[] = [];
       for (let step = 1; step <= 60; step++) {
-        const start = performance.now();
+        let start = performance.now();
+        await twoFrames();
+        idle.push(performance.now() - start);
+        start = performance.now();
         viewport.scrollTop = (viewport.scrollHeight * step) / 60;
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        times.push(performance.now() - start);
+        await twoFrames();
+        scrolling.push(performance.now() - start);
       }
-      return times.sort((a, b) => a - b);
+      return { idle: median(idle), scrolling: median(scrolling) };
     });
-    expect(frames[Math.floor(frames.length / 2)]).toBeLessThan(50);
-    expect(frames.at(-1)).toBeLessThan(250);
+    // Drawing the rows in view adds a few frames at most, here about 25 ms on a busy machine's
+    // headless Chromium; a list drawing all its rows takes seconds for each step.
+    expect(scrolling - idle).toBeLessThan(50);
     const last = results().locator('li[aria-posinset="100000"]');
     await last.waitFor(POLL);
     expect(await rows.count()).toBeLessThan(40);

@@ -123,6 +123,27 @@ describe('an index kept between runs', () => {
     expect(third.reads).toEqual(['c.txt']);
   });
 
+  it('pages through a regular expression without reading every article again, until one changes', async () => {
+    const { source: counted, reads } = await source();
+    const search = searchOver(counted, { indexFile: file, readOnly: true });
+    const first = await search.search({ query: '/privacy/i', limit: 1 });
+    expect([first.total, first.hits.map((h) => h.key)]).toEqual([4, ['a.txt']]);
+    reads.length = 0;
+    const second = await search.search({ query: '/privacy/i', limit: 2, offset: 2 });
+    expect(second.hits.map((h) => [h.key, h.text])).toEqual([
+      ['b.txt', 'privacy'],
+      ['b.txt', 'PRIVACY'],
+    ]);
+    expect(reads).toEqual(['b.txt']);
+    // A first page scans anew, and so does a later page once an article changed.
+    await writeFile(join(project.path, 'b.txt'), 'No more.');
+    reads.length = 0;
+    const after = await search.search({ query: '/privacy/i', limit: 2, offset: 1 });
+    expect([after.total, after.hits]).toEqual([1, []]);
+    // The changed one is read to index it, then every one to scan.
+    expect([...new Set(reads)].sort()).toEqual(['a.txt', 'b.txt', 'c.txt']);
+  });
+
   it('is written at once when the search is closed, so nothing is written into the folder after', async () => {
     const first = await source();
     const search = searchOver(first.source, { indexFile: file });

@@ -1,0 +1,39 @@
+import type { SearchProgress } from './corpus-search';
+
+/** Documents read between two yields to the event loop, so the API answers while a search runs. */
+const YIELD_EVERY = 50;
+
+/** Progress is reported at most this often. */
+const REPORT_EVERY_MS = 200;
+
+/**
+ * Keeps a long search polite: it yields to the event loop every few documents so the API goes on
+ * answering, stops there once cancelled, and reports progress at most five times a second.
+ */
+export class Pace {
+  #steps = 0;
+  #reported = 0;
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly progress: (progress: SearchProgress) => void,
+  ) {}
+
+  async step(progress?: SearchProgress): Promise<void> {
+    this.signal.throwIfAborted();
+    if (++this.#steps % YIELD_EVERY !== 0) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (progress) this.tick(progress);
+  }
+
+  /** Stops here once cancelled; reports progress if the last report is old enough. */
+  tick(progress: SearchProgress): void {
+    this.signal.throwIfAborted();
+    if (performance.now() - this.#reported >= REPORT_EVERY_MS) this.report(progress);
+  }
+
+  report(progress: SearchProgress): void {
+    this.#reported = performance.now();
+    this.progress(progress);
+  }
+}
