@@ -1,12 +1,12 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
+import { subtreeIds } from '../../shared/model/codebook-tree';
 import { AnalysisCorpus } from '../analysis/analysis-corpus';
 import { codeFrequencies } from '../analysis/code-frequencies';
 import { codingQuery } from '../analysis/coding-query';
 import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
 import { figuresTable } from '../analysis/figures-table';
 import { timeline } from '../analysis/timeline';
-import { subtreeIds } from '../../shared/model/codebook-tree';
 import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
@@ -207,7 +207,10 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     searchCorpus: ({ insideCode, ...request }) => {
       const { project, search } = opened();
       if (insideCode !== undefined && request.uncoded)
-        throw new ApiError('bad-request', 'A search keeps hits inside a code or hits not yet coded, not both.');
+        throw new ApiError(
+          'bad-request',
+          'A search keeps hits inside a code or hits not yet coded, not both.',
+        );
       const { codebook } = project.info();
       if (insideCode !== undefined && !codebook.codes.some((c) => c.id === insideCode))
         throw new ApiError('not-found', `No code has the id ${insideCode}.`);

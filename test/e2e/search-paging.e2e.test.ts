@@ -104,7 +104,7 @@ describe('a search with very many hits, and a slow one', () => {
     // The stopped search's answer never arrives late over a newer one.
     await expect.poll(() => answers.filter((a) => a.includes('"cancelled"')).length, POLL).toBe(2);
     await search('privacy');
-    const privacy = await session.service.searchCorpus({ query: 'privacy', limit: 1 });
+    const privacy = await session.service.searchCorpus({ query: 'privacy', limit: 1, offset: 0 });
     await panel().getByText(`${privacy.total} hits in ${privacy.documents} documents`).waitFor(POLL);
     await page.waitForTimeout(500);
     expect(await panel().getByText('Search stopped').count()).toBe(0);
