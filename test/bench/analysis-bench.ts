@@ -8,12 +8,13 @@
  * within 500 ms. `node --import tsx test/bench/analysis-bench.ts` runs only this part
  * (GLOSS_BENCH_ARTICLES sets the project's size).
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createGlossService, type GlossService } from '../../main/api/gloss-service';
-import { BENCH_STAKEHOLDERS, type GeneratedProject, generateProject } from './generate-project';
+import { findAnnotationFiles } from '../../main/project/annotation-files';
+import { type GeneratedProject, generateProject } from './generate-project';
 import { mb, median, row } from './report';
 
 const TARGET = 'target ≤ 500 ms';
@@ -38,8 +39,10 @@ export async function benchAnalysis(project: GeneratedProject): Promise<void> {
   console.log(
     `\nAnalyses (${project.keys.length.toLocaleString('en')} articles, ${project.annotations.toLocaleString('en')} annotations; first call after opening, then warm: median of ${WARM_CALLS})`,
   );
-  await addRegister(project.dir);
-  const annotationFiles = await filesUnder(join(project.dir, '.gloss/annotations'));
+  // The files Gloss reads, without the lock and temp files saves leave beside them.
+  const annotationFiles = (await findAnnotationFiles(join(project.dir, '.gloss/annotations'))).map(
+    (f) => f.path,
+  );
   const articles = project.keys.map((key) => join(project.dir, ...key.split('/')));
   const rawAnnotations = await median(3, async () => {
     const started = performance.now();
@@ -76,20 +79,6 @@ export async function benchAnalysis(project: GeneratedProject): Promise<void> {
   if (globalThis.gc) console.log(`  memory kept between calls: ${mb(kept!)} of heap`);
 }
 
-/** The register the generated mentions name, added once (the project keeps it). */
-async function addRegister(dir: string): Promise<void> {
-  const service = createGlossService({ annotator: 'alice', watchFolder: false });
-  try {
-    await service.open(dir);
-    const { stakeholders } = await service.getProject({});
-    for (const name of BENCH_STAKEHOLDERS) {
-      if (!stakeholders.some((s) => s.name === name)) await service.addStakeholder({ name, kind: 'company' });
-    }
-  } finally {
-    await service.close();
-  }
-}
-
 function heapUsed(): number {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed;
@@ -99,11 +88,6 @@ async function timed(call: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await call();
   return performance.now() - started;
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

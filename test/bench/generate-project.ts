@@ -2,13 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { idFromName } from '../../main/project/new-id';
+import { newProjectFile } from '../../main/project/project-file';
 import { CORPUS } from '../support/corpus';
 
-/**
- * The register the generated mentions name (their `stakeholderId`s are these names' ids): a
- * project that uses it adds these entries, so the stakeholder × concern matrix has rows.
- */
-export const BENCH_STAKEHOLDERS = ['Google', 'Meta', 'TikTok', 'Ofcom', 'European Commission', 'BBC'];
+/** The register the generated mentions name (their `stakeholderId`s are these names' ids), written into project.json. */
+const BENCH_STAKEHOLDERS = ['Google', 'Meta', 'TikTok', 'Ofcom', 'European Commission', 'BBC'];
 const STAKEHOLDER_IDS = BENCH_STAKEHOLDERS.map((name) => idFromName(name, () => false));
 
 export interface GeneratedProject {
@@ -41,6 +39,18 @@ export async function generateProject(
     bytes += await writeDocument(dir, key, text);
     annotations += await writeAnnotations(dir, key, text, perArticle);
   }
+  // The register the mentions name, so edits of them pass the checks and the matrix has rows.
+  const projectFile = {
+    ...newProjectFile(),
+    stakeholders: BENCH_STAKEHOLDERS.map((name, i) => ({
+      id: STAKEHOLDER_IDS[i]!,
+      name,
+      kind: 'company' as const,
+      aliases: [],
+    })),
+  };
+  await mkdir(join(dir, '.gloss'), { recursive: true });
+  await writeFile(join(dir, '.gloss/project.json'), `${JSON.stringify(projectFile, null, 2)}\n`);
   const heavyKey = 'long/heavy-article.txt';
   let heavy = '';
   for (let i = 0; heavy.length < 1_000_000; i++) heavy += `${sources[i % sources.length]}\n\n`;
