@@ -1,10 +1,8 @@
 import { useId, useMemo } from 'react';
 import { DOCUMENT_STATUSES } from '../../../../shared/model/document';
 import { useStore } from '../../store/context';
-import { selectDocumentFolders } from '../../store/search-slice';
 import { STATUS_LABELS } from '../document-status';
-
-const EVERY = '';
+import { FolderSelect } from '../FolderSelect';
 
 /** Where to look: one annotator's work, documents of some statuses, a folder, publication dates. */
 export function QueryLimits() {
@@ -13,7 +11,6 @@ export function QueryLimits() {
   const me = useStore((s) => s.project?.annotator);
   const answer = useStore((s) => s.codingQuery.answer);
   const authorsId = useId();
-  const folders = useStore(selectDocumentFolders);
   const authors = useMemo(
     () => [...new Set([...(me ? [me] : []), ...(answer?.passages.map((p) => p.author) ?? [])])].sort(),
     [me, answer],
@@ -55,17 +52,7 @@ export function QueryLimits() {
           </label>
         ))}
       </fieldset>
-      <label className="sp-field">
-        Folder
-        <select value={form.folder} onChange={(e) => setForm({ folder: e.target.value })}>
-          <option value={EVERY}>Every folder</option>
-          {folders.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FolderSelect value={form.folder} onChange={(folder) => setForm({ folder })} all="Every folder" />
       <div className="query-dates">
         <label className="sp-field">
           Published from

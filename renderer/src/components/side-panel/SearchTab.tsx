@@ -2,8 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 import type { DocumentStatus } from '../../../../shared/model/document';
 import { DOCUMENT_STATUSES } from '../../../../shared/model/vocabulary';
 import { useStore } from '../../store/context';
-import { selectDocumentFolders } from '../../store/search-slice';
 import { STATUS_LABELS } from '../document-status';
+import { FolderSelect } from '../FolderSelect';
 import { AllCodeOptions } from './CodeOptions';
 import { SearchResults } from './SearchResults';
 import { useCodebook } from './use-project-data';
@@ -45,7 +45,6 @@ function SearchForm() {
   const codes = useCodebook().codes;
   const error = useStore((s) => s.search.error);
   const focusInput = useStore((s) => s.search.focusInput);
-  const folders = useStore(selectDocumentFolders);
   const setQuery = useStore((s) => s.setSearchQuery);
   const setFilters = useStore((s) => s.setSearchFilters);
   const runSearch = useStore((s) => s.runSearch);
@@ -104,17 +103,7 @@ function SearchForm() {
         </p>
       )}
       <div className="search-filters">
-        <label className="sp-field">
-          Folder
-          <select value={folder} onChange={(event) => filter({ folder: event.target.value })}>
-            <option value="">All folders</option>
-            {folders.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FolderSelect value={folder} onChange={(folder) => filter({ folder })} all="All folders" />
         <label className="sp-field">
           Status
           <select
