@@ -466,6 +466,12 @@ export interface ApiEvents {
    * times a second at most, and a last one with done = total.
    */
   searchProgress: { query: string; phase: 'indexing' | 'scanning'; done: number; total: number };
+  /**
+   * Search hits are being proposed for review: their documents checked, then their proposals
+   * saved, `done` of `total` documents in each phase, a few times a second at most, and a last
+   * report with done = total for each.
+   */
+  proposalProgress: { phase: 'checking' | 'saving'; done: number; total: number };
   /** An export is reading documents: `done` of `total`. */
   exportProgress: { done: number; total: number };
   /**

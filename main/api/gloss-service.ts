@@ -185,7 +185,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     rejectSuggestions: ({ key, ids }) => opened().suggestions.reject(key, ids),
     unrejectSuggestions: ({ key, ids }) => opened().suggestions.unreject(key, ids),
     proposeSearchTags: (request) =>
-      proposeSearchTags(project(), opened().suggestions, service.searchCorpus, request),
+      proposeSearchTags(project(), opened().suggestions, service.searchCorpus, request, (progress) =>
+        emit({ type: 'proposalProgress', payload: progress }),
+      ),
     searchProposals: () => searchProposalCounts(project(), opened().suggestions),
     startSuggestionJob: async () => opened().job.start(),
     cancelSuggestionJob: async () => opened().job.cancel(),

@@ -2,7 +2,7 @@ import type { ApiResponses, CorpusSearchResult, ParsedRequest } from '../../shar
 import { ApiError } from '../../shared/api-error';
 import type { Project } from '../project/project';
 import type { HitPlace } from './search-proposals';
-import type { Suggestions } from './suggestions';
+import type { ProposalProgress, Suggestions } from './suggestions';
 
 /** At most this many hits are proposed at once: more than anyone reviews, and the API's page limit. */
 export const MAX_PROPOSED_HITS = 100_000;
@@ -19,6 +19,7 @@ export async function proposeSearchTags(
   suggestions: Suggestions,
   search: (request: SearchRequest) => Promise<CorpusSearchResult>,
   request: Request,
+  progress?: (progress: ProposalProgress) => void,
 ): Promise<ApiResponses['proposeSearchTags']> {
   project.assertWritable();
   const code = project.info().codebook.codes.find((c) => c.id === request.code);
@@ -52,6 +53,6 @@ export async function proposeSearchTags(
     places.push({ start, end });
     byKey.set(key, places);
   }
-  const { proposed, skipped, byDocument } = await suggestions.propose(request.code, query, byKey);
+  const { proposed, skipped, byDocument } = await suggestions.propose(request.code, query, byKey, progress);
   return { proposed, skipped, documents: Object.keys(byDocument).length, byDocument };
 }

@@ -1,4 +1,4 @@
-import type { SuggestionList } from '../../shared/api';
+import type { ApiEvents, SuggestionList } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { findFigures } from '../../shared/figures';
 import type { Annotation } from '../../shared/model/annotation';
@@ -20,6 +20,30 @@ import {
 import { type HitPlace, placeProposals, proposalsFor } from './search-proposals';
 
 type RejectionsStore = JsonStore<typeof RejectionsFileSchema>;
+
+export type ProposalProgress = ApiEvents['proposalProgress'];
+
+/** Progress is reported at most this often. */
+const REPORT_EVERY_MS = 200;
+
+/** Counts a phase's documents and reports them a few times a second, and once at its end. */
+function progressReporter(
+  phase: ProposalProgress['phase'],
+  total: number,
+  report: (progress: ProposalProgress) => void,
+) {
+  let done = 0;
+  let reported = 0;
+  return {
+    step() {
+      done++;
+      if (performance.now() - reported < REPORT_EVERY_MS) return;
+      reported = performance.now();
+      report({ phase, done, total });
+    },
+    end: () => report({ phase, done: total, total }),
+  };
+}
 
 /** Documents read or written at once when proposing search hits: enough to overlap their I/O. */
 const FILES_IN_FLIGHT = 16;
@@ -67,10 +91,12 @@ export class Suggestions {
     code: string,
     query: string,
     hits: ReadonlyMap<string, readonly HitPlace[]>,
+    progress: (progress: ProposalProgress) => void = () => {},
   ): Promise<{ proposed: number; skipped: number; byDocument: Record<string, number> }> {
     this.#assertWritable();
     const at = new Date().toISOString();
     const documents = [...hits];
+    const checking = progressReporter('checking', documents.length, progress);
     const planned: { store: RejectionsStore; added: StoredProposal[] }[] = new Array(documents.length);
     let skipped = 0;
     await forEachLimited(documents, FILES_IN_FLIGHT, async ([key, places], i) => {
@@ -87,14 +113,18 @@ export class Suggestions {
         });
         skipped += found.skipped;
         planned[i] = { store, added: found.added };
+        checking.step();
       } catch (error) {
         if (error instanceof RangeError) throw new ApiError('bad-request', `${key}: ${error.message}`);
         throw error;
       }
     });
+    checking.end();
     const added = new Array<number>(documents.length).fill(0);
+    const saving = progressReporter('saving', documents.length, progress);
     // Each file is written once, many at a time, so their flushes to disk overlap.
     await forEachLimited(planned, FILES_IN_FLIGHT, async ({ store, added: proposals }, i) => {
+      saving.step();
       if (proposals.length === 0) return;
       // Applied to the file as it is now, which another window may have added to meanwhile.
       added[i] = await store.update((file) => {
@@ -105,6 +135,7 @@ export class Suggestions {
       });
       skipped += proposals.length - added[i]!;
     });
+    saving.end();
     const byDocument: Record<string, number> = {};
     documents.forEach(([key], i) => {
       if (added[i]! > 0) byDocument[key] = added[i]!;

@@ -80,6 +80,8 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
       store.getState().setExportProgress(event.payload);
     } else if (event.type === 'searchProgress') {
       store.getState().setSearchProgress(event.payload);
+    } else if (event.type === 'proposalProgress') {
+      store.getState().setProposalProgress(event.payload);
     } else if (event.type === 'suggestionJob') {
       store.getState().setSuggestionJob(event.payload);
     } else if (event.type === 'documentsChanged') {

@@ -1,4 +1,4 @@
-import type { ProposedSearchTags, SearchHit, SearchProposalCounts } from '../../../shared/api';
+import type { ApiEvents, ProposedSearchTags, SearchHit, SearchProposalCounts } from '../../../shared/api';
 import type { GlossClient } from '../../../shared/api-client';
 import type { ApiErrorShape } from '../../../shared/api-error';
 import { errorShape } from './api-errors';
@@ -10,6 +10,8 @@ export type SearchTagScope = { scope: 'all' } | { scope: 'hit'; hit: SearchHit }
 export interface SearchProposalsState {
   choosing: SearchTagScope | null;
   proposing: boolean;
+  /** How far the proposing has got, as main last said; null before its first report. */
+  progress: ApiEvents['proposalProgress'] | null;
   /** What the last proposal did, and with which code. */
   outcome: (ProposedSearchTags & { code: string }) | null;
   error: ApiErrorShape | null;
@@ -25,6 +27,8 @@ export interface SearchProposalsSlice {
    * suggestions to review, nothing tagged.
    */
   proposeSearchTags(code: string): Promise<void>;
+  /** Main's report of a proposing in progress (ignored once it has answered). */
+  setProposalProgress(progress: ApiEvents['proposalProgress']): void;
   /** Counts the proposals waiting, per document. */
   loadSearchProposals(): Promise<void>;
   /** `delta` proposals more (or fewer) wait in a document: reviewed, or taken back by undo. */
@@ -38,6 +42,7 @@ export interface SearchProposalsSlice {
 const initial: SearchProposalsState = {
   choosing: null,
   proposing: false,
+  progress: null,
   outcome: null,
   error: null,
   waiting: null,
@@ -58,11 +63,15 @@ export const createSearchProposalsSlice =
 
       chooseSearchTag: (choosing) => update({ choosing, error: null }),
 
+      setProposalProgress(progress) {
+        if (get().searchProposals.proposing) update({ progress });
+      },
+
       async proposeSearchTags(code) {
         const { choosing } = get().searchProposals;
         const asked = get().search.asked;
         if (!choosing || !asked) return;
-        update({ proposing: true, error: null });
+        update({ proposing: true, progress: null, error: null });
         try {
           const outcome = await client.proposeSearchTags(
             choosing.scope === 'all'
@@ -73,9 +82,9 @@ export const createSearchProposalsSlice =
                   hits: [{ key: choosing.hit.key, start: choosing.hit.start, end: choosing.hit.end }],
                 },
           );
-          update({ proposing: false, choosing: null, outcome: { ...outcome, code } });
+          update({ proposing: false, progress: null, choosing: null, outcome: { ...outcome, code } });
         } catch (error) {
-          update({ proposing: false, error: errorShape(error) });
+          update({ proposing: false, progress: null, error: errorShape(error) });
           return;
         }
         const open = get().reader.key;

@@ -65,9 +65,21 @@ describe('proposing search hits for review', () => {
   it('proposes every hit of a search, lists them per document, and tags nothing', async () => {
     const expected = privacyHits();
     expect(expected.length).toBeGreaterThan(5);
+    const progress: unknown[] = [];
+    const unsubscribe = service.subscribe((event) => {
+      if (event.type === 'proposalProgress') progress.push(event.payload);
+    });
     const answer = await api.proposeSearchTags({ code: CODE, search: { query: 'privacy' } });
+    unsubscribe();
     const documents = new Set(expected.map((h) => h.split(' ')[0]));
     expect(answer).toMatchObject({ proposed: expected.length, documents: documents.size, skipped: 0 });
+    // Its progress: the documents checked, then their proposals saved, each phase to its end.
+    const total = documents.size;
+    expect(progress.at(-1)).toEqual({ phase: 'saving', done: total, total });
+    expect(progress).toContainEqual({ phase: 'checking', done: total, total });
+    expect(progress.findIndex((p) => (p as { phase: string }).phase === 'saving')).toBeGreaterThan(
+      progress.findLastIndex((p) => (p as { phase: string }).phase === 'checking'),
+    );
 
     const listed: string[] = [];
     for (const key of KEYS) {

@@ -6,6 +6,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/components/App';
 import { StoreProvider } from '../../../renderer/src/store/context';
+import { connectStore } from '../../../renderer/src/store/gloss-store';
+import { holdAnswers } from '../../support/held-answers';
 import { openTestStore, savesSettled, type TestStore } from '../../support/renderer-store';
 
 const FILES = {
@@ -208,6 +210,33 @@ describe('the search tab', () => {
     expect((await t.client.listAnnotations({ key: 'news/courts.txt' })).map((a) => a.target)).toMatchObject([
       { start: at, end: at + 7, quote: 'privacy' },
     ]);
+  });
+
+  it('shows how far proposing every hit has got, from main’s reports, until its answer comes', async () => {
+    const stop = connectStore(t.store, t.client);
+    try {
+      const held = holdAnswers(t.client, 'proposeSearchTags');
+      await search('privacy');
+      await within(panel()).findByText('5 hits in 2 documents');
+      await user.click(within(panel()).getByRole('button', { name: 'Tag all 5 hits…' }));
+      const form = within(panel()).getByRole('form', { name: 'Tag search hits' });
+      await user.selectOptions(
+        within(form).getByRole('combobox', { name: 'Tag all 5 hits with' }),
+        'privacy',
+      );
+      await user.click(within(form).getByRole('button', { name: 'Propose for review' }));
+      // Main has done its work; its answer is held: the last report stays on screen meanwhile.
+      const bar = await within(form).findByRole('progressbar', { name: 'Saving the proposals: 2 of 2' });
+      expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['2', '2']);
+      expect(within(form).getByRole('button', { name: 'Proposing…' })).toHaveProperty('disabled', true);
+      await held.releaseOne();
+      await within(panel()).findByText(
+        '5 hits proposed as Privacy for review in 2 documents — review them in Suggestions.',
+      );
+      expect(within(panel()).queryByRole('progressbar')).toBeNull();
+    } finally {
+      stop();
+    }
   });
 
   it('opens with Ctrl+Shift+F from a text field, with focus in its field', async () => {

@@ -76,6 +76,7 @@ function TagForm() {
           {error.message}
         </p>
       )}
+      {proposing && <ProposingProgress />}
       <div className="search-tag-actions">
         <button type="submit" className="button" disabled={!code || proposing}>
           {proposing ? 'Proposing…' : 'Propose for review'}
@@ -85,6 +86,20 @@ function TagForm() {
         </button>
       </div>
     </form>
+  );
+}
+
+const PHASE_WORDS = { checking: 'Checking the documents', saving: 'Saving the proposals' } as const;
+
+/** Proposing thousands of hits takes a while: main's reports, as a bar and in words. */
+function ProposingProgress() {
+  const progress = useStore((s) => s.searchProposals.progress);
+  if (!progress) return <p className="search-tag-progress">Finding the hits…</p>;
+  const words = `${PHASE_WORDS[progress.phase]}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;
+  return (
+    <p className="search-tag-progress">
+      <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label={words} /> {words}
+    </p>
   );
 }
 
