@@ -226,12 +226,19 @@ describe('the search tab', () => {
       );
       await user.click(within(form).getByRole('button', { name: 'Propose for review' }));
       // Main has done its work; its answer is held: the last report stays on screen meanwhile.
-      const bar = await within(form).findByRole('progressbar', { name: 'Saving the proposals: 2 of 2' });
+      // Proposing writes each document's file durably: on a busy machine that can take more than a second.
+      const bar = await within(form).findByRole(
+        'progressbar',
+        { name: 'Saving the proposals: 2 of 2' },
+        { timeout: 10_000 },
+      );
       expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['2', '2']);
       expect(within(form).getByRole('button', { name: 'Proposing…' })).toHaveProperty('disabled', true);
       await held.releaseOne();
       await within(panel()).findByText(
         '5 hits proposed as Privacy for review in 2 documents — review them in Suggestions.',
+        {},
+        { timeout: 10_000 },
       );
       expect(within(panel()).queryByRole('progressbar')).toBeNull();
     } finally {
