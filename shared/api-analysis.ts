@@ -76,7 +76,7 @@ export interface FiguresTable {
   figures: (PassageRef & {
     code: string;
     title: string;
-    /** The article's publication date, when its page gave one. */
+    /** The document's day (DocumentSummary.date: set in Gloss, else its page's publication day). */
     date?: string;
     value?: FigureValue;
     /** The register entry the figure is about, through a relation with one of its mentions. */

@@ -77,7 +77,7 @@ function passageRow(
   units: TextUnits,
 ): CodingQueryResult['passages'][number] {
   const sentence = sentenceAround(units, passage.target);
-  const date = summary.metadata.publishedTime;
+  const date = summary.date;
   return {
     ...passageOf(summary.key, passage),
     code: passage.code,
@@ -95,7 +95,7 @@ function passageRow(
 function inScope(summary: DocumentSummary, scope: CodingQueryScope): boolean {
   if (scope.folder && !summary.key.startsWith(scope.folder)) return false;
   if (scope.statuses?.length && !scope.statuses.includes(summary.status)) return false;
-  const date = summary.metadata.publishedTime;
+  const date = summary.date;
   if ((scope.from || scope.to) && !date) return false;
   return !(
     date &&

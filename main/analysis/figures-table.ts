@@ -82,7 +82,7 @@ function figuresIn(
       ...passageOf(summary.key, annotation),
       code: annotation.code,
       title: summary.title,
-      ...(summary.metadata.publishedTime ? { date: summary.metadata.publishedTime } : {}),
+      ...(summary.date ? { date: summary.date } : {}),
       ...(annotation.value ? { value: annotation.value } : {}),
       ...(described ? { stakeholderId: described } : {}),
     });

@@ -77,6 +77,25 @@ describe('the coding query', () => {
     expect(await found({ codes: ['privacy'], from: '2020-01-01' })).toEqual([]);
   });
 
+  it('places a document at the date a researcher set on it, for the date limits and each passage', async () => {
+    await api.setDocumentDate({ key: 'b.txt', date: '2021-03-04' });
+    try {
+      expect(await found({ codes: ['privacy'], from: '2020-01-01' })).toEqual(['pb']);
+      expect(await found({ codes: ['privacy'], from: '2021-03-05' })).toEqual([]);
+      expect(await found({ codes: ['privacy'], to: '2021-03' })).toEqual(['pb']);
+      const { passages } = await api.codingQuery({ codes: ['privacy'] });
+      expect(passages.map((p) => [p.key, p.date])).toEqual([
+        ['b.txt', '2021-03-04'],
+        ['news/a.txt', undefined],
+        ['news/a.txt', undefined],
+        ['news/a.txt', undefined],
+      ]);
+    } finally {
+      await api.setDocumentDate({ key: 'b.txt', date: null });
+    }
+    expect(await found({ codes: ['privacy'], from: '2020-01-01' })).toEqual([]);
+  });
+
   it('shows each passage with its sentence, note, document and annotator', async () => {
     const first = (await api.codingQuery({ codes: ['privacy'] })).passages.find(
       (p) => p.key === 'news/a.txt',

@@ -101,4 +101,23 @@ describe('the figures table', () => {
     );
     expect(t.totals).toHaveLength(4);
   });
+
+  it('dates each figure by its document: the date set on it in Gloss', async () => {
+    expect((await alice.figuresTable({})).figures.map((f) => f.date)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    await alice.setDocumentDate({ key: 'news/b.txt', date: '2020-08-03' });
+    try {
+      const dated = await alice.figuresTable({});
+      expect(dated.figures.map((f) => [f.key, f.date ?? null])).toEqual([
+        ['news/a.txt', null],
+        ['news/a.txt', null],
+        ['news/b.txt', '2020-08-03'],
+      ]);
+    } finally {
+      await alice.setDocumentDate({ key: 'news/b.txt', date: null });
+    }
+  });
 });
