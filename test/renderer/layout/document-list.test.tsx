@@ -45,6 +45,23 @@ describe('the document list', () => {
     ]);
   });
 
+  it('shows a document’s day when it has one: its page’s, or the one set in Gloss', async () => {
+    const { client } = await showList({
+      'page.html':
+        '<html><head><title>Dated</title><meta property="article:published_time" content="2005-01-17T09:00:00Z"></head><body><article><p>Text of a dated page, long enough to be read as an article by the extractor.</p></article></body></html>',
+      'plain.txt': 'Undated\n\nNo date here.\n',
+    });
+    await waitFor(() =>
+      expect(rows().map((row) => row.querySelector('time')?.dateTime ?? null)).toEqual(['2005-01-17', null]),
+    );
+    await client.setDocumentDate({ key: 'plain.txt', date: '2021-03-04' });
+    await act(() => t!.store.getState().loadDocuments());
+    expect(rows().map((row) => row.querySelector('.document-meta')?.textContent)).toEqual([
+      'To do · 0 annotations · 2005-01-17',
+      'To do · 0 annotations · 2021-03-04',
+    ]);
+  });
+
   it('filters by file name, key or title, ignoring case, and by status', async () => {
     const { store } = await showList({
       'business/merger.txt': 'ByteDance and Oracle\n\nA deal.\n',

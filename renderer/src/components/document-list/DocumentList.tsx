@@ -142,6 +142,12 @@ function DocumentRow({ document, selected }: { document: DocumentSummary; select
         <span className={`status status-${document.status}`}>{STATUS_LABELS[document.status]}</span>
         {' · '}
         {count === 1 ? '1 annotation' : `${count} annotations`}
+        {document.date && (
+          <>
+            {' · '}
+            <time dateTime={document.date}>{document.date}</time>
+          </>
+        )}
       </span>
     </button>
   );
