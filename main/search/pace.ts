@@ -1,10 +1,8 @@
+import { throttled } from '../project/throttled';
 import type { SearchProgress } from './corpus-search';
 
 /** Documents read between two yields to the event loop, so the API answers while a search runs. */
 const YIELD_EVERY = 50;
-
-/** Progress is reported at most this often. */
-const REPORT_EVERY_MS = 200;
 
 /**
  * Keeps a long search polite: it yields to the event loop every few documents so the API goes on
@@ -12,12 +10,14 @@ const REPORT_EVERY_MS = 200;
  */
 export class Pace {
   #steps = 0;
-  #reported = 0;
+  readonly #report: (progress: SearchProgress, force?: boolean) => void;
 
   constructor(
     private readonly signal: AbortSignal,
-    private readonly progress: (progress: SearchProgress) => void,
-  ) {}
+    progress: (progress: SearchProgress) => void,
+  ) {
+    this.#report = throttled(progress);
+  }
 
   async step(progress?: SearchProgress): Promise<void> {
     this.signal.throwIfAborted();
@@ -29,11 +29,11 @@ export class Pace {
   /** Stops here once cancelled; reports progress if the last report is old enough. */
   tick(progress: SearchProgress): void {
     this.signal.throwIfAborted();
-    if (performance.now() - this.#reported >= REPORT_EVERY_MS) this.report(progress);
+    this.#report(progress);
   }
 
+  /** Reports progress now (a phase's end). */
   report(progress: SearchProgress): void {
-    this.#reported = performance.now();
-    this.progress(progress);
+    this.#report(progress, true);
   }
 }

@@ -1,9 +1,7 @@
 import type { SuggestionJob } from '../../shared/api';
 import type { Project } from '../project/project';
+import { throttled } from '../project/throttled';
 import type { Suggestions } from './suggestions';
-
-/** Progress is reported at most this often, so a fast run does not flood the screens with events. */
-const REPORT_EVERY_MS = 200;
 
 const idle = (): SuggestionJob => ({
   state: 'idle',
@@ -56,13 +54,9 @@ export class SuggestionJobRunner {
 
   async #run(): Promise<void> {
     const job = this.#job;
-    let reported = 0;
-    const emit = (force = false) => {
-      const now = Date.now();
-      if (!force && now - reported < REPORT_EVERY_MS) return;
-      reported = now;
-      this.report(this.state);
-    };
+    // A fast run does not flood the screens with events.
+    const report = throttled(() => this.report(this.state));
+    const emit = (force = false) => report(undefined, force);
     try {
       const { documents } = await this.project.listDocuments();
       job.total = documents.length;

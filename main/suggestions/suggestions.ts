@@ -8,6 +8,7 @@ import { foldName as folded } from '../../shared/text/fold-name';
 import { mentionFinder } from '../../shared/text/mentions';
 import { forEachLimited } from '../project/for-each-limited';
 import type { Project } from '../project/project';
+import { throttled } from '../project/throttled';
 import { JsonStore } from '../storage/json-store';
 import { findCandidates } from './candidates';
 import { documentSuggestions } from './document-suggestions';
@@ -23,9 +24,6 @@ type RejectionsStore = JsonStore<typeof RejectionsFileSchema>;
 
 export type ProposalProgress = ApiEvents['proposalProgress'];
 
-/** Progress is reported at most this often. */
-const REPORT_EVERY_MS = 200;
-
 /** Counts a phase's documents and reports them a few times a second, and once at its end. */
 function progressReporter(
   phase: ProposalProgress['phase'],
@@ -33,15 +31,10 @@ function progressReporter(
   report: (progress: ProposalProgress) => void,
 ) {
   let done = 0;
-  let reported = 0;
+  const throttledReport = throttled(report);
   return {
-    step() {
-      done++;
-      if (performance.now() - reported < REPORT_EVERY_MS) return;
-      reported = performance.now();
-      report({ phase, done, total });
-    },
-    end: () => report({ phase, done: total, total }),
+    step: () => throttledReport({ phase, done: ++done, total }),
+    end: () => throttledReport({ phase, done: total, total }, true),
   };
 }
 
