@@ -81,13 +81,14 @@ export class SearchIndex {
     query: Extract<SearchQuery, { kind: 'words' }>,
     inScope: (key: string) => boolean,
   ): [string, number][] {
-    const matchers = query.words.map((word) => this.#matcher(word));
-    if (matchers.some((m) => m === undefined)) return [];
+    const words = query.words.map((word) => this.#match(word));
+    if (words.some((w) => w === undefined)) return [];
+    const matchers = (words as WordMatch[]).map((w) => w.matcher);
     const postings = this.#upToDatePostings();
     const counts: [string, number][] = [];
-    const scan = matchers.length === 1 ? countWord(matchers[0]!) : countPhrase(matchers as Matcher[]);
-    const guide = matchers.length === 1 ? matchers[0]! : this.#rarest(matchers as Matcher[], postings);
-    postings.forWords(idsOf(guide), (d, n) => {
+    const scan = matchers.length === 1 ? countWord(matchers[0]!) : countPhrase(matchers);
+    const guide = rarest(words as WordMatch[], postings);
+    postings.forWords(guide.ids, (d, n) => {
       const { key, sequence } = postings.posted[d]!;
       // Changed since the postings were made: counted below, from its new sequence; gone: not at all.
       if (this.#documents.get(key)?.sequence !== sequence || !inScope(key)) return;
@@ -111,38 +112,37 @@ export class SearchIndex {
     return this.#postings;
   }
 
-  /** The phrase word held by the fewest documents: only those need their sequences scanned. */
-  #rarest(matchers: readonly Matcher[], postings: WordPostings): Matcher {
-    const frequency = (m: Matcher) => idsOf(m).reduce((sum, id) => sum + postings.frequency(id), 0);
-    return matchers.reduce((best, m) => (frequency(m) < frequency(best) ? m : best));
-  }
-
   /** Which ids a query word matches; undefined when no word of the index does. */
-  #matcher(word: QueryWord): Matcher | undefined {
+  #match(word: QueryWord): WordMatch | undefined {
     if (!word.prefix) {
       const id = this.#vocabulary.ids.get(word.text);
-      return id === undefined ? undefined : id;
+      return id === undefined ? undefined : { matcher: id, ids: [id] };
     }
-    const ids = new Uint8Array(this.#vocabulary.words.length);
-    let any = false;
+    const table = new Uint8Array(this.#vocabulary.words.length);
+    const ids: number[] = [];
     this.#vocabulary.words.forEach((known, id) => {
       if (!known.startsWith(word.text)) return;
-      ids[id] = 1;
-      any = true;
+      table[id] = 1;
+      ids.push(id);
     });
-    return any ? ids : undefined;
+    return ids.length > 0 ? { matcher: table, ids } : undefined;
   }
+}
+
+/** A query word's ids, as a list and as the matcher the scans test with. */
+interface WordMatch {
+  matcher: Matcher;
+  ids: number[];
+}
+
+/** The query word held by the fewest documents: only those need their sequences scanned. */
+function rarest(words: readonly WordMatch[], postings: WordPostings): WordMatch {
+  const held = words.map((w) => w.ids.reduce((sum, id) => sum + postings.frequency(id), 0));
+  return words[held.indexOf(Math.min(...held))]!;
 }
 
 /** One id, or a table of the ids a prefix matches. */
 type Matcher = number | Uint8Array;
-
-const idsOf = (matcher: Matcher): number[] => {
-  if (typeof matcher === 'number') return [matcher];
-  const ids: number[] = [];
-  for (let id = 0; id < matcher.length; id++) if (matcher[id] === 1) ids.push(id);
-  return ids;
-};
 
 const matches = (matcher: Matcher, id: number) =>
   typeof matcher === 'number' ? id === matcher : matcher[id] === 1;
