@@ -57,6 +57,17 @@ const paragraphInMiddle = () =>
     return paragraphs.find((p) => p.getBoundingClientRect().bottom > middle)?.textContent ?? null;
   });
 
+/** Whether the article's text stands where it stood a frame and another before: no scroll moving it. */
+const textAtRest = () =>
+  page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const top = () => document.querySelector('.article-text')!.getBoundingClientRect().top;
+        const before = top();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(top() === before)));
+      }),
+  );
+
 /** Whether the paragraph starting with `prefix` is (at least partly) inside the reading pane. */
 const inView = (prefix: string) =>
   page.evaluate((prefix) => {
@@ -92,6 +103,9 @@ describe('coming back after a reload', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, 300);
     await expect.poll(paragraphInMiddle).toMatch(/^Paragraph 4[23]\d:/);
+    // The wheel scrolls smoothly: on a busy machine it is still moving when that paragraph first
+    // passes the middle, so the place is taken where the text has come to rest, as a reader's is.
+    await expect.poll(textAtRest, POLL).toBe(true);
     middle = (await paragraphInMiddle())!;
   });
 
