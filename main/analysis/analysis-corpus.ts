@@ -55,8 +55,8 @@ export class AnalysisCorpus {
   readonly #units: TextUnitsCache;
   #entries = new Map<string, Entry>();
   #summaries: DocumentSummary[] | undefined;
-  /** The register's merges the entries were resolved with. */
-  #redirects = '';
+  /** The register's merges the entries were resolved with (none before the first call). */
+  #redirects: string | undefined;
   readonly #stale = new Set<string>();
   readonly #derived = new WeakMap<AnalysedDocument, Map<string, unknown>>();
   /** The watcher could not tell which documents changed: every one is read again. */
@@ -160,7 +160,9 @@ export class AnalysisCorpus {
   async #bringUpToDate(): Promise<AnalysedDocument[]> {
     const told = this.options.told ?? false;
     const redirects = JSON.stringify(this.project.stakeholderRedirects);
-    if (!told || this.#everything || redirects !== this.#redirects) {
+    // A merge since the last call changes whose mentions the others' annotations are.
+    const merged = this.#redirects !== undefined && redirects !== this.#redirects;
+    if (!told || this.#everything || merged) {
       this.#entries.clear();
       this.#summaries = undefined;
     }

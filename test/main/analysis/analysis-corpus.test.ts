@@ -121,4 +121,31 @@ describe('the analyses of a watched project, between calls', () => {
       ['b.txt', { security: 1 }],
     ]);
   });
+
+  it('start from the list the screens just made, without listing the folder again', async () => {
+    project = await makeTempProject({ 'a.txt': 'Privacy matters here.', 'b.txt': 'Nothing here.' });
+    const alice = await open('alice', false);
+    await alice.createAnnotation({ key: 'a.txt', code: 'privacy', start: 0, end: 7 });
+    let listings = 0;
+    const counted = new Proxy(alice.project!, {
+      get(target, name) {
+        const value = Reflect.get(target, name, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (name === 'listDocuments') listings += 1;
+          return value.apply(target, args);
+        };
+      },
+    });
+    const corpus = new AnalysisCorpus(counted, { told: true });
+    corpus.listed((await alice.listDocuments({})).documents, corpus.news);
+    expect((await codeFrequencies(corpus)).documents.map((d) => [d.key, d.counts])).toEqual([
+      ['a.txt', { privacy: 1 }],
+    ]);
+    expect(listings).toBe(0);
+    // News of a change: the list is made again.
+    corpus.changed(['b.txt']);
+    await codeFrequencies(corpus);
+    expect(listings).toBe(1);
+  });
 });
