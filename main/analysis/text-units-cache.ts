@@ -1,16 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { type TextUnits, textUnits } from '../../shared/analysis/near';
 import { forEachLimited } from '../project/for-each-limited';
-import { writeFileAtomic } from '../storage/atomic-write';
+import { LaterWrite } from '../storage/later-write';
 import { decodeTextUnits, encodeTextUnits } from './text-units-file';
 
 /** What splitting needs of a project: an article's text and the fingerprint of that text. */
 export interface TextSource {
   text(key: string): Promise<{ text: string; fingerprint: string }>;
 }
-
-/** How long after units were added the file is written, so a burst of analyses is one write. */
-const SAVE_AFTER_MS = 1_000;
 
 /**
  * The paragraphs and sentences of articles, by the fingerprint of their text: a text's units never
@@ -21,14 +18,14 @@ const SAVE_AFTER_MS = 1_000;
 export class TextUnitsCache {
   #units = new Map<string, TextUnits>();
   #loaded: Promise<void> | undefined;
-  #saving: NodeJS.Timeout | undefined;
-  #keep: ReadonlySet<string> | undefined;
-  #written: Promise<void> = Promise.resolve();
+  readonly #writer: LaterWrite;
 
   constructor(
     private readonly source: TextSource,
     private readonly store: { file?: string; readOnly?: boolean } = {},
-  ) {}
+  ) {
+    this.#writer = new LaterWrite(store);
+  }
 
   /**
    * The units of each document, by the fingerprint given: from memory, else from the file, else
@@ -55,18 +52,13 @@ export class TextUnitsCache {
       // Edited since the list was made: the units of the text as it is now serve the call.
       found.set(fingerprint, units);
     });
-    if (missing.length > 0 || this.#forgets(keep)) this.#saveSoon(keep);
+    if (missing.length > 0 || this.#forgets(keep)) this.#writer.soon(() => this.#contents(keep));
     return found;
   }
 
   /** Writes at once units still waiting to be written; resolves when nothing is being written. */
   close(): Promise<void> {
-    if (this.#saving) {
-      clearTimeout(this.#saving);
-      this.#saving = undefined;
-      this.#write();
-    }
-    return this.#written;
+    return this.#writer.flush();
   }
 
   async #load(): Promise<void> {
@@ -82,26 +74,9 @@ export class TextUnitsCache {
     return false;
   }
 
-  #saveSoon(keep: ReadonlySet<string>): void {
-    if (!this.store.file || this.store.readOnly) return;
-    this.#keep = keep;
-    clearTimeout(this.#saving);
-    this.#saving = setTimeout(() => {
-      this.#saving = undefined;
-      this.#write();
-    }, SAVE_AFTER_MS);
-    this.#saving.unref();
-  }
-
-  #write(): void {
-    const keep = this.#keep;
-    for (const fingerprint of this.#units.keys())
-      if (keep && !keep.has(fingerprint)) this.#units.delete(fingerprint);
-    const bytes = encodeTextUnits(this.#units);
-    const file = this.store.file!;
-    // Derived data: a failed write only means splitting again after the next start.
-    this.#written = this.#written.then(() =>
-      writeFileAtomic(file, bytes, { durable: false }).catch(() => {}),
-    );
+  /** The file's contents: the units of the texts in `keep`, the others forgotten. */
+  #contents(keep: ReadonlySet<string>): Uint8Array {
+    for (const fingerprint of this.#units.keys()) if (!keep.has(fingerprint)) this.#units.delete(fingerprint);
+    return encodeTextUnits(this.#units);
   }
 }
