@@ -1,27 +1,34 @@
+import type { AnalysedAnnotation, AnalysedRelation } from '../../shared/analysis/analysed-annotation';
 import type { TextUnits } from '../../shared/analysis/near';
-import type { Annotation } from '../../shared/model/annotation';
 import type { Codebook } from '../../shared/model/codebook';
 import type { DocumentSummary } from '../../shared/model/document';
-import type { Relation } from '../../shared/model/relation';
 import type { Stakeholder } from '../../shared/model/stakeholder';
+import type { ListedAnnotationFile } from '../project/annotation-files';
 import type { AnnotationFile } from '../project/annotation-files-schema';
-import type { DocumentWork, StoredWork } from '../project/document-assembly';
+import { combineAnnotations } from '../project/combine-annotations';
+import type { DocumentWork } from '../project/document-assembly';
 import { forEachLimited } from '../project/for-each-limited';
 import { NOT_OPEN } from '../project/own-stores';
+import { needsReattaching } from '../project/reattach-file';
+import type { ReadStamp } from '../storage/read-json-file';
+import { DigestsCache } from './digests-cache';
+import { digestFile, type FileDigest, type ListedFields, sameListedFields } from './file-digest';
 import { TextUnitsCache } from './text-units-cache';
 
 /** One document as the analyses see it: its summary, and every annotator's annotations and relations placed in its text. */
 export interface AnalysedDocument {
   summary: DocumentSummary;
-  annotations: Annotation[];
-  relations: Relation[];
+  annotations: AnalysedAnnotation[];
+  relations: AnalysedRelation[];
 }
 
 /** What the analyses need of a project (Project has it all). */
 export interface AnalysisProject {
+  readonly annotator: string;
   listDocuments(): Promise<{ documents: DocumentSummary[] }>;
   openDocument(key: string): Promise<DocumentWork>;
-  storedWork(key: string, fingerprint: string): Promise<StoredWork | undefined>;
+  annotationFiles(key: string): readonly ListedAnnotationFile[] | undefined;
+  readAnnotationFile(path: string): Promise<{ file: AnnotationFile | undefined; stamp?: ReadStamp }>;
   heldOwnFiles(): Promise<Map<string, AnnotationFile | undefined>>;
   heldOwnFile(key: string): Promise<AnnotationFile | undefined | typeof NOT_OPEN>;
   readonly stakeholderRedirects: Readonly<Record<string, string>>;
@@ -30,10 +37,10 @@ export interface AnalysisProject {
 }
 
 interface Entry extends AnalysedDocument {
-  /** This annotator's file as it was when the entry was made (StoredWork.own). */
-  own: StoredWork['own'];
-  /** What the document list shows of that file (listedFields). */
-  listed: string;
+  /** This annotator's file as it was open in memory when the entry was made, or NOT_OPEN. */
+  own: AnnotationFile | undefined | typeof NOT_OPEN;
+  /** What the document list shows of this annotator's file, as the entry was made from it. */
+  listed: ListedFields | undefined;
 }
 
 /** Documents whose files are read at once: their reads overlap, and a cold project is read in about the time of a raw read. */
@@ -41,9 +48,11 @@ const READS_IN_FLIGHT = 16;
 
 /**
  * Every document of a project with every annotator's annotations, as the analyses read them:
- * from the annotation files alone where they were made against the article's current text (the
- * text is read, and the files re-attached to it, only where they were not), and each article's
- * sentences and paragraphs from a cache by text fingerprint (text-units-cache.ts).
+ * from the annotation files' digests alone where they were made against the article's current
+ * text (the text is read, and the files re-attached to it, only where they were not), and each
+ * article's sentences and paragraphs from a cache by text fingerprint (text-units-cache.ts).
+ * Digests of files unchanged since the last session come from one cache file (digests-cache.ts),
+ * checked against the sizes and times the document list just found.
  *
  * `told`: the folder watcher calls `changed` for every article and annotation file it sees
  * change, so the documents are kept in memory between calls and only those named are read
@@ -53,6 +62,7 @@ const READS_IN_FLIGHT = 16;
  */
 export class AnalysisCorpus {
   readonly #units: TextUnitsCache;
+  readonly #digests: DigestsCache;
   #entries = new Map<string, Entry>();
   #summaries: DocumentSummary[] | undefined;
   /** The register's merges the entries were resolved with (none before the first call). */
@@ -66,9 +76,15 @@ export class AnalysisCorpus {
 
   constructor(
     private readonly project: AnalysisProject,
-    private readonly options: { told?: boolean; unitsFile?: string; readOnly?: boolean } = {},
+    private readonly options: {
+      told?: boolean;
+      unitsFile?: string;
+      digestsFile?: string;
+      readOnly?: boolean;
+    } = {},
   ) {
     this.#units = new TextUnitsCache(project, { file: options.unitsFile, readOnly: options.readOnly });
+    this.#digests = new DigestsCache({ file: options.digestsFile, readOnly: options.readOnly });
   }
 
   info(): { codebook: Codebook; stakeholders: Stakeholder[] } {
@@ -152,9 +168,9 @@ export class AnalysisCorpus {
     return (await this.project.text(document.summary.key)).text;
   }
 
-  /** Writes what is waiting to be written (the units file); resolves when nothing is. */
-  close(): Promise<void> {
-    return this.#units.close();
+  /** Writes what is waiting to be written (the cache files); resolves when nothing is. */
+  async close(): Promise<void> {
+    await Promise.all([this.#units.close(), this.#digests.close()]);
   }
 
   async #bringUpToDate(): Promise<AnalysedDocument[]> {
@@ -174,20 +190,28 @@ export class AnalysisCorpus {
     // This annotator's status, note or date changed: the list shows them, so it is made again.
     const listedChanged = [...held].some(([key, file]) => {
       const entry = this.#entries.get(key);
-      return entry !== undefined && file !== entry.own && listedFields(file) !== entry.listed;
+      return entry !== undefined && file !== entry.own && !sameListedFields(file, entry.listed);
     });
     if (!this.#summaries || stale.size > 0 || listedChanged) {
       this.#summaries = (await this.project.listDocuments()).documents;
     }
     const summaries = this.#summaries;
+    await this.#digests.ready();
     const wanted = summaries.filter((summary) => {
       const entry = this.#entries.get(summary.key);
       if (!entry || stale.has(summary.key) || entry.summary.fingerprint !== summary.fingerprint) return true;
       // Opened, edited or reloaded since: this annotator's file is another object.
       return held.has(summary.key) && held.get(summary.key) !== entry.own;
     });
+    // Documents whose files are all kept as they are on disk are put together at once; the others are read.
+    const unread = wanted.filter((summary) => {
+      const own = held.has(summary.key) ? held.get(summary.key) : NOT_OPEN;
+      const entry = this.#fromKept(summary, own);
+      if (entry) this.#entries.set(summary.key, entry);
+      return !entry;
+    });
     let failed: unknown;
-    await forEachLimited(wanted, READS_IN_FLIGHT, async (summary) => {
+    await forEachLimited(unread, READS_IN_FLIGHT, async (summary) => {
       // A document that cannot be read now is read again next time, and the call fails as it would have.
       this.#entries.delete(summary.key);
       try {
@@ -197,6 +221,8 @@ export class AnalysisCorpus {
       }
     });
     if (failed) throw failed;
+    // Every document was read: the digests of files no longer listed are forgotten.
+    if (wanted.length === summaries.length) this.#forgetGoneFiles(summaries);
     const present = new Set(summaries.map((s) => s.key));
     for (const key of this.#entries.keys()) if (!present.has(key)) this.#entries.delete(key);
     const documents = summaries.flatMap((summary) => {
@@ -207,26 +233,97 @@ export class AnalysisCorpus {
     return documents;
   }
 
-  /** One document from its files, or (to be re-attached to a changed text) as the reader assembles it. */
+  /** A document from the digests kept of its files, if every one is kept as the listing found it. */
+  #fromKept(summary: DocumentSummary, held: AnnotationFile | undefined | typeof NOT_OPEN): Entry | undefined {
+    const files = this.project.annotationFiles(summary.key);
+    if (!files) return undefined;
+    let own = held !== NOT_OPEN && held ? digestFile(held) : undefined;
+    const others: FileDigest[] = [];
+    for (const listed of sortedFiles(files)) {
+      const mine = listed.annotator === this.project.annotator;
+      if (mine && held !== NOT_OPEN) continue;
+      const digest = listed.stamp && this.#digests.get(listed.name, listed.stamp);
+      if (!digest) return undefined;
+      if (mine) own = digest;
+      else others.push(digest);
+    }
+    return this.#entry(summary, held, own, others);
+  }
+
+  /** One document from its files' digests, read where not kept, or (to be re-attached to a changed text) as the reader assembles it. */
   async #read(summary: DocumentSummary): Promise<Entry> {
-    const stored = await this.project.storedWork(summary.key, summary.fingerprint);
-    if (stored) {
-      const { annotations, relations, status, own, ownFile } = stored;
-      return { summary: { ...summary, status }, annotations, relations, own, listed: listedFields(ownFile) };
+    const held = await this.project.heldOwnFile(summary.key);
+    const files = this.project.annotationFiles(summary.key);
+    if (files) {
+      let own = held !== NOT_OPEN && held ? digestFile(held) : undefined;
+      const others: FileDigest[] = [];
+      for (const listed of sortedFiles(files)) {
+        const mine = listed.annotator === this.project.annotator;
+        if (mine && held !== NOT_OPEN) continue;
+        const digest = await this.#digest(listed);
+        if (digest && mine) own = digest;
+        else if (digest) others.push(digest);
+      }
+      const entry = this.#entry(summary, held, own, others);
+      if (entry) return entry;
     }
     const work = await this.project.openDocument(summary.key);
-    const own = await this.project.heldOwnFile(summary.key);
+    const ownFile = await this.project.heldOwnFile(summary.key);
     return {
       summary: { ...summary, status: work.document.status },
       annotations: work.annotations,
       relations: work.relations,
-      own,
-      listed: listedFields(own === NOT_OPEN ? undefined : own),
+      own: ownFile,
+      listed: ownFile === NOT_OPEN ? undefined : ownFile,
     };
+  }
+
+  /** A document from its files' digests; undefined if one was made against another text (to be re-attached). */
+  #entry(
+    summary: DocumentSummary,
+    held: Entry['own'],
+    own: FileDigest | undefined,
+    others: readonly FileDigest[],
+  ): Entry | undefined {
+    if ([own, ...others].some((file) => file && needsReattaching(file, summary.fingerprint)))
+      return undefined;
+    const { annotations, relations } = combineAnnotations(own, others, this.project.stakeholderRedirects);
+    return {
+      summary: { ...summary, status: own?.status ?? 'todo' },
+      annotations,
+      relations,
+      own: held,
+      listed: own,
+    };
+  }
+
+  /** A file's digest: kept, if the file has the size and time the listing found, else read (undefined if invalid). */
+  async #digest(listed: ListedAnnotationFile): Promise<FileDigest | undefined> {
+    const name = listed.name;
+    const kept = listed.stamp && this.#digests.get(name, listed.stamp);
+    if (kept) return kept;
+    const { file, stamp } = await this.project.readAnnotationFile(listed.path);
+    if (!file) return undefined;
+    const digest = digestFile(file);
+    if (stamp) this.#digests.put(name, stamp, digest);
+    return digest;
+  }
+
+  /** Forgets the digests of files no longer listed, when the listing knows every document's files. */
+  #forgetGoneFiles(summaries: readonly DocumentSummary[]): void {
+    const names = new Set<string>();
+    for (const { key } of summaries) {
+      const files = this.project.annotationFiles(key);
+      if (!files) return;
+      for (const listed of files) names.add(listed.name);
+    }
+    this.#digests.retain(names);
   }
 }
 
-/** The fields of an annotator's file besides its lists (status, note, a date…), some of which the document list shows. */
-function listedFields(file: AnnotationFile | undefined): string {
-  return file ? JSON.stringify(Object.entries(file).filter(([, value]) => typeof value !== 'object')) : '';
+/** A document's files in the order the reader takes them: by file name. */
+function sortedFiles(files: readonly ListedAnnotationFile[]): ListedAnnotationFile[] {
+  return files.length < 2
+    ? [...files]
+    : [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,3 +1,4 @@
+import type { AnalysedAnnotation } from '../../shared/analysis/analysed-annotation';
 import {
   type CodingQuery,
   resolveQuery,
@@ -6,7 +7,6 @@ import {
 } from '../../shared/analysis/coding-query';
 import { NO_UNITS, sentenceAround, type TextUnits } from '../../shared/analysis/near';
 import type { CodingQueryResult } from '../../shared/api';
-import type { Annotation } from '../../shared/model/annotation';
 import type { DocumentStatus, DocumentSummary } from '../../shared/model/document';
 import type { AnalysedDocument, AnalysisCorpus } from './analysis-corpus';
 import { countedIn } from './each-document';
@@ -72,7 +72,7 @@ export async function codingQuery(
 /** One passage as the query lists it, with the sentence it stands in (or from where it starts to where it ends, if longer). */
 function passageRow(
   summary: DocumentSummary,
-  passage: Annotation,
+  passage: AnalysedAnnotation,
   text: string,
   units: TextUnits,
 ): CodingQueryResult['passages'][number] {

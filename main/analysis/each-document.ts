@@ -1,4 +1,4 @@
-import type { Annotation } from '../../shared/model/annotation';
+import type { AnalysedAnnotation } from '../../shared/analysis/analysed-annotation';
 import type { Codebook } from '../../shared/model/codebook';
 import { roleOf } from '../../shared/model/codebook-tree';
 import type { AnalysedDocument } from './analysis-corpus';
@@ -7,7 +7,10 @@ import type { AnalysedDocument } from './analysis-corpus';
  * The annotations of a document an analysis counts: every annotator's as the reader shows them
  * (placed in the article's current text), or one annotator's only.
  */
-export function countedIn(document: AnalysedDocument, annotator: string | undefined): readonly Annotation[] {
+export function countedIn(
+  document: AnalysedDocument,
+  annotator: string | undefined,
+): readonly AnalysedAnnotation[] {
   return annotator ? document.annotations.filter((a) => a.author === annotator) : document.annotations;
 }
 

@@ -1,7 +1,6 @@
+import type { AnalysedAnnotation, AnalysedRelation } from '../../shared/analysis/analysed-annotation';
 import type { FiguresTable } from '../../shared/api';
-import type { Annotation } from '../../shared/model/annotation';
 import type { CodeRole } from '../../shared/model/codebook';
-import type { Relation } from '../../shared/model/relation';
 import type { AnalysedDocument, AnalysisCorpus } from './analysis-corpus';
 import { countedIn, rolesOf } from './each-document';
 import { passageOf } from './passage-ref';
@@ -61,13 +60,13 @@ export async function figuresTable(
 /** The figures of one document, each with the stakeholder a relation ties it to. */
 function figuresIn(
   document: AnalysedDocument,
-  annotations: readonly Annotation[],
+  annotations: readonly AnalysedAnnotation[],
   roles: ReadonlyMap<string, CodeRole>,
 ): FiguresTable['figures'] {
   const { summary } = document;
   const figures: FiguresTable['figures'] = [];
   if (!annotations.some((a) => roles.get(a.code) === 'figure')) return figures;
-  const byId = new Map<string, Annotation>();
+  const byId = new Map<string, AnalysedAnnotation>();
   for (const annotation of annotations) byId.set(annotation.id, annotation);
   const touching = relationsByAnnotation(document.relations, byId);
   for (const annotation of annotations) {
@@ -78,25 +77,28 @@ function figuresIn(
       described = byId.get(r.from === annotation.id ? r.to : r.from)?.stakeholderId;
       if (described !== undefined) break;
     }
-    figures.push({
-      ...passageOf(summary.key, annotation),
-      code: annotation.code,
-      title: summary.title,
-      ...(summary.date ? { date: summary.date } : {}),
-      ...(annotation.value ? { value: annotation.value } : {}),
-      ...(described ? { stakeholderId: described } : {}),
-    });
+    // Built field by field: 100,000 rows made by spreading took half the table's first call.
+    const row: FiguresTable['figures'][number] = passageOf(
+      summary.key,
+      annotation,
+    ) as FiguresTable['figures'][number];
+    row.code = annotation.code;
+    row.title = summary.title;
+    if (summary.date) row.date = summary.date;
+    if (annotation.value) row.value = annotation.value;
+    if (described) row.stakeholderId = described;
+    figures.push(row);
   }
   return figures;
 }
 
 /** Each annotation's relations with both ends among `annotations`, in the relations' order. */
 function relationsByAnnotation(
-  relations: readonly Relation[],
+  relations: readonly AnalysedRelation[],
   annotations: ReadonlyMap<string, unknown>,
-): Map<string, Relation[]> {
-  const touching = new Map<string, Relation[]>();
-  const add = (id: string, relation: Relation) => {
+): Map<string, AnalysedRelation[]> {
+  const touching = new Map<string, AnalysedRelation[]>();
+  const add = (id: string, relation: AnalysedRelation) => {
     const list = touching.get(id);
     if (list) list.push(relation);
     else touching.set(id, [relation]);

@@ -1,8 +1,8 @@
+import type { AnalysedAnnotation } from '../../shared/analysis/analysed-annotation';
 import type { PassageRef } from '../../shared/api';
-import type { Annotation } from '../../shared/model/annotation';
 
 /** Where an annotation is, for the lists behind an analysis's numbers. */
-export function passageOf(key: string, annotation: Annotation): PassageRef {
+export function passageOf(key: string, annotation: AnalysedAnnotation): PassageRef {
   return {
     key,
     annotationId: annotation.id,

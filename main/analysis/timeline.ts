@@ -1,3 +1,4 @@
+import type { AnalysedAnnotation } from '../../shared/analysis/analysed-annotation';
 import {
   periodLabel,
   periodStart,
@@ -5,14 +6,13 @@ import {
   type TimelineInterval,
 } from '../../shared/analysis/timeline-periods';
 import type { Timeline } from '../../shared/api';
-import type { Annotation } from '../../shared/model/annotation';
 import type { Codebook } from '../../shared/model/codebook';
 import type { DocumentSummary } from '../../shared/model/document';
 
 /** A document as the timeline counts it: its date (on its summary), and who tagged what in it. */
 export interface TimelineDocument {
   summary: DocumentSummary;
-  annotations: readonly Pick<Annotation, 'code' | 'author'>[];
+  annotations: readonly Pick<AnalysedAnnotation, 'code' | 'author'>[];
 }
 
 /**

@@ -115,6 +115,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
         analysis: new AnalysisCorpus(next, {
           told: watcher !== undefined,
           unitsFile: next.layout.textUnitsFile,
+          digestsFile: next.layout.annotationDigestsFile,
           readOnly: next.readOnly,
         }),
       };

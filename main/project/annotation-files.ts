@@ -9,6 +9,16 @@ export interface AnnotationFileRef {
   path: string;
 }
 
+/** An annotation file of a document as a walk of the folder found it. */
+export interface ListedAnnotationFile {
+  annotator: string;
+  path: string;
+  /** The file's name under .gloss/annotations/ (`<key>/<annotator>.json`). */
+  name: string;
+  /** Its size and modification time then; absent where the walk did not look (this annotator's open file). */
+  stamp?: { size: number; mtimeMs: number };
+}
+
 /** Every annotation file under .gloss/annotations/, by document key and annotator. */
 export async function findAnnotationFiles(annotationsDir: string): Promise<AnnotationFileRef[]> {
   const found: AnnotationFileRef[] = [];

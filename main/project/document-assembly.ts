@@ -1,12 +1,13 @@
 import type { Annotation } from '../../shared/model/annotation';
-import type { Document, DocumentStatus } from '../../shared/model/document';
+import type { Document } from '../../shared/model/document';
 import { dateThatWins, documentDate } from '../../shared/model/document-date';
 import type { Relation } from '../../shared/model/relation';
 import type { AnnotationFile } from './annotation-files-schema';
+import { combineAnnotations } from './combine-annotations';
 import type { DocumentReader, LoadedText } from './document-reader';
 import type { ProjectLayout } from './layout';
-import { otherAnnotatorVersions, readAnnotationFileAt, readOtherAnnotatorFiles } from './other-annotators';
-import { NOT_OPEN, type OwnStores } from './own-stores';
+import { otherAnnotatorVersions, readOtherAnnotatorFiles } from './other-annotators';
+import type { OwnStores } from './own-stores';
 import { needsReattaching, reattachFile } from './reattach-file';
 
 /** A document with every annotator's work on it: what the reader shows, an export writes, suggestions start from. */
@@ -18,19 +19,6 @@ export interface DocumentWork {
   relations: Relation[];
   /** Every annotator's orphans, for exports to count what they leave out. */
   orphans: Annotation[];
-}
-
-/** A document's annotations as its files hold them (DocumentAssembly.storedWork). */
-export interface StoredWork {
-  /** Every annotator's annotations, in text order. */
-  annotations: Annotation[];
-  relations: Relation[];
-  /** This annotator's status of the document. */
-  status: DocumentStatus;
-  /** This annotator's file as it was open in memory (undefined if it could not be read), or NOT_OPEN. */
-  own: AnnotationFile | undefined | typeof NOT_OPEN;
-  /** This annotator's file as read, from memory or from the disk (undefined if missing or invalid). */
-  ownFile: AnnotationFile | undefined;
 }
 
 /** Documents assembled lately, kept while nothing they were made from changed. */
@@ -91,37 +79,6 @@ export class DocumentAssembly {
     return work;
   }
 
-  /**
-   * A document's annotations and relations as `work` puts them together, without reading its
-   * text: only when every annotator's file was made against the text of `fingerprint`, so there
-   * is nothing to re-attach; else undefined, and `work` is the way. This annotator's file comes
-   * from memory if it is open, else from the disk without opening it; `own` says which it was
-   * (the open file's data, or NOT_OPEN), so a later edit of it can be told.
-   */
-  async storedWork(
-    key: string,
-    fingerprint: string,
-    /** The annotators with a file for the document, when the document list's walk just found them. */
-    annotators?: readonly string[],
-  ): Promise<StoredWork | undefined> {
-    const held = await this.own.held(key);
-    const own =
-      held !== NOT_OPEN
-        ? held
-        : annotators && !annotators.includes(this.own.annotator)
-          ? undefined
-          : await readAnnotationFileAt(this.layout.annotationFile(key, this.own.annotator));
-    const read = await readOtherAnnotatorFiles(
-      this.layout.annotationDir(key),
-      this.own.annotator,
-      annotators?.map((annotator) => `${annotator}.json`),
-    );
-    const others = read.flatMap(({ file }) => (file ? [file] : []));
-    if ([own, ...others].some((file) => file && needsReattaching(file, fingerprint))) return undefined;
-    const { annotations, relations } = combine(own, others, this.redirects());
-    return { annotations, relations, status: own?.status ?? 'todo', own: held, ownFile: own };
-  }
-
   /** Other annotators' files of a document as they are now (for "is this annotation someone else's?"). */
   async others(key: string): Promise<AnnotationFile[]> {
     const read = await readOtherAnnotatorFiles(this.layout.annotationDir(key), this.own.annotator);
@@ -179,21 +136,8 @@ function combine(
   others: readonly AnnotationFile[],
   redirects: Readonly<Record<string, string>>,
 ): Omit<DocumentWork, 'document'> {
-  // Others' mentions of a merged stakeholder show as mentions of the one it was merged into.
-  const resolved = (a: Annotation): Annotation => {
-    const to = a.stakeholderId ? redirects[a.stakeholderId] : undefined;
-    return to && to !== a.stakeholderId ? { ...a, stakeholderId: to } : a;
-  };
-  const files = own ? [own, ...others] : [...others];
-  const annotations = [
-    ...(own?.annotations ?? []),
-    ...others.flatMap((file) => file.annotations.map(resolved)),
-  ].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
-  // An orphan's relations wait in its file until it is re-attached; until then they link to nothing shown.
-  const placed = new Set(annotations.map((a) => a.id));
   return {
-    annotations,
-    relations: files.flatMap((file) => file.relations.filter((r) => placed.has(r.from) && placed.has(r.to))),
-    orphans: files.flatMap((file) => file.orphans),
+    ...combineAnnotations(own, others, redirects),
+    orphans: (own ? [own, ...others] : others).flatMap((file) => file.orphans),
   };
 }

@@ -4,7 +4,7 @@ import type { DocumentStatus, DocumentSummary, FileProblem, SkippedFile } from '
 import { type DateSet, dateThatWins, documentDate } from '../../shared/model/document-date';
 import { describeReadRefusal } from '../storage/disk-refusal';
 import { readJsonFile } from '../storage/read-json-file';
-import { type AnnotationFileRef, findAnnotationFiles } from './annotation-files';
+import { type AnnotationFileRef, findAnnotationFiles, type ListedAnnotationFile } from './annotation-files';
 import { AnnotationFileSchema } from './annotation-files-schema';
 import type { CachedAnnotationFile, CachedDocument, DocumentCache } from './document-cache';
 import type { DocumentReader } from './document-reader';
@@ -19,6 +19,8 @@ interface AnnotationSummary {
   status: DocumentStatus;
   date?: string;
   problem?: string;
+  /** The file's size and modification time as the listing found them (not for a file open in memory). */
+  stamp?: { size: number; mtimeMs: number };
 }
 
 /**
@@ -35,15 +37,16 @@ export class DocumentListing {
     private readonly readOnly: boolean,
   ) {}
 
-  /** Each document's annotators, from the last walk of .gloss/annotations/ (none after a rename moved files). */
-  #annotators: Map<string, string[]> | undefined;
+  /** Each document's annotation files, from the last walk of .gloss/annotations/ (none after a rename moved files). */
+  #files: Map<string, ListedAnnotationFile[]> | undefined;
 
   /**
-   * The annotators with a file for a document as the last listing found them, so that reading
-   * every document's files right after a listing needs no second walk; undefined when unknown.
+   * A document's annotation files as the last listing found them, with their sizes and times, so
+   * that reading every document's files right after a listing needs no second walk, and what was
+   * read of a file unchanged since can serve again; undefined when unknown.
    */
-  annotatorsOf(key: string): readonly string[] | undefined {
-    return this.#annotators ? (this.#annotators.get(key) ?? []) : undefined;
+  filesOf(key: string): readonly ListedAnnotationFile[] | undefined {
+    return this.#files ? (this.#files.get(key) ?? []) : undefined;
   }
 
   async list(projectProblems: readonly FileProblem[]): Promise<DocumentList> {
@@ -57,6 +60,7 @@ export class DocumentListing {
     const counts = new Map<string, number>();
     const ownStatus = new Map<string, DocumentStatus>();
     const datesSet = new Map<string, DateSet[]>();
+    const stamps = new Map<string, AnnotationSummary['stamp']>();
     const annotationPaths = new Set<string>();
     const described: (CachedDocument | undefined)[] = new Array(scan.files.length);
     // Annotation files and articles are independent: reading both at once overlaps one's parsing with the other's I/O.
@@ -65,6 +69,7 @@ export class DocumentListing {
         const name = this.layout.display(ref.path);
         annotationPaths.add(name);
         const summary = await this.#summarise(ref.annotator, ref.path, name);
+        stamps.set(ref.path, summary.stamp);
         if (summary.problem) problems.push({ file: name, message: summary.problem });
         counts.set(ref.key, (counts.get(ref.key) ?? 0) + summary.count);
         if (ref.annotator === this.own.annotator) ownStatus.set(ref.key, summary.status);
@@ -85,11 +90,14 @@ export class DocumentListing {
       ),
     ]);
     const renamed = await this.#followRenames(scan.files, described, annotationFiles, problems);
-    this.#annotators = renamed.length > 0 ? undefined : new Map();
+    this.#files = renamed.length > 0 ? undefined : new Map();
     for (const ref of renamed.length > 0 ? [] : annotationFiles) {
-      const list = this.#annotators!.get(ref.key);
-      if (list) list.push(ref.annotator);
-      else this.#annotators!.set(ref.key, [ref.annotator]);
+      const stamp = stamps.get(ref.path);
+      const name = `${ref.key}/${ref.annotator}.json`;
+      const file = { annotator: ref.annotator, path: ref.path, name, ...(stamp ? { stamp } : {}) };
+      const list = this.#files!.get(ref.key);
+      if (list) list.push(file);
+      else this.#files!.set(ref.key, [file]);
     }
     for (const { from, to } of renamed) {
       counts.set(to, counts.get(from) ?? 0);
@@ -163,11 +171,7 @@ export class DocumentListing {
   }
 
   /** Count and status of one annotation file: from memory if open, from the cache if unchanged, else read and validated. */
-  async #summarise(
-    annotator: string,
-    path: string,
-    name: string,
-  ): Promise<CachedAnnotationFile | AnnotationSummary> {
+  async #summarise(annotator: string, path: string, name: string): Promise<AnnotationSummary> {
     const store = annotator === this.own.annotator ? await this.own.openAt(path) : undefined;
     if (store) {
       return store.problem
@@ -178,7 +182,7 @@ export class DocumentListing {
     if (this.cache.annotationFiles.has(name)) {
       const info = await stat(path).catch(() => undefined);
       const cached = info && this.cache.annotationFile(name, info.size, info.mtimeMs);
-      if (cached) return cached;
+      if (cached) return { ...cached, stamp: { size: info.size, mtimeMs: info.mtimeMs } };
     }
     const read = await readJsonFile(path, { displayName: name, schema: AnnotationFileSchema });
     // Gone since the folder was walked (a rename, a sync): nothing to count, nothing wrong.
@@ -199,6 +203,6 @@ export class DocumentListing {
           }
         : { size, mtimeMs, count: 0, status: 'todo', problem: read.problem.message };
     this.cache.setAnnotationFile(name, entry);
-    return entry;
+    return { ...entry, stamp: { size, mtimeMs } };
   }
 }

@@ -23,6 +23,7 @@ export class ProjectLayout {
   readonly cacheDir: string;
   readonly searchIndexFile: string;
   readonly textUnitsFile: string;
+  readonly annotationDigestsFile: string;
   readonly suggestionsDir: string;
   readonly exportsDir: string;
 
@@ -33,6 +34,7 @@ export class ProjectLayout {
     this.cacheDir = join(this.glossDir, 'cache');
     this.searchIndexFile = join(this.cacheDir, 'search-index.bin');
     this.textUnitsFile = join(this.cacheDir, 'text-units.bin');
+    this.annotationDigestsFile = join(this.cacheDir, 'annotation-digests.bin');
     this.suggestionsDir = join(this.glossDir, 'suggestions');
     this.exportsDir = join(this.glossDir, 'exports');
   }

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { COARSE_TICK_MS, isFineTime } from '../storage/coarse-times';
-import { readJsonFile } from '../storage/read-json-file';
+import { tellsVersionsApart } from '../storage/coarse-times';
+import { type ReadStamp, readJsonFile } from '../storage/read-json-file';
 import { type AnnotationFile, AnnotationFileSchema } from './annotation-files-schema';
 
 /** One other annotator's file of a document as read, with the version it was read at. */
@@ -13,33 +13,25 @@ export interface ReadAnnotationFile {
   file: AnnotationFile | undefined;
 }
 
-/**
- * The names of other annotators' files in a document's folder (hidden temp and lock files left
- * out), as the folder lists them or from `known` names (a walk of every folder just made).
- */
-async function otherNames(dir: string, annotator: string, known?: readonly string[]): Promise<string[]> {
-  const names = known ?? (await readdir(dir).catch(() => [] as string[]));
+/** The names of other annotators' files in a document's folder, hidden temp and lock files left out. */
+async function otherNames(dir: string, annotator: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
   return names
     .filter((name) => !name.startsWith('.') && name.endsWith('.json') && name !== `${annotator}.json`)
     .sort();
 }
 
-/**
- * Other annotators' files of a document, read fresh (they may arrive by sync); unreadable ones
- * are left out. `known`: the file names in the folder, when a walk just listed them.
- */
-export async function readOtherAnnotatorFiles(
-  dir: string,
-  annotator: string,
-  known?: readonly string[],
-): Promise<ReadAnnotationFile[]> {
+/** Other annotators' files of a document, read fresh (they may arrive by sync); unreadable ones are left out. */
+export async function readOtherAnnotatorFiles(dir: string, annotator: string): Promise<ReadAnnotationFile[]> {
   const read = await Promise.all(
-    (await otherNames(dir, annotator, known)).map(async (name) => {
+    (await otherNames(dir, annotator)).map(async (name) => {
       const path = join(dir, name);
       const read = await readJsonFile(path, { displayName: path, schema: AnnotationFileSchema });
       // Size, time and inode come from the handle the file was read through, so they agree.
       if (read.status === 'missing' || !read.stamp) return undefined;
-      const version = trustworthy(read.stamp.mtimeMs) ? versionOf(read.stamp) : `unsettled:${Math.random()}`;
+      const version = tellsVersionsApart(read.stamp.mtimeMs)
+        ? versionOf(read.stamp)
+        : `unsettled:${Math.random()}`;
       return { name, version, file: read.status === 'valid' ? read.value : undefined };
     }),
   );
@@ -57,23 +49,27 @@ export async function otherAnnotatorVersions(dir: string, annotator: string): Pr
   for (const name of await otherNames(dir, annotator)) {
     const info = await stat(join(dir, name)).catch(() => undefined);
     if (!info) continue;
-    if (!trustworthy(info.mtimeMs)) return undefined;
+    if (!tellsVersionsApart(info.mtimeMs)) return undefined;
     versions.push(`${name}:${versionOf(info)}`);
   }
   return versions;
-}
-
-/** Whether a modification time tells this version from any later one (see coarse-times.ts). */
-function trustworthy(mtimeMs: number): boolean {
-  return isFineTime(mtimeMs) || Date.now() - mtimeMs > COARSE_TICK_MS;
 }
 
 function versionOf(info: { size: number; mtimeMs: number; ino: number }): string {
   return `${info.size}.${info.mtimeMs}.${info.ino}`;
 }
 
-/** Any annotation file, read and validated; undefined when missing or invalid. */
-export async function readAnnotationFileAt(path: string): Promise<AnnotationFile | undefined> {
+/**
+ * Any annotation file, read and validated (undefined when missing or invalid, as the document
+ * list reports it), with the size and time of the file as read.
+ */
+export async function readAnnotationFileAt(
+  path: string,
+): Promise<{ file: AnnotationFile | undefined; stamp?: ReadStamp }> {
   const read = await readJsonFile(path, { displayName: path, schema: AnnotationFileSchema });
-  return read.status === 'valid' ? read.value : undefined;
+  if (read.status === 'missing') return { file: undefined };
+  return {
+    file: read.status === 'valid' ? read.value : undefined,
+    ...(read.stamp ? { stamp: read.stamp } : {}),
+  };
 }

@@ -230,8 +230,10 @@ export class ProjectFileEdits {
   }
 
   /** One annotation file: this annotator's from memory, another's read fresh; undefined when invalid. */
-  #annotationFile(ref: AnnotationFileRef): Promise<AnnotationFile | undefined> {
-    return ref.annotator === this.own.annotator ? this.own.data(ref.key) : readAnnotationFileAt(ref.path);
+  async #annotationFile(ref: AnnotationFileRef): Promise<AnnotationFile | undefined> {
+    return ref.annotator === this.own.annotator
+      ? this.own.data(ref.key)
+      : (await readAnnotationFileAt(ref.path)).file;
   }
 }
 

@@ -8,15 +8,18 @@ import type { Relation } from '../../shared/model/relation';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import { JsonStore } from '../storage/json-store';
 import { sweepLeftovers } from '../storage/leftovers';
+import type { ReadStamp } from '../storage/read-json-file';
 import { AnnotationCommands } from './annotation-commands';
+import type { ListedAnnotationFile } from './annotation-files';
 import type { AnnotationFile } from './annotation-files-schema';
 import { annotatorName } from './annotator';
 import { type Clock, systemClock } from './clock';
-import { DocumentAssembly, type DocumentWork, type StoredWork } from './document-assembly';
+import { DocumentAssembly, type DocumentWork } from './document-assembly';
 import { DocumentCache } from './document-cache';
 import { DocumentListing } from './document-list';
 import { DocumentReader, type LoadedText } from './document-reader';
 import { ProjectLayout } from './layout';
+import { readAnnotationFileAt } from './other-annotators';
 import { type NOT_OPEN, OwnStores } from './own-stores';
 import { migrateProjectFile, newProjectFile, type ProjectFile, ProjectFileSchema } from './project-file';
 import { ProjectFileEdits } from './project-file-edits';
@@ -182,9 +185,17 @@ export class Project {
     return this.#assembly.work(key);
   }
 
-  /** A document's annotations without its text, when its files need no re-attaching (DocumentAssembly.storedWork). */
-  storedWork(key: string, fingerprint: string): Promise<StoredWork | undefined> {
-    return this.#assembly.storedWork(key, fingerprint, this.#listing.annotatorsOf(key));
+  /**
+   * A document's annotation files as the last listing found them, with their sizes and times
+   * (DocumentListing.filesOf); undefined when the listing could not tell (it moved files).
+   */
+  annotationFiles(key: string): readonly ListedAnnotationFile[] | undefined {
+    return this.#listing.filesOf(key);
+  }
+
+  /** Any annotation file of the project, read and validated, with its size and time as read. */
+  readAnnotationFile(path: string): Promise<{ file: AnnotationFile | undefined; stamp?: ReadStamp }> {
+    return readAnnotationFileAt(path);
   }
 
   /** This annotator's files held open in memory, by document key, or one document's (OwnStores.held). */

@@ -46,6 +46,6 @@ export function reattachFile(file: AnnotationFile, text: string, fingerprint: st
 }
 
 /** Whether a file's offsets were made against another text than the article's current one. */
-export function needsReattaching(file: AnnotationFile, fingerprint: string): boolean {
+export function needsReattaching(file: Pick<AnnotationFile, 'fingerprint'>, fingerprint: string): boolean {
   return file.fingerprint !== '' && file.fingerprint !== fingerprint;
 }

@@ -11,3 +11,8 @@ export const COARSE_TICK_MS = 2_500;
 export function isFineTime(mtimeMs: number): boolean {
   return mtimeMs % 1000 !== 0;
 }
+
+/** Whether a modification time tells this version of a file from any later one: a fine time, or a tick well over. */
+export function tellsVersionsApart(mtimeMs: number, now = Date.now()): boolean {
+  return isFineTime(mtimeMs) || now - mtimeMs > COARSE_TICK_MS;
+}

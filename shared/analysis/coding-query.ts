@@ -1,6 +1,6 @@
-import type { Annotation } from '../model/annotation';
 import type { Codebook } from '../model/codebook';
 import { subtreeIds } from '../model/codebook-tree';
+import type { AnalysedAnnotation } from './analysed-annotation';
 import type { CooccurrenceRule } from './cooccurrence';
 import { nearSpans, type TextUnits } from './near';
 
@@ -41,11 +41,11 @@ export function resolveQuery(codebook: Codebook, query: CodingQuery): ResolvedQu
  * over the conditions, NOT where a condition says so. A passage is never its own neighbour. The
  * text (or its units) is looked at only when `unitsWanted` says so.
  */
-export function retrievePassages(
+export function retrievePassages<A extends AnalysedAnnotation>(
   of: string | TextUnits,
-  annotations: readonly Annotation[],
+  annotations: readonly A[],
   query: ResolvedQuery,
-): Annotation[] {
+): A[] {
   const { wanted } = query;
   if (!annotations.some((a) => wanted.has(a.code))) return [];
   const tests = query.conditions.map((condition) => {
@@ -60,14 +60,14 @@ export function retrievePassages(
       condition.rule,
       others.map((other) => other.target),
     );
-    return (passage: Annotation) =>
+    return (passage: A) =>
       near(passage.target).some((i) => others[i]!.id !== passage.id) !== (condition.not ?? false);
   });
   return annotations.filter((a) => wanted.has(a.code) && tests.every((test) => test(a)));
 }
 
 /** Whether a query needs a document's sentences or paragraphs: a condition by either, and a passage of a wanted code. */
-export function unitsWanted(annotations: readonly Annotation[], query: ResolvedQuery): boolean {
+export function unitsWanted(annotations: readonly AnalysedAnnotation[], query: ResolvedQuery): boolean {
   if (query.conditions.every((condition) => condition.rule === 'overlap')) return false;
   return annotations.some((a) => query.wanted.has(a.code));
 }

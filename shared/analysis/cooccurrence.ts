@@ -1,5 +1,5 @@
-import type { Annotation } from '../model/annotation';
 import type { CodeRole } from '../model/codebook';
+import type { AnalysedAnnotation } from './analysed-annotation';
 import { nearSpans, type TextUnits } from './near';
 
 /**
@@ -12,10 +12,10 @@ export const COOCCURRENCE_RULES = ['overlap', 'sentence', 'paragraph'] as const;
 export type CooccurrenceRule = (typeof COOCCURRENCE_RULES)[number];
 
 /** One concern passage counted for one stakeholder. */
-export interface Cooccurrence {
+export interface Cooccurrence<A extends AnalysedAnnotation = AnalysedAnnotation> {
   stakeholderId: string;
   /** The concern annotation. */
-  concern: Annotation;
+  concern: A;
 }
 
 /**
@@ -25,14 +25,14 @@ export interface Cooccurrence {
  * annotations of a concern code (by `roles`). Offsets are UTF-16 code units, end exclusive.
  * The text (or its units) is looked at only when `pairsToWeigh` says so.
  */
-export function cooccurrences(
+export function cooccurrences<A extends AnalysedAnnotation>(
   of: string | TextUnits,
-  annotations: readonly Annotation[],
+  annotations: readonly A[],
   roles: ReadonlyMap<string, CodeRole>,
   rule: CooccurrenceRule,
-): Cooccurrence[] {
-  const mentions: Annotation[] = [];
-  const concerns: Annotation[] = [];
+): Cooccurrence<A>[] {
+  const mentions: A[] = [];
+  const concerns: A[] = [];
   for (const a of annotations) {
     const role = roles.get(a.code);
     if (role === 'stakeholder' && a.stakeholderId) mentions.push(a);
@@ -44,7 +44,7 @@ export function cooccurrences(
     rule,
     mentions.map((m) => m.target),
   );
-  const found: Cooccurrence[] = [];
+  const found: Cooccurrence<A>[] = [];
   for (const concern of concerns) {
     const stakeholders = new Set<string>();
     for (const i of near(concern.target)) stakeholders.add(mentions[i]!.stakeholderId!);
@@ -55,7 +55,7 @@ export function cooccurrences(
 
 /** Whether a document has both a mention of a register entry and a concern: only then is its text looked at. */
 export function pairsToWeigh(
-  annotations: readonly Annotation[],
+  annotations: readonly AnalysedAnnotation[],
   roles: ReadonlyMap<string, CodeRole>,
 ): boolean {
   return (
