@@ -285,8 +285,8 @@ export class AnalysisCorpus {
     own: FileDigest | undefined,
     others: readonly FileDigest[],
   ): Entry | undefined {
-    if ([own, ...others].some((file) => file && needsReattaching(file, summary.fingerprint)))
-      return undefined;
+    if (own && needsReattaching(own, summary.fingerprint)) return undefined;
+    for (const other of others) if (needsReattaching(other, summary.fingerprint)) return undefined;
     const { annotations, relations } = combineAnnotations(own, others, this.project.stakeholderRedirects);
     return {
       summary: { ...summary, status: own?.status ?? 'todo' },

@@ -22,21 +22,19 @@ export function combineAnnotations<A extends Placed, R extends Linked>(
   /** The register's merges: a merged stakeholder's id → the id it was merged into. */
   redirects: Readonly<Record<string, string>>,
 ): { annotations: A[]; relations: R[] } {
+  // Called for every document of a project at once by the analyses: loops, no closures made per call.
   const files = own ? [own, ...others] : others;
-  // Others' mentions of a merged stakeholder show as mentions of the one it was merged into.
-  const resolved = (a: A): A => {
-    const to = a.stakeholderId ? redirects[a.stakeholderId] : undefined;
-    return to && to !== a.stakeholderId ? { ...a, stakeholderId: to } : a;
-  };
   // One file (most documents): its annotations as they are, sorted if they were not.
   const annotations: A[] = others.length === 0 ? [...(own?.annotations ?? [])] : [];
   if (others.length > 0) {
     for (const a of own?.annotations ?? []) annotations.push(a);
-    for (const file of others) for (const a of file.annotations) annotations.push(resolved(a));
+    for (const file of others) for (const a of file.annotations) annotations.push(resolved(a, redirects));
   }
   if (!inTextOrder(annotations)) annotations.sort(byPlace);
   const relations: R[] = [];
-  if (files.some((file) => file.relations.length > 0)) {
+  let related = false;
+  for (const file of files) related ||= file.relations.length > 0;
+  if (related) {
     // An orphan's relations wait in its file until it is re-attached; until then they link to nothing shown.
     const placed = new Set<string>();
     for (const a of annotations) placed.add(a.id);
@@ -45,6 +43,12 @@ export function combineAnnotations<A extends Placed, R extends Linked>(
     }
   }
   return { annotations, relations };
+}
+
+/** Others' mentions of a merged stakeholder show as mentions of the one it was merged into. */
+function resolved<A extends Placed>(a: A, redirects: Readonly<Record<string, string>>): A {
+  const to = a.stakeholderId ? redirects[a.stakeholderId] : undefined;
+  return to && to !== a.stakeholderId ? { ...a, stakeholderId: to } : a;
 }
 
 function byPlace(a: Placed, b: Placed): number {
