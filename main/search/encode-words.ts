@@ -83,7 +83,7 @@ const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const WORD_CHARS = new Uint8Array(0x10000);
 
 /** How many code units the word character at `i` takes (2 for one beyond the BMP), 0 if it is none. */
-function wordCharWidth(text: string, i: number): number {
+export function wordCharWidth(text: string, i: number): number {
   const code = text.charCodeAt(i);
   if (code < 128)
     return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0;

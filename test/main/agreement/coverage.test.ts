@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { codePointsOf } from '../../../main/agreement/code-points';
+import {
+  coverage,
+  coverageDepths,
+  coveredLength,
+  sharedLength,
+  unitPairTable,
+} from '../../../main/agreement/coverage';
+import { tokenSpans } from '../../../main/agreement/tokens';
+import { utf16ToCodePoint } from '../../../shared/text/offsets';
+import { SeededRandom } from '../../support/seeded-random';
+
+/** Each count checked against the same count made character by character. */
+function bits(intervals: readonly (readonly [number, number])[], length: number): boolean[] {
+  const inside = new Array<boolean>(length).fill(false);
+  for (const [start, end] of intervals) for (let i = start; i < end; i++) inside[i] = true;
+  return inside;
+}
+
+function randomSpans(random: () => number, length: number, count: number) {
+  return Array.from({ length: count }, () => {
+    const start = Math.floor(random() * length);
+    return { start, end: Math.min(length, start + 1 + Math.floor(random() * 12)) };
+  });
+}
+
+describe('coverages of a text', () => {
+  it('merge spans, and count what they cover and share, as character by character', () => {
+    const seeded = new SeededRandom(7);
+    const random = () => seeded.next();
+    for (let round = 0; round < 200; round++) {
+      const length = 1 + Math.floor(random() * 80);
+      const spansA = randomSpans(random, length, Math.floor(random() * 6));
+      const spansB = randomSpans(random, length, Math.floor(random() * 6));
+      const spansC = randomSpans(random, length, Math.floor(random() * 6));
+      const [a, b, c] = [coverage(spansA), coverage(spansB), coverage(spansC)];
+      const [bitsA, bitsB, bitsC] = [
+        bits(
+          spansA.map((s) => [s.start, s.end]),
+          length,
+        ),
+        bits(
+          spansB.map((s) => [s.start, s.end]),
+          length,
+        ),
+        bits(
+          spansC.map((s) => [s.start, s.end]),
+          length,
+        ),
+      ];
+      expect(bits(a, length)).toEqual(bitsA);
+      for (let i = 1; i < a.length; i++) expect(a[i]![0]).toBeGreaterThan(a[i - 1]![1]);
+      expect(coveredLength(a)).toBe(bitsA.filter(Boolean).length);
+      expect(sharedLength(a, b)).toBe(bitsA.filter((x, i) => x && bitsB[i]).length);
+      const depths = coverageDepths([a, b, c], length);
+      const expected = [0, 0, 0, 0];
+      for (let i = 0; i < length; i++) expected[Number(bitsA[i]) + Number(bitsB[i]) + Number(bitsC[i])]! += 1;
+      expect(depths).toEqual(expected);
+      // Tokens of 1-4 characters with gaps: a token is inside when a coverage holds one of its characters.
+      const tokens: [number, number][] = [];
+      for (let at = 0; at < length; ) {
+        const end = Math.min(length, at + 1 + Math.floor(random() * 4));
+        tokens.push([at, end]);
+        at = end + Math.floor(random() * 3);
+      }
+      const table = [
+        [0, 0],
+        [0, 0],
+      ];
+      for (const [start, end] of tokens) {
+        const inA = bitsA.slice(start, end).some(Boolean) ? 1 : 0;
+        const inB = bitsB.slice(start, end).some(Boolean) ? 1 : 0;
+        table[inA]![inB]! += 1;
+      }
+      expect(unitPairTable(tokens, a, b)).toEqual(table);
+    }
+  });
+});
+
+describe('code points and tokens of a text', () => {
+  it('count code points as utf16ToCodePoint does, emoji and accents included', () => {
+    for (const text of ['plain text', 'Zoë’s café 😀 a 👩‍👩‍👧 b', '😀😀x', 'x\uD83D', '\uDE00y😀']) {
+      const points = codePointsOf(text);
+      expect(points.length).toBe([...text].length);
+      for (let i = 0; i <= text.length; i++)
+        expect(points.at(i), `${text} at ${i}`).toBe(utf16ToCodePoint(text, i));
+    }
+  });
+
+  it('are the words search finds', () => {
+    const text = 'Zoë’s café, 2020: TikTok/ByteDance — 80 млн users 😀 ok';
+    const words = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
+    expect(tokenSpans(text)).toEqual(words);
+    expect(tokenSpans(text).map(([s, e]) => text.slice(s, e))).toContain('млн');
+  });
+});
