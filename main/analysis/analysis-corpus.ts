@@ -1,7 +1,7 @@
 import type { AnalysedAnnotation, AnalysedRelation } from '../../shared/analysis/analysed-annotation';
 import type { TextUnits } from '../../shared/analysis/near';
 import type { Codebook } from '../../shared/model/codebook';
-import type { DocumentSummary } from '../../shared/model/document';
+import type { DocumentStatus, DocumentSummary } from '../../shared/model/document';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import type { ListedAnnotationFile } from '../project/annotation-files';
 import type { AnnotationFile } from '../project/annotation-files-schema';
@@ -20,6 +20,8 @@ export interface AnalysedDocument {
   summary: DocumentSummary;
   annotations: AnalysedAnnotation[];
   relations: AnalysedRelation[];
+  /** Each annotator's status of the document, for every annotator with a valid file for it. */
+  statuses: Readonly<Record<string, DocumentStatus>>;
 }
 
 /** What the analyses need of a project (Project has it all). */
@@ -254,6 +256,7 @@ export class AnalysisCorpus {
   async #read(summary: DocumentSummary): Promise<Entry> {
     const held = await this.project.heldOwnFile(summary.key);
     const files = this.project.annotationFiles(summary.key);
+    let statuses: Record<string, DocumentStatus> | undefined;
     if (files) {
       let own = held !== NOT_OPEN && held ? digestFile(held) : undefined;
       const others: FileDigest[] = [];
@@ -266,6 +269,7 @@ export class AnalysisCorpus {
       }
       const entry = this.#entry(summary, held, own, others);
       if (entry) return entry;
+      statuses = statusesOf(own, others);
     }
     const work = await this.project.openDocument(summary.key);
     const ownFile = await this.project.heldOwnFile(summary.key);
@@ -273,6 +277,7 @@ export class AnalysisCorpus {
       summary: { ...summary, status: work.document.status },
       annotations: work.annotations,
       relations: work.relations,
+      statuses: statuses ?? { [this.project.annotator]: work.document.status },
       own: ownFile,
       listed: ownFile === NOT_OPEN ? undefined : ownFile,
     };
@@ -292,6 +297,7 @@ export class AnalysisCorpus {
       summary: { ...summary, status: own?.status ?? 'todo' },
       annotations,
       relations,
+      statuses: statusesOf(own, others),
       own: held,
       listed: own,
     };
@@ -319,6 +325,16 @@ export class AnalysisCorpus {
     }
     this.#digests.retain(names);
   }
+}
+
+function statusesOf(
+  own: FileDigest | undefined,
+  others: readonly FileDigest[],
+): Record<string, DocumentStatus> {
+  const statuses: Record<string, DocumentStatus> = {};
+  if (own) statuses[own.annotator] = own.status;
+  for (const other of others) statuses[other.annotator] = other.status;
+  return statuses;
 }
 
 /** A document's files in the order the reader takes them: by file name. */
