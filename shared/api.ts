@@ -15,6 +15,7 @@ import type {
   FiguresTable,
   Timeline,
 } from './api-analysis';
+import type { AnnotatorInfo } from './api-annotator';
 import type {
   DeletedCode,
   DocumentList,
@@ -43,6 +44,7 @@ import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
 import { isOperationName, OPERATION_NAMES, type OperationName } from './operations';
 
 export type * from './api-analysis';
+export type * from './api-annotator';
 export type * from './api-answers';
 export { isOperationName, OPERATION_NAMES, type OperationName };
 
@@ -378,6 +380,18 @@ export const requests = {
       out: z.string().min(1).max(4096).optional(),
     })
     .strict(),
+
+  /**
+   * Who this Gloss annotates as: the name, whether the first-start question is still to be asked,
+   * and whether another computer already annotates under it in the open project.
+   */
+  getAnnotator: z.object({}).strict(),
+  /**
+   * Chooses the name this Gloss annotates as, kept in the user's settings (made file-name safe),
+   * and reopens the open project as that annotator. Refused when another computer's Gloss uses the
+   * name in this project, unless `sameAnnotator`: the researcher says that is them elsewhere.
+   */
+  setAnnotator: z.object({ name: Name, sameAnnotator: z.boolean().optional() }).strict(),
 } satisfies Record<OperationName, z.ZodType>;
 
 export type ApiRequest<K extends OperationName> = z.input<(typeof requests)[K]>;
@@ -441,6 +455,8 @@ export interface ApiResponses {
   importFormats: ImportFormatInfo[];
   importFiles: ImportOutcome;
   exportDataset: ExportResult;
+  getAnnotator: AnnotatorInfo;
+  setAnnotator: AnnotatorInfo;
 }
 
 /** Gloss's API as the renderer, the CLI and tests see it, whatever carries it. */

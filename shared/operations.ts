@@ -57,6 +57,8 @@ export const OPERATION_NAMES = [
   'importFormats',
   'importFiles',
   'exportDataset',
+  'getAnnotator',
+  'setAnnotator',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -7,11 +7,13 @@ import { codingQuery } from '../analysis/coding-query';
 import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
 import { figuresTable } from '../analysis/figures-table';
 import { timeline } from '../analysis/timeline';
+import { annotatorName } from '../project/annotator';
 import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
 import { stakeholderProfile } from '../project/stakeholder-profile';
 import { type ProjectWatcher, watchProject } from '../project/watch-project';
 import { CorpusSearch } from '../search/corpus-search';
+import type { AnnotatorIdentity } from '../settings/annotator-identity';
 import { searchProposalCounts } from '../suggestions/proposal-counts';
 import { proposeSearchTags } from '../suggestions/propose-search-tags';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
@@ -37,6 +39,13 @@ export interface GlossServiceOptions {
    * run by the researcher, may; the screens' exports stay inside the project.
    */
   allowExportOutside?: boolean;
+  /**
+   * The user's settings, which keep the name they chose (main/settings/): the desktop app and
+   * `gloss serve` give them, so the screens ask the name on first start and can change it.
+   * Without them (tests, the command line) the name is `annotator`, GLOSS_ANNOTATOR or the OS
+   * user, as before, and cannot be changed from the screens. `annotator` wins over them.
+   */
+  identity?: AnnotatorIdentity;
 }
 
 export interface GlossService extends GlossHandlers {
@@ -72,13 +81,17 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     return current;
   };
   const project = (): Project => opened().project;
+  const identity = options.annotator === undefined ? options.identity : undefined;
 
   const service: GlossService = {
     get project() {
       return current?.project;
     },
     async open(path) {
-      const next = await Project.open(path, { annotator: options.annotator, readOnly: options.readOnly });
+      const as = identity
+        ? await identity.openAs(path, options.readOnly ?? false)
+        : { annotator: options.annotator, readOnly: options.readOnly };
+      const next = await Project.open(path, as);
       current?.job.cancel();
       current?.watcher?.close();
       // The project left behind keeps its index and text units for next time.
@@ -248,6 +261,26 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       return runExport(project(), request, (done, total) =>
         emit({ type: 'exportProgress', payload: { done, total } }),
       );
+    },
+
+    // Who annotates: main/settings/annotator-identity.ts.
+    getAnnotator: async () => {
+      if (identity) return identity.describe(current?.project);
+      const name = current?.project.annotator ?? annotatorName(options.annotator);
+      const fixedBy =
+        options.annotator === undefined && process.env.GLOSS_ANNOTATOR ? 'GLOSS_ANNOTATOR' : 'caller';
+      return { name, suggested: name, chosen: true, fixedBy, taken: null };
+    },
+    setAnnotator: async ({ name, sameAnnotator }) => {
+      if (!identity)
+        throw new ApiError(
+          'forbidden',
+          'This Gloss was started with a fixed annotator name; it cannot be changed here.',
+        );
+      await identity.choose(current?.project.root, name, sameAnnotator ?? false);
+      // Reopened as the new annotator: the screens follow projectOpened as after any open.
+      if (current) await service.open(current.project.root);
+      return identity.describe(current?.project);
     },
   };
   return service;

@@ -10,6 +10,8 @@
 import { app, type BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatch } from '../api/dispatch';
 import { createGlossService } from '../api/gloss-service';
+import { AnnotatorIdentity } from '../settings/annotator-identity';
+import { SETTINGS_FOLDER_ENV, userSettingsFile } from '../settings/settings-folder';
 import { appPaths } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createAppWindow, windowTitle } from './app-window';
@@ -41,7 +43,11 @@ function startGloss(): void {
     resourcesPath: process.resourcesPath,
     userData: app.getPath('userData'),
   });
-  const service = createGlossService({ allowOpenProject: false });
+  // The user's settings (the name they annotate as) live in userData, beside the recent projects.
+  const identity = new AnnotatorIdentity({
+    settingsFile: userSettingsFile(process.env[SETTINGS_FOLDER_ENV] || app.getPath('userData')),
+  });
+  const service = createGlossService({ allowOpenProject: false, identity });
   const dispatch = createDispatch(service);
   const recent = new RecentProjects(paths.recentProjectsFile);
   let window: BrowserWindow | undefined;

@@ -9,6 +9,9 @@ import { ApiError } from '../../shared/api-error';
  *   .gloss/annotations/<document key>/<annotator>.json   one file per document per annotator
  *   .gloss/suggestions/<document key>/<annotator>.json   the suggestions that annotator rejected,
  *                                                        and the search hits they proposed to tag
+ *   .gloss/annotators/<install id>.json          the name one install of Gloss annotates under here
+ *                                                (annotator-registry.ts): one file per install, so
+ *                                                two computers syncing never write the same file
  *   .gloss/exports/<time>-<format>/             exports made from the screens
  *   .gloss/cache/                                derived data; safe to delete
  *   .gloss/cache/search-index.bin                which documents hold which words (corpus search)
@@ -26,6 +29,7 @@ export class ProjectLayout {
   readonly annotationDigestsFile: string;
   readonly suggestionsDir: string;
   readonly exportsDir: string;
+  readonly annotatorsDir: string;
 
   constructor(readonly root: string) {
     this.glossDir = join(root, GLOSS_DIR);
@@ -37,6 +41,7 @@ export class ProjectLayout {
     this.annotationDigestsFile = join(this.cacheDir, 'annotation-digests.bin');
     this.suggestionsDir = join(this.glossDir, 'suggestions');
     this.exportsDir = join(this.glossDir, 'exports');
+    this.annotatorsDir = join(this.glossDir, 'annotators');
   }
 
   /** The absolute path of a document, refusing any key that would leave the project. */
@@ -60,6 +65,11 @@ export class ProjectLayout {
     const parts = relativePath.split(/[\\/]/);
     if (parts.length < 2 || parts.at(-1) !== `${annotator}.json`) return undefined;
     return parts.slice(0, -1).join('/');
+  }
+
+  /** Which name the install `installId` (hex, from the user's settings) annotates under in this project. */
+  annotatorClaimFile(installId: string): string {
+    return join(this.annotatorsDir, `${installId}.json`);
   }
 
   annotationDir(key: string): string {
