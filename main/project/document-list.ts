@@ -1,6 +1,12 @@
 import { stat } from 'node:fs/promises';
 import type { DocumentList } from '../../shared/api';
-import type { DocumentStatus, DocumentSummary, FileProblem, SkippedFile } from '../../shared/model/document';
+import type {
+  AnnotatorWork,
+  DocumentStatus,
+  DocumentSummary,
+  FileProblem,
+  SkippedFile,
+} from '../../shared/model/document';
 import { type DateSet, dateThatWins, documentDate } from '../../shared/model/document-date';
 import { describeReadRefusal } from '../storage/disk-refusal';
 import { readJsonFile } from '../storage/read-json-file';
@@ -19,6 +25,8 @@ interface AnnotationSummary {
   status: DocumentStatus;
   date?: string;
   problem?: string;
+  /** The file was gone when read (a rename, a sync since the walk): nobody's work to show. */
+  gone?: true;
   /** The file's size and modification time as the listing found them (not for a file open in memory). */
   stamp?: { size: number; mtimeMs: number };
 }
@@ -58,6 +66,7 @@ export class DocumentListing {
     const problems: FileProblem[] = [...projectProblems];
 
     const counts = new Map<string, number>();
+    const annotators = new Map<string, AnnotatorWork[]>();
     const ownStatus = new Map<string, DocumentStatus>();
     const datesSet = new Map<string, DateSet[]>();
     const stamps = new Map<string, AnnotationSummary['stamp']>();
@@ -72,6 +81,12 @@ export class DocumentListing {
         stamps.set(ref.path, summary.stamp);
         if (summary.problem) problems.push({ file: name, message: summary.problem });
         counts.set(ref.key, (counts.get(ref.key) ?? 0) + summary.count);
+        if (!summary.problem && !summary.gone) {
+          const work = { name: ref.annotator, status: summary.status, annotationCount: summary.count };
+          const list = annotators.get(ref.key);
+          if (list) list.push(work);
+          else annotators.set(ref.key, [work]);
+        }
         if (ref.annotator === this.own.annotator) ownStatus.set(ref.key, summary.status);
         if (summary.date) {
           datesSet.set(ref.key, [...(datesSet.get(ref.key) ?? []), { day: summary.date, by: ref.annotator }]);
@@ -101,6 +116,8 @@ export class DocumentListing {
     }
     for (const { from, to } of renamed) {
       counts.set(to, counts.get(from) ?? 0);
+      const work = annotators.get(from);
+      if (work) annotators.set(to, work);
       const status = ownStatus.get(from);
       if (status) ownStatus.set(to, status);
       const dates = datesSet.get(from);
@@ -119,6 +136,7 @@ export class DocumentListing {
         length: entry.length,
         status: ownStatus.get(file.key) ?? 'todo',
         annotationCount: counts.get(file.key) ?? 0,
+        annotators: byName(annotators.get(file.key)),
         ...documentDate(
           dateThatWins(this.own.annotator, datesSet.get(file.key)),
           entry.metadata.publishedTime,
@@ -186,7 +204,7 @@ export class DocumentListing {
     }
     const read = await readJsonFile(path, { displayName: name, schema: AnnotationFileSchema });
     // Gone since the folder was walked (a rename, a sync): nothing to count, nothing wrong.
-    if (read.status === 'missing') return { count: 0, status: 'todo' };
+    if (read.status === 'missing') return { count: 0, status: 'todo', gone: true };
     // Unreadable (no stamp) is not remembered: permissions may change without touching the file.
     if (read.status === 'invalid' && !read.stamp) {
       return { count: 0, status: 'todo', problem: read.problem.message };
@@ -205,4 +223,11 @@ export class DocumentListing {
     this.cache.setAnnotationFile(name, entry);
     return { ...entry, stamp: { size, mtimeMs } };
   }
+}
+
+/** The annotators in order of name; files are summarised side by side, so they arrive in any order. */
+function byName(work: AnnotatorWork[] | undefined): AnnotatorWork[] {
+  if (!work) return [];
+  if (work.length > 1) work.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return work;
 }

@@ -42,6 +42,23 @@ export interface DocumentSummary {
   date?: string;
   /** Who set `date`; absent when it comes from the page, or there is none. */
   dateSetBy?: string;
+  /**
+   * Who has worked on the document: every annotator with a readable annotation file for it, this
+   * annotator too, in order of name (UTF-16 code units). A file that cannot be read or trusted is
+   * left out here (the list names it among its problems) and counts nowhere. Set by the document
+   * list; absent from answers about one document, which do not read the others' files for it.
+   */
+  annotators?: AnnotatorWork[];
+}
+
+/** One annotator's work on a document, as their annotation file for it says. */
+export interface AnnotatorWork {
+  /** The annotator's name, as in `.gloss/annotations/<key>/<name>.json`. */
+  name: string;
+  /** Their own status for the document. */
+  status: DocumentStatus;
+  /** The annotations in their file (orphans not counted). */
+  annotationCount: number;
 }
 
 export interface Document extends DocumentSummary {
