@@ -3,6 +3,7 @@ import {
   type UnitizingContinuum,
   type UnitizingSegment,
   unitizingAlpha,
+  unitizingAlphaByCategory,
   unitizingDisagreements,
 } from '../../../shared/agreement/unitizing-alpha';
 import { SeededRandom } from '../../support/seeded-random';
@@ -188,6 +189,40 @@ describe('unitizingAlpha against DKPro’s definition followed step by step', ()
       if (!Number.isNaN(alpha)) defined++;
     }
     expect(defined).toBeGreaterThan(500);
+  });
+
+  it('agrees on a continuum of 100,000 positions with hundreds of units per rater and category', () => {
+    const random = new SeededRandom(99);
+    const segments: UnitizingSegment[] = [];
+    for (let rater = 0; rater < 3; rater++) {
+      for (const category of ['a', 'b', 'c']) {
+        for (let at = random.int(0, 300); at < 100_000; ) {
+          const end = Math.min(100_000, at + random.int(1, 400));
+          segments.push({ rater, category, start: at, end });
+          at = end + (random.chance(0.1) ? 0 : random.int(1, 300));
+        }
+      }
+    }
+    const continuum = { length: 100_000, raters: 3, segments };
+    expect(segments.length).toBeGreaterThan(2000);
+    expectSame(unitizingAlpha(continuum), unitizingAlphaByHand(continuum));
+    for (const category of ['a', 'b', 'c']) {
+      expectSame(unitizingAlpha(continuum, category), unitizingAlphaByHand(continuum, category));
+    }
+  });
+
+  it('gives every category’s alpha and the overall one from one call, as the single calls do', () => {
+    const random = new SeededRandom(3);
+    for (let n = 0; n < 100; n++) {
+      const continuum = randomContinuum(random);
+      const { overall, byCategory } = unitizingAlphaByCategory(continuum);
+      expectSame(overall, unitizingAlpha(continuum));
+      expect([...byCategory.keys()].sort()).toEqual(
+        [...new Set(continuum.segments.map((s) => s.category))].sort(),
+      );
+      for (const [category, alpha] of byCategory) expectSame(alpha, unitizingAlpha(continuum, category));
+    }
+    expect(unitizingAlphaByCategory(KRIPPENDORFF_2004).byCategory.get('k')).toBe(1);
   });
 
   it('does not depend on the order of segments, the numbering of raters, or reading the continuum backwards', () => {
