@@ -46,7 +46,7 @@ export interface DocumentSummary {
    * Who has worked on the document: every annotator with a readable annotation file for it, this
    * annotator too, in order of name (UTF-16 code units). A file that cannot be read or trusted is
    * left out here (the list names it among its problems) and counts nowhere. Set by the document
-   * list; absent from answers about one document, which do not read the others' files for it.
+   * list (listDocuments); absent from the answers about one document (getDocument, setDocumentStatus).
    */
   annotators?: AnnotatorWork[];
 }

@@ -1,4 +1,4 @@
-import type { DocumentStatus, DocumentSummary } from '../../../shared/model/document';
+import type { AnnotatorWork, DocumentStatus, DocumentSummary } from '../../../shared/model/document';
 import type { GlossState, SliceCreator } from './slice';
 
 export type StatusFilter = DocumentStatus | 'all';
@@ -6,7 +6,12 @@ export type StatusFilter = DocumentStatus | 'all';
 export interface DocumentFilter {
   /** Matched case-insensitively against each document's file name, key and title. */
   text: string;
+  /** This annotator's status. */
   status: StatusFilter;
+  /** Only documents this annotator has worked on (has a file for); null: whoever has or not. */
+  annotator: string | null;
+  /** With `annotator`: only where that annotator's own status is this; 'all': any. */
+  annotatorStatus: StatusFilter;
 }
 
 export interface DocumentFilterSlice {
@@ -16,22 +21,29 @@ export interface DocumentFilterSlice {
 }
 
 export const createDocumentFilterSlice: SliceCreator<DocumentFilterSlice> = (set) => ({
-  documentFilter: { text: '', status: 'all' },
+  documentFilter: { text: '', status: 'all', annotator: null, annotatorStatus: 'all' },
   setDocumentFilter: (changes) => set((s) => ({ documentFilter: { ...s.documentFilter, ...changes } })),
 });
 
-/** The documents that pass `filter`, in list order. */
+/**
+ * The documents that pass `filter`, in list order. `me` is this annotator, whose own work is
+ * taken as the screen shows it (annotatorsOnScreen).
+ */
 export function filterDocuments(
   documents: readonly DocumentSummary[],
   filter: DocumentFilter,
+  me: string | null,
 ): readonly DocumentSummary[] {
   const needle = filter.text.trim().toLowerCase();
-  if (needle === '' && filter.status === 'all') return documents;
-  return documents.filter(
-    (d) =>
-      (filter.status === 'all' || d.status === filter.status) &&
-      (needle === '' || searchText(d).includes(needle)),
-  );
+  const { annotator, annotatorStatus } = filter;
+  if (needle === '' && filter.status === 'all' && annotator === null) return documents;
+  return documents.filter((d) => {
+    if (filter.status !== 'all' && d.status !== filter.status) return false;
+    if (needle !== '' && !searchText(d).includes(needle)) return false;
+    if (annotator === null) return true;
+    const work = annotatorsOnScreen(d, me).find((w) => w.name === annotator);
+    return work !== undefined && (annotatorStatus === 'all' || work.status === annotatorStatus);
+  });
 }
 
 /** Lower-cased key (which holds the file name) and title, made once per summary object. */
@@ -45,8 +57,41 @@ function searchText(d: DocumentSummary): string {
   return text;
 }
 
+const onScreen = new WeakMap<DocumentSummary, { me: string | null; work: readonly AnnotatorWork[] }>();
+
+/**
+ * Who has worked on the document as the screen should show it now: this annotator (`me`) first,
+ * then the others in the listing's order. The listing's entries for the others hold until the
+ * next listing (their files change only on disk, and the folder watcher lists again then), but
+ * this annotator's own work changes on screen before it is saved: their status is the summary's
+ * `status` and their count is the summary's `annotationCount` less the others' (both kept up to
+ * date by the slices that tag and mark). Made once per summary object.
+ */
+export function annotatorsOnScreen(d: DocumentSummary, me: string | null): readonly AnnotatorWork[] {
+  const known = onScreen.get(d);
+  if (known && known.me === me) return known.work;
+  const listed = d.annotators ?? [];
+  let work: readonly AnnotatorWork[] = listed;
+  if (me !== null) {
+    const others = listed.filter((w) => w.name !== me);
+    let othersCount = 0;
+    for (const w of others) othersCount += w.annotationCount;
+    const annotationCount = Math.max(0, d.annotationCount - othersCount);
+    const hasWorked = others.length < listed.length || annotationCount > 0 || d.status !== 'todo';
+    work = hasWorked ? [{ name: me, status: d.status, annotationCount }, ...others] : others;
+  }
+  onScreen.set(d, { me, work });
+  return work;
+}
+
+/** This annotator's name, once the project is known. */
+function me(state: GlossState): string | null {
+  return state.project?.annotator ?? null;
+}
+
 let lastDocuments: readonly DocumentSummary[] | undefined;
 let lastFilter: DocumentFilter | undefined;
+let lastMe: string | null = null;
 let lastVisible: readonly DocumentSummary[] = [];
 
 /**
@@ -54,10 +99,11 @@ let lastVisible: readonly DocumentSummary[] = [];
  * objects (both replaced on change), so 10,000 documents are filtered once per change.
  */
 export function selectVisibleDocuments(state: GlossState): readonly DocumentSummary[] {
-  if (state.documents !== lastDocuments || state.documentFilter !== lastFilter) {
+  if (state.documents !== lastDocuments || state.documentFilter !== lastFilter || me(state) !== lastMe) {
     lastDocuments = state.documents;
     lastFilter = state.documentFilter;
-    lastVisible = filterDocuments(state.documents, state.documentFilter);
+    lastMe = me(state);
+    lastVisible = filterDocuments(state.documents, state.documentFilter, lastMe);
   }
   return lastVisible;
 }
@@ -67,4 +113,33 @@ export function selectDoneCount(state: GlossState): number {
   let done = 0;
   for (const d of state.documents) if (d.status === 'done') done++;
   return done;
+}
+
+/** An annotator the list can be filtered by, with how many documents they have worked on. */
+export interface AnnotatorChoice {
+  name: string;
+  documents: number;
+}
+
+let choicesOf: readonly DocumentSummary[] | undefined;
+let choicesMe: string | null = null;
+let choices: readonly AnnotatorChoice[] = [];
+
+/**
+ * Everyone who has worked on some document, this annotator first, then by name; memoised on the
+ * store's `documents`, so the 10,000 documents are gone through once per listing or change.
+ */
+export function selectAnnotatorChoices(state: GlossState): readonly AnnotatorChoice[] {
+  if (state.documents === choicesOf && me(state) === choicesMe) return choices;
+  choicesOf = state.documents;
+  choicesMe = me(state);
+  const counts = new Map<string, number>();
+  for (const d of state.documents) {
+    for (const w of annotatorsOnScreen(d, choicesMe)) counts.set(w.name, (counts.get(w.name) ?? 0) + 1);
+  }
+  const names = [...counts.keys()].sort((a, b) =>
+    a === choicesMe ? -1 : b === choicesMe ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
+  choices = names.map((name) => ({ name, documents: counts.get(name)! }));
+  return choices;
 }

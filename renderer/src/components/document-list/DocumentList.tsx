@@ -1,22 +1,24 @@
-import { useEffect, useMemo, useRef } from 'react';
-import type { DocumentStatus, DocumentSummary } from '../../../../shared/model/document';
-import { DOCUMENT_FILTER_ID } from '../../keyboard/global-shortcuts';
+import { useEffect, useRef } from 'react';
+import type { DocumentSummary } from '../../../../shared/model/document';
 import { useStore } from '../../store/context';
 import {
-  type StatusFilter,
+  annotatorsOnScreen,
   selectDoneCount,
   selectVisibleDocuments,
 } from '../../store/document-filter-slice';
 import { STATUS_LABELS } from '../document-status';
 import { ErrorNotice } from '../ErrorNotice';
 import { FileProblems } from '../FileProblems';
+import { AnnotatorChips } from './AnnotatorChips';
+import { DocumentFilters } from './DocumentFilters';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 
 /** Pixels per row; styles.css lays a row out to fit (.document-row). */
 const ROW_HEIGHT = 68;
 
 /**
- * The documents of the folder, filtered by text and status, with the project's progress.
+ * The documents of the folder, filtered by text, status and annotator, with the project's progress
+ * and who has worked on each.
  * Choosing one (click, Enter or Space) opens it in the reader. Only the rows in view are drawn.
  */
 export function DocumentList() {
@@ -82,52 +84,9 @@ function ProjectProgress() {
   );
 }
 
-function DocumentFilters() {
-  const filter = useStore((s) => s.documentFilter);
-  const setFilter = useStore((s) => s.setDocumentFilter);
-  const documents = useStore((s) => s.documents);
-  const counts = useMemo(() => {
-    const byStatus: Record<DocumentStatus, number> = { todo: 0, 'in-progress': 0, done: 0 };
-    for (const d of documents) byStatus[d.status]++;
-    return byStatus;
-  }, [documents]);
-
-  return (
-    <div className="document-filters">
-      <label className="visually-hidden" htmlFor={DOCUMENT_FILTER_ID}>
-        Filter documents
-      </label>
-      <input
-        id={DOCUMENT_FILTER_ID}
-        type="search"
-        placeholder="Filter documents"
-        aria-keyshortcuts="/"
-        autoComplete="off"
-        spellCheck={false}
-        value={filter.text}
-        onChange={(event) => setFilter({ text: event.target.value })}
-      />
-      <label className="visually-hidden" htmlFor="document-status-filter">
-        Status
-      </label>
-      <select
-        id="document-status-filter"
-        value={filter.status}
-        onChange={(event) => setFilter({ status: event.target.value as StatusFilter })}
-      >
-        <option value="all">All ({documents.length})</option>
-        {(Object.keys(STATUS_LABELS) as DocumentStatus[]).map((status) => (
-          <option key={status} value={status}>
-            {STATUS_LABELS[status]} ({counts[status]})
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function DocumentRow({ document, selected }: { document: DocumentSummary; selected: boolean }) {
   const selectDocument = useStore((s) => s.selectDocument);
+  const me = useStore((s) => s.project?.annotator ?? null);
   const count = document.annotationCount;
   return (
     <button
@@ -137,7 +96,10 @@ function DocumentRow({ document, selected }: { document: DocumentSummary; select
       onClick={() => void selectDocument(document.key)}
     >
       <span className="document-title">{document.title}</span>
-      <span className="document-key">{document.key}</span>
+      <span className="document-key-line">
+        <span className="document-key">{document.key}</span>
+        <AnnotatorChips work={annotatorsOnScreen(document, me)} me={me} />
+      </span>
       <span className="document-meta">
         <span className={`status status-${document.status}`}>{STATUS_LABELS[document.status]}</span>
         {' · '}
