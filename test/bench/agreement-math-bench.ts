@@ -9,7 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { cohenKappa } from '../../shared/agreement/cohen-kappa';
 import { fleissKappa } from '../../shared/agreement/fleiss-kappa';
 import { krippendorffAlphaNominal } from '../../shared/agreement/krippendorff-alpha';
-import { type UnitizingSegment, unitizingAlpha } from '../../shared/agreement/unitizing-alpha';
+import {
+  type UnitizingSegment,
+  unitizingAlpha,
+  unitizingAlphaByCategory,
+} from '../../shared/agreement/unitizing-alpha';
 import { SeededRandom } from '../support/seeded-random';
 import { row } from './report';
 
@@ -64,6 +68,7 @@ export function benchAgreementMath(): void {
   row('alpha_u, all categories, median of 5', runs[2]!, undefined, 'target < 2 s');
   const each = time(() => CATEGORIES.map((c) => unitizingAlpha(continuum, c)));
   row(`alpha_u of each category, ${CATEGORIES.length} calls`, each.ms);
+  row('alpha_u of each category and overall, one call', time(() => unitizingAlphaByCategory(continuum)).ms);
 
   // The coding measures over one unit per character of a 1,000,000-character text, each unit
   // given on its own (times 1): the worst case, since identical units folded into one with
