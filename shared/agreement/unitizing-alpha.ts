@@ -39,7 +39,7 @@ export function unitizingAlpha(continuum: UnitizingContinuum, category?: string)
  * category or, without one, their means over the categories that have a unit; NaN for both when
  * undefined (see unitizingAlpha). For category c, each rater's coding splits the continuum of
  * length L into sections: the rater's units of c, and the gaps between them (other categories'
- * units count as gaps). For R raters, m = R, with sections g of rater i and h of rater j
+ * units count as gaps). For m raters, with sections g of rater i and h of rater j
  * (b = begin, e = end, l = length):
  *
  *   δ(g, h) = (b_g − b_h)² + (e_g − e_h)²   g and h units that overlap,
