@@ -113,7 +113,7 @@ describe('who has worked on each document', () => {
       within(annotator)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Any annotator', 'tester (you) (2)', 'bob (2)', 'carol (1)']);
+    ).toEqual(['Anyone', 'tester (you) (2)', 'bob (2)', 'carol (1)']);
     await userEvent.selectOptions(annotator, 'bob');
     expect(keys()).toEqual(['a.txt', 'b.txt']);
     await userEvent.selectOptions(theirStatus, 'done');
@@ -127,6 +127,8 @@ describe('who has worked on each document', () => {
     await userEvent.selectOptions(annotator, 'tester');
     expect(keys()).toEqual(['a.txt', 'c.txt']);
     await userEvent.selectOptions(annotator, '');
+    // Anyone's work has no one's status to ask about.
+    expect([theirStatus.value, theirStatus.disabled]).toEqual(['all', true]);
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'all');
     expect(keys()).toHaveLength(4);
   });

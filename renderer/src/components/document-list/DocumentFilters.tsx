@@ -76,9 +76,15 @@ function AnnotatorFilter() {
       <select
         id="document-annotator-filter"
         value={annotator ?? ''}
-        onChange={(event) => setFilter({ annotator: event.target.value === '' ? null : event.target.value })}
+        onChange={(event) =>
+          setFilter(
+            event.target.value === ''
+              ? { annotator: null, annotatorStatus: 'all' }
+              : { annotator: event.target.value },
+          )
+        }
       >
-        <option value="">Any annotator</option>
+        <option value="">Anyone</option>
         {choices.map((c) => (
           <option key={c.name} value={c.name}>
             {c.name === me ? `${c.name} (you)` : c.name} ({c.documents})
