@@ -9,7 +9,7 @@ import { ApiError } from '../../shared/api-error';
  *   .gloss/annotations/<document key>/<annotator>.json   one file per document per annotator
  *   .gloss/suggestions/<document key>/<annotator>.json   the suggestions that annotator rejected,
  *                                                        and the search hits they proposed to tag
- *   .gloss/annotators/<install id>.json          the name one install of Gloss annotates under here
+ *   .gloss/annotators/<install id>.json          the names one install of Gloss annotates under here
  *                                                (annotator-registry.ts): one file per install, so
  *                                                two computers syncing never write the same file
  *   .gloss/exports/<time>-<format>/             exports made from the screens

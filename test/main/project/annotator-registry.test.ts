@@ -31,7 +31,7 @@ describe('the annotator registry of a project', () => {
       install: LAPTOP,
       name: 'ana',
       computer: 'laptop',
-      since: '2026-12-01T10:00:00.000Z',
+      names: [{ name: 'ana', since: '2026-12-01T10:00:00.000Z' }],
     });
     expect((await install(LAPTOP, 'laptop').standing('ana')).kind).toBe('mine');
     expect((await install(DESKTOP, 'desktop').standing('ben')).kind).toBe('mine');
@@ -61,7 +61,7 @@ describe('the annotator registry of a project', () => {
     await install(DESKTOP, 'desktop').claim('ana', { sameAnnotator: true });
     expect(JSON.parse(await readFile(layout.annotatorClaimFile(DESKTOP), 'utf8'))).toMatchObject({
       name: 'ana',
-      sameAnnotator: true,
+      names: [{ name: 'ana', sameAnnotator: true }],
     });
     expect((await install(LAPTOP, 'laptop').standing('ana')).kind).toBe('mine');
     expect((await install(DESKTOP, 'desktop').standing('ana')).kind).toBe('mine');
@@ -69,12 +69,23 @@ describe('the annotator registry of a project', () => {
     await expect(install(OFFICE, 'office').claim('ana')).rejects.toThrow(/already an annotator/);
   });
 
-  it('frees a name when its install chooses another', async () => {
+  it('keeps a name its install used before for that install: the work saved under it is theirs', async () => {
     await install(LAPTOP, 'laptop').claim('ana');
-    await install(LAPTOP, 'laptop').claim('ana-b');
-    await install(DESKTOP, 'desktop').claim('ana');
-    expect((await install(DESKTOP, 'desktop').standing('ana')).kind).toBe('mine');
-    expect((await install(LAPTOP, 'laptop').standing('ana-b')).kind).toBe('mine');
+    await install(LAPTOP, 'laptop', '2026-12-02T10:00:00.000Z').claim('ana-b');
+    expect(JSON.parse(await readFile(layout.annotatorClaimFile(LAPTOP), 'utf8'))).toMatchObject({
+      name: 'ana-b',
+      names: [
+        { name: 'ana', since: '2026-12-01T10:00:00.000Z' },
+        { name: 'ana-b', since: '2026-12-02T10:00:00.000Z' },
+      ],
+    });
+    await expect(install(DESKTOP, 'desktop').claim('ana')).rejects.toThrow(/laptop, since 2026-12-01/);
+    // Back to the first name, as it was.
+    await install(LAPTOP, 'laptop').claim('Ana');
+    const back = JSON.parse(await readFile(layout.annotatorClaimFile(LAPTOP), 'utf8'));
+    expect(back.name).toBe('Ana');
+    expect(back.names).toContainEqual({ name: 'Ana', since: '2026-12-01T10:00:00.000Z' });
+    expect(back.names).toHaveLength(2);
   });
 
   it('settles two installs that took one name before the sync brought either file: the first keeps it', async () => {
@@ -85,7 +96,7 @@ describe('the annotator registry of a project', () => {
       install: LAPTOP,
       name: 'ana',
       computer: 'laptop',
-      since: '2026-12-01T11:00:00.000Z',
+      names: [{ name: 'ana', since: '2026-12-01T11:00:00.000Z' }],
     });
     await writeFile(layout.annotatorClaimFile(LAPTOP), laptopFile);
     expect((await install(DESKTOP, 'desktop').standing('ana')).kind).toBe('mine');
@@ -111,10 +122,13 @@ describe('the annotator registry of a project', () => {
 describe('nameStanding', () => {
   it('breaks a tie of the same instant by install id, so every computer settles it alike', () => {
     const at = '2026-12-01T10:00:00.000Z';
-    const claims = [
-      { schemaVersion: 1 as const, install: DESKTOP, name: 'ana', computer: 'desktop', since: at },
-      { schemaVersion: 1 as const, install: LAPTOP, name: 'ana', computer: 'laptop', since: at },
-    ];
+    const claims = [DESKTOP, LAPTOP].map((id) => ({
+      schemaVersion: 1 as const,
+      install: id,
+      name: 'ana',
+      computer: id,
+      names: [{ name: 'ana', since: at }],
+    }));
     expect(nameStanding(claims, LAPTOP, 'ana').kind).toBe('mine');
     expect(nameStanding(claims, DESKTOP, 'ana').kind).toBe('taken');
   });
