@@ -48,7 +48,10 @@ export class AnnotatorIdentity {
 
   /** Read once, when first needed: the desktop app makes this before it is ready. */
   settings(): Promise<UserSettings> {
-    this.#settings ??= UserSettings.open(this.options.settingsFile);
+    this.#settings ??= UserSettings.open(this.options.settingsFile).then((settings) => {
+      if (settings.problem) console.warn(`Gloss starts from no settings: ${settings.problem}`);
+      return settings;
+    });
     return this.#settings;
   }
 
@@ -60,7 +63,7 @@ export class AnnotatorIdentity {
   async openAs(root: string, readOnly: boolean): Promise<OpenAs> {
     if (this.fixed) return { annotator: this.fixed.name, readOnly };
     const settings = await this.settings();
-    const name = settings.annotator ?? this.suggested;
+    const name = chosenName(settings) ?? this.suggested;
     const registry = await this.#registry(root);
     const standing = await registry.standing(name);
     if (standing.kind === 'taken') return { annotator: name, readOnly: true };
@@ -71,7 +74,7 @@ export class AnnotatorIdentity {
   /** Who the screens are annotating as, in the project open (if any) as `project.annotator`. */
   async describe(project: { root: string; annotator: string } | undefined): Promise<AnnotatorInfo> {
     const name =
-      project?.annotator ?? this.fixed?.name ?? (await this.settings()).annotator ?? this.suggested;
+      project?.annotator ?? this.fixed?.name ?? chosenName(await this.settings()) ?? this.suggested;
     if (this.fixed)
       return { name, suggested: this.suggested, chosen: true, fixedBy: this.fixed.by, taken: null };
     const settings = await this.settings();
@@ -122,6 +125,11 @@ export class AnnotatorIdentity {
     const install = claiming || settings.hasInstallId ? await settings.installId() : '';
     return new AnnotatorRegistry(new ProjectLayout(root), install, this.options.computer, this.options.clock);
   }
+}
+
+/** The name kept in the settings, file-name safe even when the file was edited by hand. */
+function chosenName(settings: UserSettings): string | undefined {
+  return settings.annotator === undefined ? undefined : annotatorName(settings.annotator);
 }
 
 /** The system user's name, file-name safe: what the first-start question offers. */
