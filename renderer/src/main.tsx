@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createGlossClient } from './api/client';
 import { App } from './components/App';
 import { applyTheme, storedTheme } from './components/header/theme';
+import { memoryReaderViews, storedReaderViews } from './reader/reader-view-memory';
 import { memoryReadingPlaces, storedReadingPlaces } from './reader/reading-place';
 import { StoreProvider } from './store/context';
 import { connectStore, createGlossStore } from './store/gloss-store';
@@ -12,7 +13,10 @@ import './styles.css';
 applyTheme(storedTheme());
 
 const client = createGlossClient();
-const store = createGlossStore(client, { readingPlaces: readingPlacesOfThisBrowser() });
+const store = createGlossStore(client, {
+  readingPlaces: readingPlacesOfThisBrowser(),
+  readerViews: readerViewsOfThisBrowser(),
+});
 connectStore(store, client);
 
 const root = document.getElementById('root');
@@ -31,5 +35,14 @@ function readingPlacesOfThisBrowser() {
     return storedReadingPlaces(window.localStorage);
   } catch {
     return memoryReadingPlaces();
+  }
+}
+
+/** The reader's view per project, kept as reading places are. */
+function readerViewsOfThisBrowser() {
+  try {
+    return storedReaderViews(window.localStorage);
+  } catch {
+    return memoryReaderViews();
   }
 }

@@ -6,6 +6,7 @@ import type { DocumentStatus, DocumentSummary } from '../../../shared/model/docu
 import type { FigureValue } from '../../../shared/model/figure';
 import { nextPaint } from '../reader/after-paint';
 import { latestChanges } from './latest-change';
+import { isOwnAnnotation } from './reader-views-slice';
 import type { GlossState, SliceCreator } from './slice';
 
 export interface NewTag {
@@ -84,7 +85,8 @@ export const createAnnotationsSlice =
       async editAnnotation(id, changes) {
         const key = get().reader.key;
         const before = get().reader.annotations.find((a) => a.id === id);
-        if (!key || !before) return;
+        // A colleague's annotation is theirs: the project refuses it, so the screen does not pretend.
+        if (!key || !before || !isOwnAnnotation(get(), before)) return;
         const inverse = inverseChanges(before, changes);
         const label = `Edit “${shortQuote(before.target.quote)}”`;
         get().record({
@@ -99,7 +101,7 @@ export const createAnnotationsSlice =
       async removeAnnotation(id) {
         const key = get().reader.key;
         const before = get().reader.annotations.find((a) => a.id === id);
-        if (!key || !before) return;
+        if (!key || !before || !isOwnAnnotation(get(), before)) return;
         const label = `Delete “${shortQuote(before.target.quote)}”`;
         // The project deletes the annotation's relations with it; undo brings them back too.
         const relations = get().dropRelationsOf(key, id);
