@@ -1,9 +1,8 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import type { DocumentMetadata, DocumentStatus } from '../../../shared/model/document';
 import { DOCUMENT_STATUSES } from '../../../shared/model/vocabulary';
 import { afterNextPaint } from '../reader/after-paint';
 import { placeCaret } from '../reader/dom-selection';
-import { type Paragraph, splitParagraphs } from '../reader/paragraphs';
 import { useHighlights } from '../reader/use-highlights';
 import { useKeyboardSelection } from '../reader/use-keyboard-selection';
 import { useReaderPointer } from '../reader/use-reader-pointer';
@@ -12,11 +11,14 @@ import { useScrollRequests } from '../reader/use-scroll-requests';
 import { useSuggestionHighlights } from '../reader/use-suggestion-highlights';
 import { useStore } from '../store/context';
 import { selectOpenDocumentMissing } from '../store/documents-slice';
+import { Paragraphs } from './ArticleParagraphs';
 import { ErrorNotice } from './ErrorNotice';
 import { TagPalette } from './palette/TagPalette';
 import { useTagPalette } from './palette/use-tag-palette';
 import { HoverCard, KeyboardCaret } from './ReaderOverlays';
 import { RelationArcs } from './RelationArcs';
+import { ReaderViewSwitch } from './reader-views/ReaderViewSwitch';
+import { SideBySide } from './reader-views/SideBySide';
 import './Reader.css';
 
 const STATUS_LABELS: Record<DocumentStatus, string> = {
@@ -31,20 +33,30 @@ export function Reader() {
   const document = useStore((s) => s.reader.document);
   const error = useStore((s) => s.reader.error);
   const missing = useStore(selectOpenDocumentMissing);
+  const view = useStore((s) => s.readerView.view);
 
   if (key === null) return <p className="empty-state">Choose a document to read it.</p>;
   if (error) return <ErrorNotice error={error} />;
   if (!document) return <p className="empty-state">Opening {key}…</p>;
 
   return (
-    <article className="reader" aria-labelledby="reader-title">
+    <article
+      className={view === 'side-by-side' ? 'reader reader-side-by-side' : 'reader'}
+      aria-labelledby="reader-title"
+    >
       {missing && <MissingOnDisk fileKey={key} />}
       <header className="reader-header">
         <h1 id="reader-title">{document.title}</h1>
         <Provenance metadata={document.metadata} />
         <StatusControl status={document.status} />
+        <ReaderViewSwitch />
       </header>
-      <ArticleBody text={document.text} />
+      {view === 'side-by-side' ? (
+        <SideBySide text={document.text} />
+      ) : (
+        // A colleague's view is for reading theirs: a tag made there would not be shown in it.
+        <ArticleBody text={document.text} tagging={view !== 'colleague'} />
+      )}
     </article>
   );
 }
@@ -104,7 +116,7 @@ function StatusControl({ status }: { status: DocumentStatus }) {
  * The text and everything drawn over it: highlights, the keyboard caret, the hover card and the
  * tagging palette. Keys pressed anywhere in here go to the palette first (its shortcuts).
  */
-function ArticleBody({ text }: { text: string }) {
+function ArticleBody({ text, tagging }: { text: string; tagging: boolean }) {
   const section = useRef<HTMLElement>(null);
   const codes = useStore((s) => s.project?.codebook.codes);
   const pending = useStore((s) => s.pendingSelection);
@@ -149,7 +161,7 @@ function ArticleBody({ text }: { text: string }) {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble here from the article and the palette; both are focusable.
-    <div className="reader-body" onKeyDown={palette.onKeyDown}>
+    <div className="reader-body" onKeyDown={tagging ? palette.onKeyDown : undefined}>
       <section
         ref={section}
         className="article-text"
@@ -165,66 +177,19 @@ function ArticleBody({ text }: { text: string }) {
         <Paragraphs text={text} />
       </section>
       <p id={hintId} className="visually-hidden">
-        Select a passage to tag it: drag with the mouse, or use Shift with the arrow keys (Ctrl or Alt for
-        whole words). Then press a code’s key, or slash to search the codes.
+        {tagging
+          ? 'Select a passage to tag it: drag with the mouse, or use Shift with the arrow keys (Ctrl or Alt for whole words). Then press a code’s key, or slash to search the codes.'
+          : 'A colleague’s annotations, read-only: switch to Mine or All to tag.'}
       </p>
       <KeyboardCaret container={section} />
       <RelationArcs painter={painter} text={text} />
       <HoverCard hover={pointer.hover} />
-      <TagPalette palette={palette} anchorRect={anchorRect} />
+      {tagging && <TagPalette palette={palette} anchorRect={anchorRect} />}
       <p className="visually-hidden" aria-live="polite">
         {palette.announcement}
       </p>
     </div>
   );
-}
-
-/** Paragraphs per section of text that the browser lays out or skips as one (see `.text-chunk`). */
-const CHUNK = 40;
-
-/**
- * The text, always as React text nodes (never parsed as HTML): one <p> per paragraph holding a
- * single text node, with `data-start` giving its UTF-16 offset so highlights can find positions.
- * Memoised on the text alone: annotation changes never re-render thousands of paragraphs.
- *
- * Paragraphs come in chunks that the browser skips while off screen (content-visibility), so a
- * change near the caret never lays out a whole 1 MB article. Chunks, not paragraphs: the browser
- * tracks each skipped box with an intersection observer, and thousands of them cost every frame.
- */
-const Paragraphs = memo(function Paragraphs({ text }: { text: string }) {
-  const chunks = useMemo(() => {
-    const paragraphs = splitParagraphs(text);
-    const grouped: Paragraph[][] = [];
-    for (let at = 0; at < paragraphs.length; at += CHUNK) grouped.push(paragraphs.slice(at, at + CHUNK));
-    return grouped;
-  }, [text]);
-  return chunks.map((chunk) => (
-    <div
-      key={chunk[0]!.start}
-      className="text-chunk"
-      // A skipped chunk takes this height until it has been shown once: close to the real one, so
-      // the scrollbar is right and scrolling to a passage does not land off by screens.
-      style={{ containIntrinsicSize: `auto ${estimatedLines(chunk).toFixed(1)}lh` }}
-    >
-      {chunk.map((paragraph) => (
-        <p key={paragraph.start} data-start={paragraph.start}>
-          {paragraph.text}
-        </p>
-      ))}
-    </div>
-  ));
-});
-
-/** Characters on a line of the reader's 70ch column, and a paragraph's bottom margin, in lines. */
-const CHARACTERS_PER_LINE = 78;
-const PARAGRAPH_GAP_LINES = 0.6;
-
-function estimatedLines(paragraphs: readonly Paragraph[]): number {
-  let lines = 0;
-  for (const paragraph of paragraphs) {
-    lines += Math.ceil(paragraph.text.length / CHARACTERS_PER_LINE) + PARAGRAPH_GAP_LINES;
-  }
-  return lines;
 }
 
 /** The date as the page states it, shown in the reader's locale when it parses. */

@@ -4,6 +4,7 @@
  */
 import { selectVisibleDocuments } from '../store/document-filter-slice';
 import type { GlossStore } from '../store/gloss-store';
+import { isOwnAnnotation, nextReaderView, selectShownAnnotations } from '../store/reader-views-slice';
 import type { GlossState } from '../store/slice';
 import { type Chord, matchesChord, parseChord } from './chords';
 import { isImeComposing } from './ime';
@@ -46,10 +47,16 @@ const ACTIONS: Record<GlobalCommand, Action> = {
   previousAnnotation: (s) => moveAnnotation(s, -1),
   deleteAnnotation: (s) =>
     s.selectedAnnotationId
-      ? run(s.removeAnnotation(s.selectedAnnotationId))
+      ? // A colleague's annotation is theirs: the key does nothing and the inspector says why.
+        ownSelected(s) && run(s.removeAnnotation(s.selectedAnnotationId))
       : s.selectedSuggestionId
         ? run(s.rejectSuggestions([s.selectedSuggestionId]))
         : false,
+  nextReaderView: (s) => {
+    if (!s.reader.document) return false;
+    s.setReaderView({ view: nextReaderView(s.readerView.view) });
+    return true;
+  },
   nextSuggestion: (s) => moveSuggestion(s, 1),
   previousSuggestion: (s) => moveSuggestion(s, -1),
   acceptSuggestion: (s) =>
@@ -128,8 +135,9 @@ function markStatus(s: GlossState, status: 'todo' | 'in-progress' | 'done'): boo
 /** Through the annotations in text order, only those of the side panel's code filter if it has one. */
 function moveAnnotation(s: GlossState, step: 1 | -1): boolean {
   const filter = s.codeFilter;
-  const list =
-    filter.length > 0 ? s.reader.annotations.filter((a) => filter.includes(a.code)) : s.reader.annotations;
+  // Those the reader's view shows (mine, a colleague's, everyone's).
+  const shown = selectShownAnnotations(s);
+  const list = filter.length > 0 ? shown.filter((a) => filter.includes(a.code)) : shown;
   if (list.length === 0) return false;
   const index = list.findIndex((a) => a.id === s.selectedAnnotationId);
   const next = index === -1 ? (step === 1 ? list[0] : list.at(-1)) : list[index + step];
@@ -138,6 +146,11 @@ function moveAnnotation(s: GlossState, step: 1 | -1): boolean {
     s.scrollToAnnotation(next.id);
   }
   return true;
+}
+
+function ownSelected(s: GlossState): boolean {
+  const selected = s.reader.annotations.find((a) => a.id === s.selectedAnnotationId);
+  return selected !== undefined && isOwnAnnotation(s, selected);
 }
 
 /** Through the open document's suggestions in text order, bringing each into view. */

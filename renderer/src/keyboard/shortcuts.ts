@@ -28,6 +28,7 @@ export type GlobalCommand =
   | 'nextAnnotation'
   | 'previousAnnotation'
   | 'deleteAnnotation'
+  | 'nextReaderView'
   | 'nextSuggestion'
   | 'previousSuggestion'
   | 'acceptSuggestion'
@@ -71,6 +72,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
     description: 'Delete the selected annotation, or reject the selected suggestion',
     group: 'Annotations',
     command: 'deleteAnnotation',
+  },
+  {
+    keys: ['w'],
+    description: 'Show my annotations, a colleague’s, all, or two annotators side by side, in turn',
+    group: 'Annotations',
+    command: 'nextReaderView',
   },
 
   { keys: ['n'], description: 'Next suggestion', group: 'Suggestions', command: 'nextSuggestion' },

@@ -1,6 +1,7 @@
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Code } from '../../../shared/model/codebook';
 import { useStoreApi } from '../store/context';
+import { selectShownAnnotations } from '../store/reader-views-slice';
 import type { GlossState } from '../store/slice';
 import type { PendingSelection } from '../store/ui-slice';
 import { HighlightPainter, setHighlightColors } from './highlights';
@@ -9,8 +10,9 @@ import { watchVisibleBlocks } from './visible-blocks';
 
 /**
  * Keeps the reader's highlights in step with its annotations, the selected annotation and the
- * pending selection, and the codebook's colours. A new text gets a new painter (its text nodes
- * are new). Highlights live outside React, so the painter follows the store directly: a new tag
+ * pending selection, and the codebook's colours; only the annotations of the reader's view
+ * (mine, a colleague's or everyone's: store/reader-views-slice.ts). A new text gets a new painter
+ * (its text nodes are new). Highlights live outside React, so the painter follows the store directly: a new tag
  * is painted in the store update that made it, whatever else re-renders for it, and only what
  * changed is repainted. Only paragraphs on screen or near it have their highlights registered.
  */
@@ -36,7 +38,7 @@ export function useHighlights(
     const paint = (state: GlossState) => {
       // The store can hold the next document a moment before React draws its text.
       if (state.reader.document?.text !== text) return;
-      created.update(state.reader.annotations);
+      created.update(selectShownAnnotations(state));
       const { selectedAnnotationId: selected, pendingSelection: pending } = state;
       created.mark('selected', selected ? created.rangeOf(selected) : undefined);
       if (pending !== pendingMarked) {
@@ -50,6 +52,7 @@ export function useHighlights(
     const unsubscribe = store.subscribe((state, before) => {
       if (
         state.reader.annotations !== before.reader.annotations ||
+        state.readerView !== before.readerView ||
         state.reader.document !== before.reader.document ||
         state.selectedAnnotationId !== before.selectedAnnotationId ||
         state.pendingSelection !== before.pendingSelection

@@ -1,6 +1,7 @@
 import { type MouseEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/model/annotation';
 import { useStore, useStoreApi } from '../store/context';
+import { selectShownAnnotations } from '../store/reader-views-slice';
 import { type AnnotationIndex, innermost, lazyAnnotationIndex } from './annotation-index';
 import { isBackwards, selectedSpan, selectSpan } from './dom-selection';
 import type { HighlightPainter } from './highlights';
@@ -33,7 +34,8 @@ export function useReaderPointer(
   // the article's body (and everything drawn over it) in the frame that shows its highlight.
   const indexed = useRef<{ list: readonly Annotation[]; index: AnnotationIndex } | null>(null);
   const index = () => {
-    const list = store.getState().reader.annotations;
+    // Only those of the reader's view: a hidden annotation is neither hovered nor clicked.
+    const list = selectShownAnnotations(store.getState());
     if (indexed.current?.list !== list) indexed.current = { list, index: lazyAnnotationIndex(list) };
     return indexed.current.index;
   };

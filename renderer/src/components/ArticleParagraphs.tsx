@@ -1,0 +1,50 @@
+import { memo, useMemo } from 'react';
+import { type Paragraph, splitParagraphs } from '../reader/paragraphs';
+
+/** Paragraphs per section of text that the browser lays out or skips as one (see `.text-chunk`). */
+const CHUNK = 40;
+
+/**
+ * The text, always as React text nodes (never parsed as HTML): one <p> per paragraph holding a
+ * single text node, with `data-start` giving its UTF-16 offset so highlights can find positions.
+ * Memoised on the text alone: annotation changes never re-render thousands of paragraphs.
+ *
+ * Paragraphs come in chunks that the browser skips while off screen (content-visibility), so a
+ * change near the caret never lays out a whole 1 MB article. Chunks, not paragraphs: the browser
+ * tracks each skipped box with an intersection observer, and thousands of them cost every frame.
+ */
+export const Paragraphs = memo(function Paragraphs({ text }: { text: string }) {
+  const chunks = useMemo(() => {
+    const paragraphs = splitParagraphs(text);
+    const grouped: Paragraph[][] = [];
+    for (let at = 0; at < paragraphs.length; at += CHUNK) grouped.push(paragraphs.slice(at, at + CHUNK));
+    return grouped;
+  }, [text]);
+  return chunks.map((chunk) => (
+    <div
+      key={chunk[0]!.start}
+      className="text-chunk"
+      // A skipped chunk takes this height until it has been shown once: close to the real one, so
+      // the scrollbar is right and scrolling to a passage does not land off by screens.
+      style={{ containIntrinsicSize: `auto ${estimatedLines(chunk).toFixed(1)}lh` }}
+    >
+      {chunk.map((paragraph) => (
+        <p key={paragraph.start} data-start={paragraph.start}>
+          {paragraph.text}
+        </p>
+      ))}
+    </div>
+  ));
+});
+
+/** Characters on a line of the reader's 70ch column, and a paragraph's bottom margin, in lines. */
+const CHARACTERS_PER_LINE = 78;
+const PARAGRAPH_GAP_LINES = 0.6;
+
+function estimatedLines(paragraphs: readonly Paragraph[]): number {
+  let lines = 0;
+  for (const paragraph of paragraphs) {
+    lines += Math.ceil(paragraph.text.length / CHARACTERS_PER_LINE) + PARAGRAPH_GAP_LINES;
+  }
+  return lines;
+}
