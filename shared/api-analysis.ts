@@ -116,3 +116,48 @@ export interface Timeline {
   /** Everyone whose annotations are in the project, whoever was counted: the names a filter offers. */
   authors: string[];
 }
+
+/**
+ * How far two annotators agree on one code (or on all codes pooled), over the documents both
+ * have worked on; null where a measure is undefined (no units, or no variation to agree on).
+ * The README defines each measure and its units.
+ */
+export interface PairAgreement {
+  /** Exact-span F1: same document, start, end and code. */
+  f1: number | null;
+  /** Cohen's kappa and Krippendorff's alpha (nominal) over characters (code points). */
+  kappa: number | null;
+  alpha: number | null;
+  /** The same over tokens (words, as search finds them). */
+  tokenKappa: number | null;
+  tokenAlpha: number | null;
+  /** Krippendorff's unitizing alpha over the documents as one continuum of code points. */
+  alphaU: number | null;
+}
+
+/** How far all the annotators agree on one code (or all codes), over the documents every one has worked on. */
+export interface GroupAgreement {
+  fleissKappa: number | null;
+  alpha: number | null;
+  alphaU: number | null;
+}
+
+export interface AgreementResult {
+  annotators: string[];
+  /** Whether a document counted only once both (or all) annotators marked it done. */
+  doneOnly: boolean;
+  /** The documents every annotator has worked on (the group measures' documents). */
+  documents: number;
+  pairs: {
+    a: string;
+    b: string;
+    /** The documents both have worked on. */
+    documents: number;
+    /** By code id. */
+    codes: Record<string, PairAgreement>;
+    overall: PairAgreement;
+  }[];
+  /** By code id; empty with fewer than two annotators. */
+  codes: Record<string, GroupAgreement>;
+  overall: GroupAgreement;
+}

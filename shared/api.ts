@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { COOCCURRENCE_RULES } from './analysis/cooccurrence';
 import { TIMELINE_INTERVALS } from './analysis/timeline-periods';
 import type {
+  AgreementResult,
   CodeFrequencies,
   CodingQueryResult,
   CooccurrenceMatrix,
@@ -339,6 +340,17 @@ export const requests = {
       annotator: z.string().min(1).max(100).optional(),
     })
     .strict(),
+  /**
+   * How far annotators agree: per pair over the documents both worked on, and all together over
+   * the documents every one worked on; per code (ids) and over all codes (the README defines each measure).
+   */
+  agreement: z
+    .object({
+      annotators: z.array(z.string().min(1).max(100)).min(2).max(50).optional(),
+      codes: z.array(Id).min(1).max(1000).optional(),
+      doneOnly: z.boolean().optional(),
+    })
+    .strict(),
 
   /** The formats the dataset can be exported in. */
   exportFormats: z.object({}).strict(),
@@ -451,6 +463,7 @@ export interface ApiResponses {
   codeFrequencies: CodeFrequencies;
   figuresTable: FiguresTable;
   timeline: Timeline;
+  agreement: AgreementResult;
   exportFormats: ExportFormatInfo[];
   importFormats: ImportFormatInfo[];
   importFiles: ImportOutcome;

@@ -53,6 +53,7 @@ export const OPERATION_NAMES = [
   'codeFrequencies',
   'figuresTable',
   'timeline',
+  'agreement',
   'exportFormats',
   'importFormats',
   'importFiles',

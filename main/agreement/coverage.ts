@@ -58,20 +58,16 @@ export function coverageDepths(coverages: readonly Intervals[], length: number):
   return depths;
 }
 
-/** For units (tokens), the 2×2 table of whether coverage a and coverage b touch each. */
-export function unitPairTable(units: Intervals, a: Intervals, b: Intervals): number[][] {
-  const table = [
-    [0, 0],
-    [0, 0],
-  ];
-  let i = 0;
+/** Of two sorted lists of units (their starts), how many are in only the first, only the second, and both. */
+export function overlapOfSorted(
+  a: readonly number[],
+  b: readonly number[],
+): { onlyA: number; onlyB: number; both: number } {
+  let both = 0;
   let j = 0;
-  for (const [start, end] of units) {
-    while (i < a.length && a[i]![1] <= start) i++;
-    while (j < b.length && b[j]![1] <= start) j++;
-    const inA = i < a.length && a[i]![0] < end ? 1 : 0;
-    const inB = j < b.length && b[j]![0] < end ? 1 : 0;
-    table[inA]![inB]! += 1;
+  for (const unit of a) {
+    while (j < b.length && b[j]! < unit) j++;
+    if (j < b.length && b[j] === unit) both++;
   }
-  return table;
+  return { onlyA: a.length - both, onlyB: b.length - both, both };
 }

@@ -1,6 +1,7 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { subtreeIds } from '../../shared/model/codebook-tree';
+import { projectAgreement } from '../agreement/project-agreement';
 import { AnalysisCorpus } from '../analysis/analysis-corpus';
 import { codeFrequencies } from '../analysis/code-frequencies';
 import { codingQuery } from '../analysis/coding-query';
@@ -247,6 +248,8 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       const { analysis } = opened();
       return timeline(await analysis.documents(), analysis.info().codebook, { interval, annotator });
     },
+    agreement: ({ annotators, codes, doneOnly }) =>
+      projectAgreement(opened().analysis, { annotators, codes, doneOnly }),
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.

@@ -175,6 +175,33 @@ async function run(argv: string[], io: Output): Promise<number> {
     print(io, output, report, formatCooccurrence, cooccurrenceCsv);
     return 0;
   }
+  if (command === 'agreement') {
+    const { values, positionals } = parse(rest, {
+      annotators: { type: 'string' },
+      codes: { type: 'string' },
+      'done-only': { type: 'boolean' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+    });
+    const list = (given: unknown) =>
+      typeof given === 'string'
+        ? given
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : undefined;
+    const annotators = list(values.annotators);
+    if (annotators && annotators.length < 2)
+      throw new UsageError('--annotators names two annotators or more: A,B');
+    const { agreementCsv, agreementReport, formatAgreement } = await import('./agreement-command');
+    const report = await agreementReport(folderOf(positionals), {
+      annotators,
+      codes: list(values.codes),
+      doneOnly: values['done-only'] === true,
+    });
+    print(io, outputOf(values), report, formatAgreement, agreementCsv);
+    return 0;
+  }
   if (command === 'export') {
     const { values, positionals } = parse(rest, {
       format: { type: 'string' },

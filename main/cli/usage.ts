@@ -41,6 +41,13 @@ Usage:
       dates: the date set on a document in Gloss, else its page's publication
       day; documents without a date counted apart. --json gives {interval,
       periods, cells: [{period, code, count}], undated: {documents, counts}}.
+  gloss agreement <folder> [--annotators A,B,…] [--codes C,…] [--done-only]
+                 [--json|--csv]
+      How far the annotators agree, per code and over all codes: for each pair,
+      over the documents both have annotations in (--done-only: both marked
+      done), exact-span F1, Cohen's kappa and Krippendorff's alpha over
+      characters and over tokens, and unitizing alpha; for all together,
+      Fleiss' kappa, alpha and unitizing alpha. Writes nothing.
   gloss export <folder> --format F --out PATH [--documents all|done|KEY,…]
                [--codes ID,…] [--annotators NAME,…] [--bom] [--group ID]
       Write the annotated dataset for other tools: jsonl, csv, brat, conll, w3c,

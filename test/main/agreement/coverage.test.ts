@@ -4,10 +4,10 @@ import {
   coverage,
   coverageDepths,
   coveredLength,
+  overlapOfSorted,
   sharedLength,
-  unitPairTable,
 } from '../../../main/agreement/coverage';
-import { tokenSpans } from '../../../main/agreement/tokens';
+import { countTokens, tokenSpans, touchedTokens } from '../../../main/agreement/tokens';
 import { utf16ToCodePoint } from '../../../shared/text/offsets';
 import { SeededRandom } from '../../support/seeded-random';
 
@@ -57,23 +57,14 @@ describe('coverages of a text', () => {
       const expected = [0, 0, 0, 0];
       for (let i = 0; i < length; i++) expected[Number(bitsA[i]) + Number(bitsB[i]) + Number(bitsC[i])]! += 1;
       expect(depths).toEqual(expected);
-      // Tokens of 1-4 characters with gaps: a token is inside when a coverage holds one of its characters.
-      const tokens: [number, number][] = [];
-      for (let at = 0; at < length; ) {
-        const end = Math.min(length, at + 1 + Math.floor(random() * 4));
-        tokens.push([at, end]);
-        at = end + Math.floor(random() * 3);
-      }
-      const table = [
-        [0, 0],
-        [0, 0],
-      ];
-      for (const [start, end] of tokens) {
-        const inA = bitsA.slice(start, end).some(Boolean) ? 1 : 0;
-        const inB = bitsB.slice(start, end).some(Boolean) ? 1 : 0;
-        table[inA]![inB]! += 1;
-      }
-      expect(unitPairTable(tokens, a, b)).toEqual(table);
+      const startsA = [...new Set([...spansA.keys()].map((i) => i % 7))].sort((x, y) => x - y);
+      const startsB = [...new Set([...spansB.keys()].map((i) => (i * 3) % 7))].sort((x, y) => x - y);
+      const both = startsA.filter((x) => startsB.includes(x)).length;
+      expect(overlapOfSorted(startsA, startsB)).toEqual({
+        onlyA: startsA.length - both,
+        onlyB: startsB.length - both,
+        both,
+      });
     }
   });
 });
@@ -88,10 +79,24 @@ describe('code points and tokens of a text', () => {
     }
   });
 
-  it('are the words search finds', () => {
-    const text = 'Zoë’s café, 2020: TikTok/ByteDance — 80 млн users 😀 ok';
-    const words = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
-    expect(tokenSpans(text)).toEqual(words);
-    expect(tokenSpans(text).map(([s, e]) => text.slice(s, e))).toContain('млн');
+  it('are the words search finds, counted, and found where passages touch them', () => {
+    const text = 'Zoë’s café, 2020: TikTok/ByteDance — 80 млн users 😀 ok 𝐁𝐨𝐥𝐝 words, x';
+    const words = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].flatMap((m) => [m.index, m.index + m[0].length]);
+    expect([...tokenSpans(text)]).toEqual(words);
+    expect(countTokens(text)).toBe(words.length / 2);
+    const seeded = new SeededRandom(3);
+    for (let round = 0; round < 500; round++) {
+      const intervals = coverage(
+        Array.from({ length: seeded.int(0, 4) }, () => {
+          const start = seeded.int(0, text.length - 1);
+          return { start, end: Math.min(text.length, start + seeded.int(1, 9)) };
+        }),
+      );
+      const touching: number[] = [];
+      for (let w = 0; w < words.length; w += 2) {
+        if (intervals.some(([s, e]) => s < words[w + 1]! && e > words[w]!)) touching.push(words[w]!);
+      }
+      expect(touchedTokens(text, intervals), JSON.stringify(intervals)).toEqual(touching);
+    }
   });
 });
