@@ -48,8 +48,16 @@ const relist = await median(7, async () => {
   await project.listDocuments();
   return performance.now() - t;
 });
+// What the browser host sends the screens for the list, in UTF-16 code units of its JSON.
+const json = JSON.stringify(await project.listDocuments()).length;
 console.log(
-  JSON.stringify({ repo, cold: Math.round(cold), reopen: Math.round(reopen), relist: Math.round(relist) }),
+  JSON.stringify({
+    repo,
+    cold: Math.round(cold),
+    reopen: Math.round(reopen),
+    relist: Math.round(relist),
+    json,
+  }),
 );
 process.exit(0);
 

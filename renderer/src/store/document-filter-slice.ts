@@ -121,25 +121,44 @@ export interface AnnotatorChoice {
   documents: number;
 }
 
-let choicesOf: readonly DocumentSummary[] | undefined;
+let choicesOf: readonly DocumentSummary[] = [];
 let choicesMe: string | null = null;
+/** Documents worked on per annotator, for `choicesOf` as `choicesMe` sees them. */
+const workedOn = new Map<string, number>();
 let choices: readonly AnnotatorChoice[] = [];
 
 /**
- * Everyone who has worked on some document, this annotator first, then by name; memoised on the
- * store's `documents`, so the 10,000 documents are gone through once per listing or change.
+ * Everyone who has worked on some document, this annotator first, then by name. A tag or a
+ * status replaces one summary in a new `documents` array, so the counts are brought up to date
+ * from the summaries replaced (compared by identity, place by place) rather than counted again
+ * over 10,000 documents within the frame of a keypress; a list of another length is counted anew.
  */
 export function selectAnnotatorChoices(state: GlossState): readonly AnnotatorChoice[] {
-  if (state.documents === choicesOf && me(state) === choicesMe) return choices;
-  choicesOf = state.documents;
-  choicesMe = me(state);
-  const counts = new Map<string, number>();
-  for (const d of state.documents) {
-    for (const w of annotatorsOnScreen(d, choicesMe)) counts.set(w.name, (counts.get(w.name) ?? 0) + 1);
+  const { documents } = state;
+  const who = me(state);
+  if (documents === choicesOf && who === choicesMe) return choices;
+  const incremental = who === choicesMe && documents.length === choicesOf.length;
+  if (!incremental) workedOn.clear();
+  const count = (d: DocumentSummary, by: number) => {
+    for (const w of annotatorsOnScreen(d, who)) workedOn.set(w.name, (workedOn.get(w.name) ?? 0) + by);
+  };
+  for (let i = 0; i < documents.length; i++) {
+    const d = documents[i]!;
+    const before = incremental ? choicesOf[i] : undefined;
+    if (before === d) continue;
+    if (before) count(before, -1);
+    count(d, 1);
   }
-  const names = [...counts.keys()].sort((a, b) =>
-    a === choicesMe ? -1 : b === choicesMe ? 1 : a < b ? -1 : a > b ? 1 : 0,
-  );
-  choices = names.map((name) => ({ name, documents: counts.get(name)! }));
+  choicesOf = documents;
+  choicesMe = who;
+  const names = [...workedOn.keys()]
+    .filter((name) => workedOn.get(name)! > 0)
+    .sort((a, b) => (a === who ? -1 : b === who ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const next = names.map((name) => ({ name, documents: workedOn.get(name)! }));
+  // The same choices keep the same array, so the filter is not drawn again after every tag.
+  const same =
+    next.length === choices.length &&
+    next.every((c, i) => c.name === choices[i]!.name && c.documents === choices[i]!.documents);
+  if (!same) choices = next;
   return choices;
 }
