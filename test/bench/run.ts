@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Project } from '../../main/project/project';
+import { benchAgreement } from './agreement-bench';
 import { benchAnalysis } from './analysis-bench';
 import { benchExport } from './export-bench';
 import { generateProject } from './generate-project';
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
 
     await benchTinyFiles();
     await benchExport(dir);
+    // Adds a second annotator's files for its run, and removes them after.
+    await benchAgreement(project);
     await benchSuggestions();
     await benchReanchor();
     await benchReader();
