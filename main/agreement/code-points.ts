@@ -3,7 +3,11 @@
  * is a code point, as Python tools count them): the offset less the surrogate pairs before it.
  * Most texts have none, and pay nothing.
  */
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
 export function codePointsOf(text: string): { length: number; at(offset: number): number } {
+  // Most texts have no surrogate at all: one native scan says so.
+  if (!HIGH_SURROGATE.test(text)) return { length: text.length, at: (offset) => offset };
   const pairs: number[] = [];
   for (let i = 0; i + 1 < text.length; i++) {
     const c = text.charCodeAt(i);
