@@ -16,12 +16,15 @@ let page: Page;
 let colleagues: AnnotatorClients;
 let bob: GlossClient;
 
+/** The part of the service or a client that tagging needs: both answer these the same way. */
+interface Tagger {
+  getDocument(request: { key: string }): Promise<{ text: string }>;
+  createAnnotation(request: { key: string; code: string; start: number; end: number }): Promise<unknown>;
+}
+
 /** Tags the first `count` words of five letters or more of `key`'s text as `client`'s annotator. */
-async function tagWords(
-  client: Pick<GlossClient, 'getDocument' | 'createAnnotation'>,
-  key: string,
-  count: number,
-) {
+
+async function tagWords(client: Tagger, key: string, count: number) {
   const { text } = await client.getDocument({ key });
   for (const word of [...text.matchAll(/\p{L}{5,}/gu)].slice(0, count)) {
     await client.createAnnotation({

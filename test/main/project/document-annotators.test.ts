@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, utimes, writeFile } from 'node:fs/promises';
+import { rename, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Project } from '../../../main/project/project';
 import type { DocumentStatus } from '../../../shared/model/document';
+import { colleagueFileJson, writeColleagueFile } from '../../support/colleague-file';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
 
 let folder: TempProject | undefined;
@@ -13,36 +14,21 @@ const TEXT = 'TikTok and ByteDance met Microsoft.\n\nThe deal was valued at $ 15
 /** The fingerprint of TEXT, which tells a renamed article by its text. */
 const FINGERPRINT = createHash('sha256').update(TEXT).digest('hex');
 
-/** An annotation file as Gloss writes it: `count` annotations of ByteDance by `annotator`. */
+/** bob's (or anyone's) file of `key`, with `count` annotations of ByteDance. */
 function annotationFile(key: string, annotator: string, status: DocumentStatus, count: number): string {
-  const start = TEXT.indexOf('ByteDance');
-  return JSON.stringify({
-    format: 'gloss-annotations',
-    schemaVersion: 1,
-    document: key,
+  return colleagueFileJson({
+    key,
     annotator,
-    fingerprint: FINGERPRINT,
     status,
-    note: '',
-    annotations: Array.from({ length: count }, (_, i) => ({
-      id: `${annotator}-${i}`,
-      code: 'privacy',
-      author: annotator,
-      created: '2026-01-01T00:00:00.000Z',
-      modified: '2026-01-01T00:00:00.000Z',
-      target: { start, end: start + 9, quote: 'ByteDance', prefix: 'TikTok and ', suffix: ' met Microsoft.' },
-    })),
-    orphans: [],
-    relations: [],
+    count,
+    text: TEXT,
+    quote: 'ByteDance',
+    fingerprint: FINGERPRINT,
   });
 }
 
-async function writeAnnotations(key: string, annotator: string, content: string): Promise<string> {
-  const dir = join(folder!.path, '.gloss/annotations', ...key.split('/'));
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, `${annotator}.json`);
-  await writeFile(path, content);
-  return path;
+function writeAnnotations(key: string, annotator: string, content: string): Promise<string> {
+  return writeColleagueFile(folder!.path, key, annotator, content);
 }
 
 /** Each listed document's annotators, by key. */

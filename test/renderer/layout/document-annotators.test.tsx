@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +6,7 @@ import { initials } from '../../../renderer/src/components/document-list/Annotat
 import { DocumentList } from '../../../renderer/src/components/document-list/DocumentList';
 import { StoreProvider } from '../../../renderer/src/store/context';
 import type { DocumentStatus } from '../../../shared/model/document';
+import { colleagueFileJson, writeColleagueFile } from '../../support/colleague-file';
 import { openTestStore, type TestStore } from '../../support/renderer-store';
 
 let t: TestStore | undefined;
@@ -22,27 +21,8 @@ const TEXT = 'Talks in Geneva\n\nDiplomats met in Geneva.\n';
 
 /** A colleague's annotation file for `key`, with `count` annotations of "Geneva". */
 async function writeColleague(key: string, annotator: string, status: DocumentStatus, count: number) {
-  const start = TEXT.indexOf('Geneva');
-  const dir = join(t!.project.path, '.gloss/annotations', key);
-  await mkdir(dir, { recursive: true });
-  const file = {
-    format: 'gloss-annotations',
-    schemaVersion: 1,
-    document: key,
-    annotator,
-    fingerprint: '',
-    status,
-    note: '',
-    annotations: Array.from({ length: count }, (_, i) => ({
-      id: `${annotator}-${i}`,
-      code: 'security',
-      author: annotator,
-      created: '2026-01-01T00:00:00.000Z',
-      modified: '2026-01-01T00:00:00.000Z',
-      target: { start, end: start + 6, quote: 'Geneva', prefix: 'Talks in ', suffix: '\n\nDiplomats' },
-    })),
-  };
-  await writeFile(join(dir, `${annotator}.json`), JSON.stringify(file));
+  const json = colleagueFileJson({ key, annotator, status, count, text: TEXT, quote: 'Geneva' });
+  await writeColleagueFile(t!.project.path, key, annotator, json);
 }
 
 async function showList(keys: string[]) {
