@@ -33,6 +33,7 @@ import type {
   SuggestionJob,
   SuggestionList,
 } from './api-answers';
+import type { AgreementDisagreements } from './api-disagreements';
 import { Annotation } from './model/annotation';
 import { CODE_ROLES, type Codebook, HexColor } from './model/codebook';
 import type { Document, DocumentSummary } from './model/document';
@@ -47,6 +48,7 @@ import { isOperationName, OPERATION_NAMES, type OperationName } from './operatio
 export type * from './api-analysis';
 export type * from './api-annotator';
 export type * from './api-answers';
+export type * from './api-disagreements';
 export { isOperationName, OPERATION_NAMES, type OperationName };
 
 const Offset = z
@@ -351,6 +353,19 @@ export const requests = {
       doneOnly: z.boolean().optional(),
     })
     .strict(),
+  /**
+   * The passages behind a pair's agreement: where annotators `a` and `b` differ (shared/compare/'s
+   * pairs other than agreed) in each document both worked on; with `code`, the pairs touching it.
+   */
+  agreementDisagreements: z
+    .object({
+      a: z.string().min(1).max(100),
+      b: z.string().min(1).max(100),
+      code: Id.optional(),
+      doneOnly: z.boolean().optional(),
+    })
+    .strict()
+    .refine((request) => request.a !== request.b, { message: 'two different annotators are compared' }),
 
   /** The formats the dataset can be exported in. */
   exportFormats: z.object({}).strict(),
@@ -464,6 +479,7 @@ export interface ApiResponses {
   figuresTable: FiguresTable;
   timeline: Timeline;
   agreement: AgreementResult;
+  agreementDisagreements: AgreementDisagreements;
   exportFormats: ExportFormatInfo[];
   importFormats: ImportFormatInfo[];
   importFiles: ImportOutcome;

@@ -54,6 +54,7 @@ export const OPERATION_NAMES = [
   'figuresTable',
   'timeline',
   'agreement',
+  'agreementDisagreements',
   'exportFormats',
   'importFormats',
   'importFiles',

@@ -1,6 +1,7 @@
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { subtreeIds } from '../../shared/model/codebook-tree';
+import { agreementDisagreements } from '../agreement/disagreements';
 import { projectAgreement } from '../agreement/project-agreement';
 import { AnalysisCorpus } from '../analysis/analysis-corpus';
 import { codeFrequencies } from '../analysis/code-frequencies';
@@ -250,6 +251,8 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     },
     agreement: ({ annotators, codes, doneOnly }) =>
       projectAgreement(opened().analysis, { annotators, codes, doneOnly }),
+    agreementDisagreements: ({ a, b, code, doneOnly }) =>
+      agreementDisagreements(opened().analysis, { a, b, code, doneOnly }),
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.
