@@ -89,12 +89,19 @@ describe('who has worked on each document, in Chromium', () => {
     const bobs = row('merger.txt').getByRole('img', { name: 'bob: done, 3 annotations' });
     expect(await bobs.evaluate((chip) => getComputedStyle(chip, '::before').content)).toBe('"Bo"');
     expect(await bobs.getAttribute('title')).toBe('bob: done, 3 annotations');
+    // A screen reader hears who worked on it as part of the row's name, after the document's own words.
+    const named = nav().getByRole('button', {
+      name: /^ByteDance and Oracle.*merger\.txt.*alice \(you\): done, 2 annotations.*bob: done, 3 annotations/,
+    });
+    expect(await named.count()).toBe(1);
   });
 
   it('fits the chips inside the rows of the virtualised list, beside the key', async () => {
     const rowBox = (await row('merger.txt').getByRole('button').boundingBox())!;
     const keyBox = (await row('merger.txt').locator('.document-key').boundingBox())!;
-    for (const chip of await row('merger.txt').locator('.annotator-chip').all()) {
+    const drawn = await row('merger.txt').locator('.annotator-chip').all();
+    expect(drawn).toHaveLength(2);
+    for (const chip of drawn) {
       const box = (await chip.boundingBox())!;
       expect(box.width).toBeGreaterThan(10);
       expect(box.y).toBeGreaterThanOrEqual(rowBox.y);
