@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { rename, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Project } from '../../../main/project/project';
 import type { DocumentStatus } from '../../../shared/model/document';
 import { colleagueFileJson, writeColleagueFile } from '../../support/colleague-file';
+import { REPO } from '../../support/corpus';
+import { traceScript } from '../../support/strace';
 import { makeTempProject, type TempProject } from '../../support/temp-project';
 
 let folder: TempProject | undefined;
@@ -65,6 +67,31 @@ describe('who has worked on each document', () => {
     expect(await annotatorsByKey(again)).toEqual(
       Object.fromEntries(documents.map((d) => [d.key, d.annotators])),
     );
+  });
+
+  it('takes everyone’s work from the listing’s cache after a restart, opening no annotation file', async () => {
+    folder = await makeTempProject({ 'a.txt': TEXT, 'b.txt': TEXT });
+    await writeAnnotations('a.txt', 'alice', annotationFile('a.txt', 'alice', 'done', 2));
+    await writeAnnotations('a.txt', 'bob', annotationFile('a.txt', 'bob', 'in-progress', 1));
+    await writeAnnotations('b.txt', 'bob', annotationFile('b.txt', 'bob', 'done', 3));
+    const first = await annotatorsByKey(await Project.open(folder.path, { annotator: 'carol' }));
+    // A new process, as after a restart: strace says what it opened; it writes what it listed.
+    const script = `
+      const { Project } = await import(${JSON.stringify(join(REPO, 'main/project/project.ts'))});
+      const { writeFileSync } = await import('node:fs');
+      const project = await Project.open(process.argv[1], { annotator: 'carol' });
+      const { documents } = await project.listDocuments();
+      writeFileSync(process.argv[2], JSON.stringify(Object.fromEntries(documents.map((d) => [d.key, d.annotators]))));
+    `;
+    const listedFile = join(folder.path, 'listed.json.out');
+    const traced = await traceScript('openat', script, [folder.path, listedFile]);
+    const opened = traced.flatMap((call) => (call.open ? [call.open.path] : []));
+    expect(opened.some((path) => path.endsWith('/.gloss/cache/documents.json'))).toBe(true);
+    // The folders are walked to find the files; no file of them is read.
+    expect(opened.filter((path) => path.includes('/.gloss/annotations/') && path.endsWith('.json'))).toEqual(
+      [],
+    );
+    expect(JSON.parse(await readFile(listedFile, 'utf8'))).toEqual(first);
   });
 
   it('shows a change the other annotator made on disk after listing again, even one of the same size', async () => {
