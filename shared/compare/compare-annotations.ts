@@ -63,70 +63,145 @@ export function compareAnnotations<T extends ComparablePassage>(
   a: readonly T[],
   b: readonly T[],
 ): AnnotationComparison<T> {
+  // Indexes in text order, ties by code: steps 1 and 2 are merge joins over these, no keys made.
   const orderA = textOrder(a);
   const orderB = textOrder(b);
-  const matchedA = new Array<boolean>(a.length).fill(false);
-  const matchedB = new Array<boolean>(b.length).fill(false);
-  const pairs: PassagePair<T>[] = [];
+  const matchedA = new Uint8Array(a.length);
+  const matchedB = new Uint8Array(b.length);
+  /** Each passage's best rank so far (index into PAIR_KINDS); a passage never paired keeps its "only". */
+  const rankA = new Uint8Array(a.length).fill(ONLY_A);
+  const rankB = new Uint8Array(b.length).fill(ONLY_B);
+  const found: Found<T>[] = [];
+  const pair = (rank: typeof AGREED | typeof DIFFERENT_CODES | typeof OVERLAPPING, i: number, j: number) => {
+    const x = a[i]!;
+    const y = b[j]!;
+    found.push({
+      rank,
+      start: Math.min(x.target.start, y.target.start),
+      end: Math.max(x.target.end, y.target.end),
+      pair: { kind: PAIR_KINDS[rank], a: x, b: y },
+    });
+    if (rank < rankA[i]!) rankA[i] = rank;
+    if (rank < rankB[j]!) rankB[j] = rank;
+  };
 
-  // Steps 1 and 2: one to one, by a key of the bounds (and the code), in text order.
-  for (const kind of ['agreed', 'different-codes'] as const) {
-    const keyOf = (passage: T) =>
-      kind === 'agreed' ? `${boundsKey(passage)}|${passage.code}` : boundsKey(passage);
-    const waiting = new Map<string, number[]>();
-    for (const j of orderB) {
-      if (matchedB[j]) continue;
-      const key = keyOf(b[j]!);
-      const list = waiting.get(key);
-      if (list) list.push(j);
-      else waiting.set(key, [j]);
-    }
-    for (const i of orderA) {
-      if (matchedA[i]) continue;
-      const j = waiting.get(keyOf(a[i]!))?.shift();
-      if (j === undefined) continue;
-      matchedA[i] = true;
-      matchedB[j] = true;
-      pairs.push({ kind, a: a[i]!, b: b[j]! });
-    }
+  // Steps 1 and 2: one to one, in text order.
+  mergeJoin(a, b, orderA, orderB, matchedA, matchedB, true, (i, j) => pair(AGREED, i, j));
+  mergeJoin(a, b, orderA, orderB, matchedA, matchedB, false, (i, j) => pair(DIFFERENT_CODES, i, j));
+
+  // Step 3: overlaps involving at least one passage left over, each pair once: the second pass
+  // leaves out pairs of two left-over passages, which the first one made.
+  const findB = overlapFinder(b, orderB);
+  for (const i of orderA) if (!matchedA[i]) for (const j of findB(a[i]!)) pair(OVERLAPPING, i, j);
+  const findA = overlapFinder(a, orderA);
+  for (const j of orderB) {
+    if (!matchedB[j]) for (const i of findA(b[j]!)) if (matchedA[i]) pair(OVERLAPPING, i, j);
   }
 
-  // Step 3: overlaps involving at least one passage left over, each pair once.
-  const paired = new Set<string>();
-  const pairedA = new Array<boolean>(a.length).fill(false);
-  const pairedB = new Array<boolean>(b.length).fill(false);
-  const addOverlap = (i: number, j: number) => {
-    const id = `${i}:${j}`;
-    if (paired.has(id)) return;
-    paired.add(id);
-    pairedA[i] = true;
-    pairedB[j] = true;
-    pairs.push({ kind: 'overlapping', a: a[i]!, b: b[j]! });
-  };
-  const findB = overlapFinder(b, orderB);
-  for (const i of orderA) if (!matchedA[i]) for (const j of findB(a[i]!)) addOverlap(i, j);
-  const findA = overlapFinder(a, orderA);
-  for (const j of orderB) if (!matchedB[j]) for (const i of findA(b[j]!)) addOverlap(i, j);
-
   // Step 4: the rest.
-  for (const i of orderA) if (!matchedA[i] && !pairedA[i]) pairs.push({ kind: 'only-a', a: a[i]!, b: null });
-  for (const j of orderB) if (!matchedB[j] && !pairedB[j]) pairs.push({ kind: 'only-b', a: null, b: b[j]! });
+  for (const i of orderA) {
+    if (rankA[i] !== ONLY_A) continue;
+    const x = a[i]!;
+    found.push({
+      rank: ONLY_A,
+      start: x.target.start,
+      end: x.target.end,
+      pair: { kind: 'only-a', a: x, b: null },
+    });
+  }
+  for (const j of orderB) {
+    if (rankB[j] !== ONLY_B) continue;
+    const y = b[j]!;
+    found.push({
+      rank: ONLY_B,
+      start: y.target.start,
+      end: y.target.end,
+      pair: { kind: 'only-b', a: null, b: y },
+    });
+  }
 
-  pairs.sort(byTextOrder);
-  return { pairs, counts: countKinds(pairs), ...sideKinds(a, b, pairs) };
-}
-
-/** The pair's passages' earliest start and end, for sorting and scrolling to it. */
-export function pairBounds(pair: PassagePair<ComparablePassage>): { start: number; end: number } {
-  const passages = [pair.a, pair.b].filter((p) => p !== null);
+  found.sort((x, y) => x.start - y.start || x.end - y.end || x.rank - y.rank);
+  const counts = Object.fromEntries(PAIR_KINDS.map((kind) => [kind, 0])) as Record<PairKind, number>;
+  const pairs = found.map((f) => f.pair);
+  for (const { kind } of pairs) counts[kind]++;
   return {
-    start: Math.min(...passages.map((p) => p.target.start)),
-    end: Math.max(...passages.map((p) => p.target.end)),
+    pairs,
+    counts,
+    kindsA: Array.from(rankA, (rank) => PAIR_KINDS[rank]!),
+    kindsB: Array.from(rankB, (rank) => PAIR_KINDS[rank]!),
   };
 }
 
-function boundsKey(passage: ComparablePassage): string {
-  return `${passage.target.start}:${passage.target.end}`;
+/** Ranks: indexes into PAIR_KINDS, the most agreeing first. */
+const AGREED = 0;
+const DIFFERENT_CODES = 1;
+const OVERLAPPING = 2;
+const ONLY_A = 3;
+const ONLY_B = 4;
+
+/** A pair with its sort key, made once rather than in each comparison of the sort. */
+interface Found<T extends ComparablePassage> {
+  rank: number;
+  start: number;
+  end: number;
+  pair: PassagePair<T>;
+}
+
+/** The pair's passages' earliest start and latest end, to bring it into view. */
+export function pairBounds(pair: PassagePair<ComparablePassage>): { start: number; end: number } {
+  if (pair.a === null) return { start: pair.b.target.start, end: pair.b.target.end };
+  if (pair.b === null) return { start: pair.a.target.start, end: pair.a.target.end };
+  return {
+    start: Math.min(pair.a.target.start, pair.b.target.start),
+    end: Math.max(pair.a.target.end, pair.b.target.end),
+  };
+}
+
+/**
+ * Pairs the passages not matched yet that have the same bounds (and, with `sameCode`, the same
+ * code), one to one. Both lists are walked once in text order, which sorts by start, end and
+ * then code, so equal keys meet; among equal keys the earlier of each list go together.
+ */
+function mergeJoin(
+  a: readonly ComparablePassage[],
+  b: readonly ComparablePassage[],
+  orderA: readonly number[],
+  orderB: readonly number[],
+  matchedA: Uint8Array,
+  matchedB: Uint8Array,
+  sameCode: boolean,
+  onPair: (i: number, j: number) => void,
+): void {
+  let at = 0;
+  let bt = 0;
+  while (at < orderA.length && bt < orderB.length) {
+    const i = orderA[at]!;
+    const j = orderB[bt]!;
+    if (matchedA[i]) {
+      at++;
+      continue;
+    }
+    if (matchedB[j]) {
+      bt++;
+      continue;
+    }
+    const x = a[i]!.target;
+    const y = b[j]!.target;
+    const order = x.start - y.start || x.end - y.end || (sameCode ? compareCodes(a[i]!.code, b[j]!.code) : 0);
+    if (order < 0) at++;
+    else if (order > 0) bt++;
+    else {
+      matchedA[i] = 1;
+      matchedB[j] = 1;
+      onPair(i, j);
+      at++;
+      bt++;
+    }
+  }
+}
+
+function compareCodes(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Sharing at least one code unit; an empty passage shares none. */
@@ -143,13 +218,16 @@ function sameBounds(x: ComparablePassage, y: ComparablePassage): boolean {
   return x.target.start === y.target.start && x.target.end === y.target.end;
 }
 
-/** Indexes of `list` by start, then end, then position in the list (so ties keep input order). */
+/** Indexes of `list` by start, end, code, then position in the list (ties keep input order). */
 function textOrder(list: readonly ComparablePassage[]): number[] {
   return list
     .map((_, index) => index)
     .sort(
       (i, j) =>
-        list[i]!.target.start - list[j]!.target.start || list[i]!.target.end - list[j]!.target.end || i - j,
+        list[i]!.target.start - list[j]!.target.start ||
+        list[i]!.target.end - list[j]!.target.end ||
+        compareCodes(list[i]!.code, list[j]!.code) ||
+        i - j,
     );
 }
 
@@ -180,41 +258,5 @@ function overlapFinder<T extends ComparablePassage>(
       if (overlaps(passage, other) && !sameBounds(passage, other)) found.push(order[at]!);
     }
     return found;
-  };
-}
-
-function byTextOrder(x: PassagePair<ComparablePassage>, y: PassagePair<ComparablePassage>): number {
-  const bx = pairBounds(x);
-  const by = pairBounds(y);
-  return bx.start - by.start || bx.end - by.end || PAIR_KINDS.indexOf(x.kind) - PAIR_KINDS.indexOf(y.kind);
-}
-
-function countKinds(pairs: readonly PassagePair<ComparablePassage>[]): Record<PairKind, number> {
-  const counts = Object.fromEntries(PAIR_KINDS.map((kind) => [kind, 0])) as Record<PairKind, number>;
-  for (const pair of pairs) counts[pair.kind]++;
-  return counts;
-}
-
-/** Each passage's most agreeing kind; by object, then back to indexes (a list may hold one object twice). */
-function sideKinds<T extends ComparablePassage>(
-  a: readonly T[],
-  b: readonly T[],
-  pairs: readonly PassagePair<T>[],
-): { kindsA: PairKind[]; kindsB: PairKind[] } {
-  const rank = (kind: PairKind) => PAIR_KINDS.indexOf(kind);
-  const best = (found: Map<T, PairKind>, passage: T | null, kind: PairKind) => {
-    if (!passage) return;
-    const before = found.get(passage);
-    if (before === undefined || rank(kind) < rank(before)) found.set(passage, kind);
-  };
-  const ofA = new Map<T, PairKind>();
-  const ofB = new Map<T, PairKind>();
-  for (const pair of pairs) {
-    best(ofA, pair.a, pair.kind);
-    best(ofB, pair.b, pair.kind);
-  }
-  return {
-    kindsA: a.map((passage) => ofA.get(passage) ?? 'only-a'),
-    kindsB: b.map((passage) => ofB.get(passage) ?? 'only-b'),
   };
 }

@@ -44,8 +44,12 @@ let clients: AnnotatorClients;
 let bob: GlossClient;
 let page: Page;
 
+/** Tags each passage's first occurrence, through the service (alice's) or a client of it (bob's). */
 async function tagAll(
-  client: Pick<GlossClient, 'getDocument' | 'createAnnotation'>,
+  client: {
+    getDocument(request: { key: string }): Promise<{ text: string }>;
+    createAnnotation(request: { key: string; code: string; start: number; end: number }): Promise<unknown>;
+  },
   passages: readonly [string, string][],
 ) {
   const { text } = await client.getDocument({ key: KEY });
@@ -90,7 +94,7 @@ async function paintedKinds(): Promise<Record<string, string[]>> {
   return Object.fromEntries(
     Object.entries(highlights)
       .filter(([name]) => name.startsWith('gloss-code-compare-'))
-      .map(([name, texts]) => [name.slice('gloss-code-compare-'.length), [...texts].sort()])
+      .map(([name, texts]) => [name.slice('gloss-code-compare-'.length), [...(texts ?? [])].sort()] as const)
       .filter(([, texts]) => texts.length > 0),
   );
 }

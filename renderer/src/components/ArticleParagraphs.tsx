@@ -13,7 +13,14 @@ const CHUNK = 40;
  * change near the caret never lays out a whole 1 MB article. Chunks, not paragraphs: the browser
  * tracks each skipped box with an intersection observer, and thousands of them cost every frame.
  */
-export const Paragraphs = memo(function Paragraphs({ text }: { text: string }) {
+export const Paragraphs = memo(function Paragraphs({
+  text,
+  charactersPerLine = CHARACTERS_PER_LINE,
+}: {
+  text: string;
+  /** About how many characters a line holds where the text is shown, for the skipped chunks' heights. */
+  charactersPerLine?: number;
+}) {
   const chunks = useMemo(() => {
     const paragraphs = splitParagraphs(text);
     const grouped: Paragraph[][] = [];
@@ -26,7 +33,7 @@ export const Paragraphs = memo(function Paragraphs({ text }: { text: string }) {
       className="text-chunk"
       // A skipped chunk takes this height until it has been shown once: close to the real one, so
       // the scrollbar is right and scrolling to a passage does not land off by screens.
-      style={{ containIntrinsicSize: `auto ${estimatedLines(chunk).toFixed(1)}lh` }}
+      style={{ containIntrinsicSize: `auto ${estimatedLines(chunk, charactersPerLine).toFixed(1)}lh` }}
     >
       {chunk.map((paragraph) => (
         <p key={paragraph.start} data-start={paragraph.start}>
@@ -41,10 +48,10 @@ export const Paragraphs = memo(function Paragraphs({ text }: { text: string }) {
 const CHARACTERS_PER_LINE = 78;
 const PARAGRAPH_GAP_LINES = 0.6;
 
-function estimatedLines(paragraphs: readonly Paragraph[]): number {
+function estimatedLines(paragraphs: readonly Paragraph[], charactersPerLine: number): number {
   let lines = 0;
   for (const paragraph of paragraphs) {
-    lines += Math.ceil(paragraph.text.length / CHARACTERS_PER_LINE) + PARAGRAPH_GAP_LINES;
+    lines += Math.ceil(paragraph.text.length / charactersPerLine) + PARAGRAPH_GAP_LINES;
   }
   return lines;
 }

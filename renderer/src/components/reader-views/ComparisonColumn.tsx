@@ -10,6 +10,13 @@ import type { ColumnSide } from './pair-kinds';
 import { useComparisonHighlights } from './use-comparison-highlights';
 
 /**
+ * Characters on a line of a column, half the reader's width (about 54 measured in a 1600 px
+ * window): skipped chunks then take about their real height, so the browser lays out the chunks
+ * on screen and not twice as many, and the scrollbar is right.
+ */
+const COLUMN_CHARACTERS_PER_LINE = 50;
+
+/**
  * One annotator's column: the text with their passages painted by kind. A click on a passage
  * selects its annotation, so the side panel shows it (read-only unless it is mine); nothing is
  * tagged here.
@@ -65,7 +72,7 @@ export function ComparisonColumn({
         aria-label={`${annotator}’s annotations`}
         onClick={onClick}
       >
-        <Paragraphs text={text} />
+        <Paragraphs text={text} charactersPerLine={COLUMN_CHARACTERS_PER_LINE} />
       </section>
     </div>
   );
