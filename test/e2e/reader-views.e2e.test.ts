@@ -99,6 +99,8 @@ async function paintedKinds(): Promise<Record<string, string[]>> {
   );
 }
 
+/** The passages underlined as suggestions. */
+const suggested = async () => (await readHighlights(page))['gloss-suggestion'] ?? [];
 const quotes = (passages: readonly [string, string][]) => passages.map(([quote]) => quote).sort();
 const viewRadio = (name: string) =>
   page.getByRole('group', { name: 'Whose annotations to show' }).getByRole('radio', { name });
@@ -117,6 +119,8 @@ describe('the reader’s views of several annotators', () => {
 
     await viewRadio('Mine').check();
     await expect.poll(paintedPassages, POLL).toEqual(quotes(MINE));
+    // My suggestions (figures, names) are underlined in my views…
+    await expect.poll(suggested, POLL).toContain('75 deputies');
 
     // The arrow keys move through the views, as through any radio group.
     await viewRadio('Mine').focus();
@@ -124,6 +128,9 @@ describe('the reader’s views of several annotators', () => {
     await expect(viewRadio('A colleague’s').isChecked()).resolves.toBe(true);
     await expect.poll(paintedPassages, POLL).toEqual(quotes(THEIRS));
     await page.getByText(`Showing ${COLLEAGUE}’s annotations. They are read-only`).waitFor();
+    // …not in a colleague's, which shows their work alone.
+    await expect.poll(suggested, POLL).toEqual([]);
+    if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT.replace('.png', '-colleague.png') });
   });
 
   it('keeps a colleague’s annotation read-only: no way to change it, and Delete does nothing', async () => {
@@ -172,6 +179,7 @@ describe('the reader’s views of several annotators', () => {
       `Only ${COLLEAGUE}: 1`,
     ]);
     await summary.getByText('Every pair (5)').click();
+    if (process.env.SHOT) await page.screenshot({ path: process.env.SHOT });
     await expect
       .poll(() => summary.getByRole('button').allTextContents(), POLL)
       .toEqual([

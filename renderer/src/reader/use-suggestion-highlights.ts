@@ -19,7 +19,12 @@ const NO_SUGGESTIONS: Suggestion[] = [];
  * is marked and scrolled into view.
  */
 export function useSuggestionHighlights(painter: RefObject<HighlightPainter | null>, text: string): void {
-  const list = useStore((s) => (s.suggestions.key === s.reader.key ? s.suggestions.list : NO_SUGGESTIONS));
+  // A colleague's view shows their work alone: my suggestions are mine to review in my views.
+  const list = useStore((s) =>
+    s.suggestions.key === s.reader.key && s.readerView.view !== 'colleague'
+      ? s.suggestions.list
+      : NO_SUGGESTIONS,
+  );
   const selected = useStore((s) => s.selectedSuggestionId);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new text means a new painter and new blocks.
