@@ -189,6 +189,20 @@ describe('the reader’s views of several annotators', () => {
         `Only ${ME}${ME}: “Askar Akaev” Stakeholder${COLLEAGUE}: —`,
         `Only ${COLLEAGUE}${ME}: —${COLLEAGUE}: “German Embassy” Stakeholder`,
       ]);
+    // Choosing a pair selects its passage, marked in its own column, shown read-only in the side panel.
+    await summary.getByRole('button', { name: new RegExp(`^Only ${COLLEAGUE}`) }).click();
+    await waitForInspectorOf(page, 'German Embassy');
+    await inspectorOf(page)
+      .getByText(`This is ${COLLEAGUE}’s annotation: only they can change it.`)
+      .waitFor();
+    await expect
+      .poll(async () => (await readHighlights(page))['gloss-selected'], POLL)
+      .toEqual(['German Embassy']);
+    const marked = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('gloss-selected')!][0]!;
+      return range.startContainer.parentElement?.closest('.comparison-column')?.getAttribute('data-side');
+    });
+    expect(marked).toBe('right');
   });
 
   it('keeps the two columns level as the pane scrolls', async () => {

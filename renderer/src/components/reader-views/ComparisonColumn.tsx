@@ -27,19 +27,17 @@ export function ComparisonColumn({
   text,
   annotations,
   kinds,
-  painterOut,
+  painter,
 }: {
   side: ColumnSide;
   annotator: string;
   text: string;
   annotations: readonly Annotation[];
   kinds: readonly PairKind[];
-  /** Where the column's painter is put for the caller (to scroll to a pair). */
-  painterOut?: RefObject<HighlightPainter | null>;
+  /** Where the column's painter is kept, for the caller to scroll and mark with. */
+  painter: RefObject<HighlightPainter | null>;
 }) {
   const section = useRef<HTMLElement>(null);
-  const ownPainter = useRef<HighlightPainter | null>(null);
-  const painter = painterOut ?? ownPainter;
   useComparisonHighlights(section, text, side, annotations, kinds, painter);
   const selectAnnotation = useStore((s) => s.selectAnnotation);
   const me = useStore((s) => s.project?.annotator);

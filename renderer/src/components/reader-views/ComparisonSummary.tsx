@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PAIR_KINDS, type PassagePair, pairBounds } from '../../../../shared/compare';
+import { PAIR_KINDS, type PassagePair } from '../../../../shared/compare';
 import type { Annotation } from '../../../../shared/model/annotation';
 import { useStore } from '../../store/context';
 import type { SideBySideComparison } from '../../store/reader-views-slice';
@@ -7,15 +7,16 @@ import { pairKindLabel } from './pair-kinds';
 
 /**
  * The pairs of the two columns counted by kind (each with the swatch its passages are painted
- * with), and, opened, every pair in text order: choosing one brings it into view. The list is
- * drawn only when opened, so a document of thousands of passages opens side by side as fast.
+ * with), and, opened, every pair in text order: choosing one selects it (the left passage if it
+ * has one) and brings it into view. The list is drawn only when opened, so a document of
+ * thousands of passages opens side by side as fast.
  */
 export function ComparisonSummary({
   compared,
   onChoose,
 }: {
   compared: SideBySideComparison;
-  onChoose(start: number, end: number): void;
+  onChoose(pair: PassagePair<Annotation>): void;
 }) {
   const { left, right, comparison } = compared;
   const [open, setOpen] = useState(false);
@@ -54,17 +55,16 @@ function PairRow({
   pair: PassagePair<Annotation>;
   left: string;
   right: string;
-  onChoose(start: number, end: number): void;
+  onChoose(pair: PassagePair<Annotation>): void;
 }) {
   const codes = useStore((s) => s.project?.codebook.codes);
   const side = (annotation: Annotation | null) =>
     annotation
       ? `“${annotation.target.quote}” ${codes?.find((c) => c.id === annotation.code)?.name ?? annotation.code}`
       : '—';
-  const { start, end } = pairBounds(pair);
   return (
     <li data-kind={pair.kind}>
-      <button type="button" className="row-button comparison-pair" onClick={() => onChoose(start, end)}>
+      <button type="button" className="row-button comparison-pair" onClick={() => onChoose(pair)}>
         <span className="comparison-swatch" data-kind={pair.kind} aria-hidden="true" />
         <span className="comparison-pair-kind">{pairKindLabel(pair.kind, left, right)}</span>
         <span className="comparison-pair-side" data-side="left">
