@@ -51,6 +51,7 @@ describe('the Analysis tab’s views', () => {
       'Frequencies',
       'Figures',
       'Timeline',
+      'Agreement',
     ]);
     await panel().getByRole('table', { name: 'Concern passages near each stakeholder' }).waitFor(POLL);
     await views().getByRole('tab', { name: 'Matrix' }).focus();
@@ -62,10 +63,10 @@ describe('the Analysis tab’s views', () => {
     await shown.getByRole('group', { name: 'Passages coded (any of these)' }).waitFor(POLL);
     await page.keyboard.press('End');
     await expect
-      .poll(() => views().getByRole('tab', { name: 'Timeline' }).getAttribute('aria-selected'))
+      .poll(() => views().getByRole('tab', { name: 'Agreement' }).getAttribute('aria-selected'))
       .toBe('true');
     await panel()
-      .getByRole('tabpanel', { name: 'Timeline' })
+      .getByRole('tabpanel', { name: 'Agreement' })
       .getByRole('button', { name: 'Refresh' })
       .waitFor(POLL);
     await page.keyboard.press('Home');

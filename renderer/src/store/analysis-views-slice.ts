@@ -2,14 +2,15 @@ import { codePointOffsets } from '../../../shared/analysis/code-point-offsets';
 import { figuresCsv, namedFigures } from '../../../shared/analysis/figures-report';
 import type { CodeFrequencies, FiguresTable } from '../../../shared/api';
 import type { GlossClient } from '../../../shared/api-client';
+import { type AgreementSlice, createAgreementSlice } from './agreement-slice';
 import { type Fetched, fetchedAnswer, NOT_FETCHED } from './fetched-answer';
 import type { SliceCreator } from './slice';
 
 /** The Analysis tab's views, in the order of its switcher. */
-export const ANALYSIS_VIEWS = ['matrix', 'query', 'frequencies', 'figures', 'timeline'] as const;
+export const ANALYSIS_VIEWS = ['matrix', 'query', 'frequencies', 'figures', 'timeline', 'agreement'] as const;
 export type AnalysisView = (typeof ANALYSIS_VIEWS)[number];
 
-export interface AnalysisViewsSlice {
+export interface AnalysisViewsSlice extends AgreementSlice {
   analysisView: AnalysisView;
   setAnalysisView(view: AnalysisView): void;
   frequencies: Fetched<CodeFrequencies>;
@@ -30,7 +31,7 @@ export interface AnalysisViewsSlice {
  */
 export const createAnalysisViewsSlice =
   (client: GlossClient): SliceCreator<AnalysisViewsSlice> =>
-  (set, get) => {
+  (set, get, store) => {
     const frequencies = fetchedAnswer<CodeFrequencies, undefined>(
       () => client.codeFrequencies({}),
       (changes) => set((s) => ({ frequencies: { ...s.frequencies, ...changes } })),
@@ -40,6 +41,8 @@ export const createAnalysisViewsSlice =
       (changes) => set((s) => ({ figures: { ...s.figures, ...changes } })),
     );
     return {
+      // The Agreement view's part (agreement-slice.ts) comes with the views it is one of.
+      ...createAgreementSlice(client)(set, get, store),
       analysisView: 'matrix',
       setAnalysisView: (analysisView) => set({ analysisView }),
       frequencies: NOT_FETCHED,
@@ -61,6 +64,7 @@ export const createAnalysisViewsSlice =
         frequencies.forget();
         figures.forget();
         set({ frequencies: NOT_FETCHED, figures: NOT_FETCHED });
+        get().clearAgreement();
       },
     };
   };

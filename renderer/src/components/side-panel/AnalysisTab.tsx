@@ -3,6 +3,7 @@ import { COOCCURRENCE_RULES, type CooccurrenceRule } from '../../../../shared/an
 import { cooccurrenceCsv, namedCooccurrences } from '../../../../shared/analysis/cooccurrence-report';
 import { ANALYSIS_VIEWS, type AnalysisView } from '../../store/analysis-views-slice';
 import { useStore } from '../../store/context';
+import { AgreementView } from '../analysis/AgreementView';
 import { CodingQueryView } from '../analysis/CodingQueryView';
 import { CooccurrenceHeatmap } from '../analysis/CooccurrenceHeatmap';
 import { FiguresView } from '../analysis/FiguresView';
@@ -23,6 +24,7 @@ const VIEW_LABELS: Record<AnalysisView, string> = {
   frequencies: 'Frequencies',
   figures: 'Figures',
   timeline: 'Timeline',
+  agreement: 'Agreement',
 };
 const VIEWS = ANALYSIS_VIEWS.map((id) => ({ id, label: VIEW_LABELS[id] }));
 
@@ -41,6 +43,8 @@ export function AnalysisTab() {
           <FiguresView />
         ) : view === 'timeline' ? (
           <TimelineView />
+        ) : view === 'agreement' ? (
+          <AgreementView />
         ) : (
           <MatrixView />
         )}
