@@ -203,6 +203,11 @@ describe('the reader’s views of several annotators', () => {
       return range.startContainer.parentElement?.closest('.comparison-column')?.getAttribute('data-side');
     });
     expect(marked).toBe('right');
+    // `k` walks back through the two columns' annotations, to alice's "Askar Akaev" on the left.
+    await page.keyboard.press('k');
+    await expect
+      .poll(async () => (await readHighlights(page))['gloss-selected'], POLL)
+      .toEqual(['Askar Akaev']);
   });
 
   it('keeps the two columns level as the pane scrolls', async () => {

@@ -92,10 +92,11 @@ export const selectSideBySide = memoised(
 );
 
 /**
- * The annotations the single reader paints and hit-tests in the current view. Everyone's is the
- * store's own list (same object, so the painter sees no change); a filtered list keeps each
- * annotation's object, so the painter's identity comparison still touches only what changed.
- * Side by side paints its columns itself (components/reader-views/); this list is then everyone's.
+ * The annotations of the current view: those the single reader paints and hit-tests, and those
+ * `j` and `k` walk through. Everyone's is the store's own list (same object, so the painter sees
+ * no change); a filtered list keeps each annotation's object, so the painter's identity
+ * comparison still touches only what changed. Side by side, the two columns' annotators' (the
+ * columns paint themselves: components/reader-views/).
  */
 export const selectShownAnnotations = memoised(
   (s: GlossState) =>
@@ -107,9 +108,14 @@ export const selectShownAnnotations = memoised(
         : s.readerView.view === 'colleague'
           ? selectShownColleague(s)
           : null,
+      s.readerView.view === 'side-by-side' ? selectSideBySide(s) : null,
     ] as const,
-  ([annotations, view, author]): readonly Annotation[] => {
-    if (view === 'all' || view === 'side-by-side') return annotations;
+  ([annotations, view, author, columns]): readonly Annotation[] => {
+    if (view === 'all') return annotations;
+    if (view === 'side-by-side')
+      return columns
+        ? annotations.filter((a) => a.author === columns.left || a.author === columns.right)
+        : [];
     return annotations.filter((a) => a.author === author);
   },
 );

@@ -93,6 +93,10 @@ describe('the reader’s views', () => {
     });
     expect(compared.comparison.kindsA).toEqual(['agreed', 'overlapping']);
     expect(compared.rightAnnotations.map((a) => a.target.quote)).toEqual(['Zoë', 'CNIL', 'données']);
+    // j and k walk through the two columns' annotations, carol's left out.
+    expect(shownQuotes(store).sort()).toEqual(
+      ['tester:Zoë', 'tester:la CNIL', 'bob:Zoë', 'bob:CNIL', 'bob:données'].sort(),
+    );
 
     // Choosing the same annotator for both columns is not possible: the other column gives way.
     store.getState().setReaderView({ left: 'carol', right: 'carol' });

@@ -35,6 +35,7 @@ export function SideBySide({ text }: { text: string }) {
 
   // The selected annotation is marked in its own column. The columns' painters each keep their
   // own marks, which would replace one another under the one name: the mark is drawn here.
+  const scrolledTo = useRef<string | null>(null);
   useLayoutEffect(() => {
     if (!compared || !selectedId || !supportsHighlights()) return;
     const left = compared.leftAnnotations.find((a) => a.id === selectedId);
@@ -43,6 +44,9 @@ export function SideBySide({ text }: { text: string }) {
     const painter = left ? leftPainter.current : rightPainter.current;
     const range = annotation && painter?.rangeFor(annotation.target.start, annotation.target.end);
     if (!range) return;
+    // A new selection (j and k, a click) is brought into view; a new comparison does not scroll.
+    if (scrolledTo.current !== selectedId) scrollRangeIntoView(range, 'center');
+    scrolledTo.current = selectedId;
     const highlight = new Highlight(range);
     highlight.priority = 1;
     CSS.highlights.set(MARKS.selected, highlight);
