@@ -32,8 +32,9 @@ interface AnnotationSummary {
 }
 
 /**
- * The project's document list: every article of the folder with its title and the count of
- * annotations on it, described from the cache where the files did not change, and the
+ * The project's document list: every article of the folder with its title, the count of
+ * annotations on it and who has worked on it (each annotator's status and count, from the same
+ * summary of their file), described from the cache where the files did not change, and the
  * annotations of articles renamed or moved on disk carried over to their new keys.
  */
 export class DocumentListing {
