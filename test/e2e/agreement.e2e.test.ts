@@ -171,21 +171,30 @@ describe('the Agreement view', () => {
     ];
     expect([...rows].sort()).toEqual([...expected].sort());
     expect(rows.at(-1)![0]).toBe('All codes');
-    // An undefined measure says why, on hover and to screen readers.
     const free = codesTable('alice', 'bob').locator('tr[data-code="free-expression"] td').first();
     expect(pair.codes['free-expression']!.f1).toBe(0);
     expect(await free.textContent()).toContain('0.000');
     const group = await bodyOf(panel().getByRole('table', { name: /^All 3 annotators/ }));
-    expect(group.at(-1)).toEqual([
-      'All codes',
-      shown(agreement.overall.fleissKappa),
-      shown(agreement.overall.alpha),
-      shown(agreement.overall.alphaU),
-    ]);
-    const undefinedCell = panel().locator('.agreement-undefined').first();
-    if ((await undefinedCell.count()) > 0) {
-      expect(await undefinedCell.getAttribute('title')).toMatch(/^Undefined/);
-    }
+    const groupRow = (name: string, m: AgreementResult['overall']) => [
+      name,
+      shown(m.fleissKappa),
+      shown(m.alpha),
+      shown(m.alphaU),
+    ];
+    expect([...group].sort()).toEqual(
+      [
+        ...Object.entries(agreement.codes).map(([code, m]) => groupRow(names[code]!, m)),
+        groupRow('All codes', agreement.overall),
+      ].sort(),
+    );
+    expect(Object.keys(agreement.codes).length).toBeGreaterThan(0);
+    // Another pair's table, chosen by name.
+    await panel().getByRole('combobox', { name: 'Per code for' }).selectOption({ label: 'alice and carol' });
+    const carol = pairOf('alice', 'carol');
+    await expect
+      .poll(async () => (await bodyOf(codesTable('alice', 'carol'))).at(-1), POLL)
+      .toEqual(['All codes', ...measures.map((x) => shown(carol.overall[x]))]);
+    await panel().getByRole('combobox', { name: 'Per code for' }).selectOption({ label: 'alice and bob' });
   });
 
   it('lists the disagreements behind a number, grouped by document', async () => {

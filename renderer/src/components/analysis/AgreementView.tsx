@@ -4,7 +4,7 @@ import { useStore } from '../../store/context';
 import { AgreementCodesTable } from './AgreementCodesTable';
 import { AgreementDisagreements } from './AgreementDisagreements';
 import { AgreementGroupTable } from './AgreementGroupTable';
-import { AgreementPairsMatrix } from './AgreementPairsMatrix';
+import { AgreementPairsMatrix, findPair } from './AgreementPairsMatrix';
 import { PAIR_MEASURE_NAMES, PAIR_MEASURE_WORDS } from './agreement-words';
 import { CSV_TYPE, ViewHeader } from './ViewHeader';
 import './AgreementView.css';
@@ -23,7 +23,13 @@ export function AgreementView() {
   const listId = useId();
   const result = fetched.answer;
   const first = result?.pairs[0];
-  const pair = chosen ?? (first ? { a: first.a, b: first.b } : null);
+  // The pair chosen may not be in a newer answer (done only: someone who marked nothing done).
+  const pair =
+    chosen && result && findPair(result, chosen.a, chosen.b)
+      ? chosen
+      : first
+        ? { a: first.a, b: first.b }
+        : null;
   return (
     <div className="analysis-view agreement-view">
       <ViewHeader
