@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GlossClient } from '../../../shared/api-client';
+import { memoryReaderViews, type ReaderViewMemory } from '../reader/reader-view-memory';
 import { memoryReadingPlaces, type ReadingPlaces } from '../reader/reading-place';
 import { createAnalysisSlice } from './analysis-slice';
 import { createAnalysisViewsSlice } from './analysis-views-slice';
@@ -14,6 +15,7 @@ import { createImportSlice } from './import-slice';
 import { createOrphansSlice } from './orphans-slice';
 import { createProjectSlice } from './project-slice';
 import { createReaderSlice } from './reader-slice';
+import { createReaderViewsSlice, restoreReaderViewPerProject } from './reader-views-slice';
 import { createReadingPlaceSlice } from './reading-place-slice';
 import { createRelationsSlice } from './relations-slice';
 import { createSavesSlice } from './saves-slice';
@@ -30,16 +32,19 @@ export type GlossStore = StoreApi<GlossState>;
 export interface GlossStoreOptions {
   /** Where reading places are remembered: the page's localStorage in the app, this store only by default. */
   readingPlaces?: ReadingPlaces;
+  /** Where the reader's view is remembered per project: as reading places are. */
+  readerViews?: ReaderViewMemory;
 }
 
 /** The screens' store over one API client (over any transport; tests use the in-process one). */
 export function createGlossStore(client: GlossClient, options: GlossStoreOptions = {}): GlossStore {
-  return createStore<GlossState>()((...slice) => ({
+  const store = createStore<GlossState>()((...slice) => ({
     ...createProjectSlice(client)(...slice),
     ...createDocumentsSlice(client)(...slice),
     ...createDocumentFilterSlice(...slice),
     ...createReaderSlice(client)(...slice),
     ...createReadingPlaceSlice(options.readingPlaces ?? memoryReadingPlaces())(...slice),
+    ...createReaderViewsSlice(options.readerViews ?? memoryReaderViews())(...slice),
     ...createAnnotationsSlice(client)(...slice),
     ...createOrphansSlice(client)(...slice),
     ...createRelationsSlice(client)(...slice),
@@ -58,6 +63,8 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createHistorySlice(...slice),
     ...createUiSlice(...slice),
   }));
+  restoreReaderViewPerProject(store);
+  return store;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ImportSlice } from './import-slice';
 import type { OrphansSlice } from './orphans-slice';
 import type { ProjectSlice } from './project-slice';
 import type { ReaderSlice } from './reader-slice';
+import type { ReaderViewsSlice } from './reader-views-slice';
 import type { ReadingPlaceSlice } from './reading-place-slice';
 import type { RelationsSlice } from './relations-slice';
 import type { SavesSlice } from './saves-slice';
@@ -27,6 +28,7 @@ export type GlossState = ProjectSlice &
   DocumentsSlice &
   DocumentFilterSlice &
   ReaderSlice &
+  ReaderViewsSlice &
   ReadingPlaceSlice &
   AnnotationsSlice &
   OrphansSlice &
