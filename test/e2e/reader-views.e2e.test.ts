@@ -117,8 +117,13 @@ describe('the reader’s views of several annotators', () => {
     // Everyone's, as before there were views.
     await expect.poll(paintedPassages, POLL).toEqual([...quotes(MINE), ...quotes(THEIRS)].sort());
 
+    const sidePanel = page.getByRole('complementary', { name: 'Side panel' });
+    await sidePanel.getByRole('tab', { name: 'Annotations' }).click();
+    await sidePanel.getByText('8 annotations').waitFor();
     await viewRadio('Mine').check();
     await expect.poll(paintedPassages, POLL).toEqual(quotes(MINE));
+    // The side panel lists the view's annotations too.
+    await sidePanel.getByText('4 annotations').waitFor();
     // My suggestions (figures, names) are underlined in my views…
     await expect.poll(suggested, POLL).toContain('75 deputies');
 

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useStore } from '../../store/context';
+import { selectShownAnnotations } from '../../store/reader-views-slice';
 import { AnnotationList } from './AnnotationList';
 import { CodeOptions } from './CodeOptions';
 import { DocumentDateField } from './DocumentDateField';
@@ -13,7 +14,8 @@ export function AnnotationsTab() {
   const hasDocument = useStore((s) => s.reader.document !== null);
   // The list and its count follow a new tag in a render of their own, after the frame that
   // shows its highlight: with 10,000 annotations that frame has no time to spare.
-  const annotations = useDeferredValue(useStore((s) => s.reader.annotations));
+  // Those of the reader's view: mine, a colleague's, everyone's, or the two side by side.
+  const annotations = useDeferredValue(useStore(selectShownAnnotations));
   const codeFilter = useStore((s) => s.codeFilter);
   // The store keeps annotations in text order (start, then end), so filtering keeps that order.
   const shown = useMemo(() => {
