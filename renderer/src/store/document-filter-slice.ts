@@ -84,8 +84,8 @@ export function annotatorsOnScreen(d: DocumentSummary, me: string | null): reado
   return work;
 }
 
-/** This annotator's name, once the project is known. */
-function me(state: GlossState): string | null {
+/** This annotator's name, once the project is known: the one place the list asks who "you" are. */
+export function selectOwnAnnotator(state: GlossState): string | null {
   return state.project?.annotator ?? null;
 }
 
@@ -99,10 +99,14 @@ let lastVisible: readonly DocumentSummary[] = [];
  * objects (both replaced on change), so 10,000 documents are filtered once per change.
  */
 export function selectVisibleDocuments(state: GlossState): readonly DocumentSummary[] {
-  if (state.documents !== lastDocuments || state.documentFilter !== lastFilter || me(state) !== lastMe) {
+  if (
+    state.documents !== lastDocuments ||
+    state.documentFilter !== lastFilter ||
+    selectOwnAnnotator(state) !== lastMe
+  ) {
     lastDocuments = state.documents;
     lastFilter = state.documentFilter;
-    lastMe = me(state);
+    lastMe = selectOwnAnnotator(state);
     lastVisible = filterDocuments(state.documents, state.documentFilter, lastMe);
   }
   return lastVisible;
@@ -135,7 +139,7 @@ let choices: readonly AnnotatorChoice[] = [];
  */
 export function selectAnnotatorChoices(state: GlossState): readonly AnnotatorChoice[] {
   const { documents } = state;
-  const who = me(state);
+  const who = selectOwnAnnotator(state);
   if (documents === choicesOf && who === choicesMe) return choices;
   const incremental = who === choicesMe && documents.length === choicesOf.length;
   if (!incremental) workedOn.clear();

@@ -2,7 +2,11 @@ import { useMemo } from 'react';
 import type { DocumentStatus } from '../../../../shared/model/document';
 import { DOCUMENT_FILTER_ID } from '../../keyboard/global-shortcuts';
 import { useStore } from '../../store/context';
-import { type StatusFilter, selectAnnotatorChoices } from '../../store/document-filter-slice';
+import {
+  type StatusFilter,
+  selectAnnotatorChoices,
+  selectOwnAnnotator,
+} from '../../store/document-filter-slice';
 import { STATUS_LABELS } from '../document-status';
 
 const STATUSES = Object.keys(STATUS_LABELS) as DocumentStatus[];
@@ -61,7 +65,7 @@ export function DocumentFilters() {
  */
 function AnnotatorFilter() {
   const choices = useStore(selectAnnotatorChoices);
-  const me = useStore((s) => s.project?.annotator ?? null);
+  const me = useStore(selectOwnAnnotator);
   const annotator = useStore((s) => s.documentFilter.annotator);
   const annotatorStatus = useStore((s) => s.documentFilter.annotatorStatus);
   const setFilter = useStore((s) => s.setDocumentFilter);

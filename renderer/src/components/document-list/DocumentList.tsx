@@ -4,6 +4,7 @@ import { useStore } from '../../store/context';
 import {
   annotatorsOnScreen,
   selectDoneCount,
+  selectOwnAnnotator,
   selectVisibleDocuments,
 } from '../../store/document-filter-slice';
 import { STATUS_LABELS } from '../document-status';
@@ -86,7 +87,7 @@ function ProjectProgress() {
 
 function DocumentRow({ document, selected }: { document: DocumentSummary; selected: boolean }) {
   const selectDocument = useStore((s) => s.selectDocument);
-  const me = useStore((s) => s.project?.annotator ?? null);
+  const me = useStore(selectOwnAnnotator);
   const count = document.annotationCount;
   return (
     <button
