@@ -11,6 +11,7 @@ import { createDocumentFilterSlice } from './document-filter-slice';
 import { createDocumentsSlice } from './documents-slice';
 import { createExportSlice } from './export-slice';
 import { createHistorySlice } from './history-slice';
+import { createIdentitySlice } from './identity-slice';
 import { createImportSlice } from './import-slice';
 import { createOrphansSlice } from './orphans-slice';
 import { createProjectSlice } from './project-slice';
@@ -40,6 +41,7 @@ export interface GlossStoreOptions {
 export function createGlossStore(client: GlossClient, options: GlossStoreOptions = {}): GlossStore {
   const store = createStore<GlossState>()((...slice) => ({
     ...createProjectSlice(client)(...slice),
+    ...createIdentitySlice(client)(...slice),
     ...createDocumentsSlice(client)(...slice),
     ...createDocumentFilterSlice(...slice),
     ...createReaderSlice(client)(...slice),

@@ -8,6 +8,7 @@ import type { DocumentFilterSlice } from './document-filter-slice';
 import type { DocumentsSlice } from './documents-slice';
 import type { ExportSlice } from './export-slice';
 import type { HistorySlice } from './history-slice';
+import type { IdentitySlice } from './identity-slice';
 import type { ImportSlice } from './import-slice';
 import type { OrphansSlice } from './orphans-slice';
 import type { ProjectSlice } from './project-slice';
@@ -25,6 +26,7 @@ import type { UiSlice } from './ui-slice';
 
 /** The whole screen state: one store made of slices, each owning its part and its actions. */
 export type GlossState = ProjectSlice &
+  IdentitySlice &
   DocumentsSlice &
   DocumentFilterSlice &
   ReaderSlice &

@@ -1,11 +1,12 @@
 import { useStore } from '../../store/context';
+import { AnnotatorName } from './AnnotatorName';
 import { ExportButton } from './ExportDialog';
 import { HistoryButtons } from './HistoryButtons';
 import { ImportButton } from './ImportDialog';
 import { SaveIndicator } from './SaveIndicator';
 import { ThemeToggle } from './ThemeToggle';
 
-/** The top bar: the project's name, whether changes are saved, undo/redo, the shortcuts and the theme. */
+/** The top bar: the project's name, who is annotating, whether changes are saved, undo/redo, the shortcuts and the theme. */
 export function Header() {
   const name = useStore((s) => s.project?.name);
   const root = useStore((s) => s.project?.root);
@@ -20,6 +21,7 @@ export function Header() {
         </span>
       )}
       <div className="header-tools">
+        <AnnotatorName />
         {hasProject && <SaveIndicator />}
         {hasProject && <HistoryButtons />}
         {hasProject && <ImportButton />}
