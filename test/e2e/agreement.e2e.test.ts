@@ -3,9 +3,9 @@
  * codes two articles through the API, bob codes them otherwise through his own client (another
  * code here, other bounds there, words only one of them marked), carol codes one passage. Every
  * number of the pairs matrix and of the per-code table is the API's to three decimals; a number
- * lists the disagreements behind it, and a passage there opens its article with it selected;
- * "only documents both marked done" counts the one document both finished; Export CSV is what
- * `gloss agreement --csv` prints; the numbers stay readable in the dark theme.
+ * lists the disagreements behind it, and a passage there opens its article side by side with it
+ * selected; "only documents both marked done" counts the one document both finished; Export CSV
+ * is what `gloss agreement --csv` prints; the numbers stay readable in the dark theme.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -230,7 +230,7 @@ describe('the Agreement view', () => {
       .toBe(Object.values(security.counts).reduce((n, c) => n + c, 0));
   });
 
-  it('opens the article at a passage of the list, selected', async () => {
+  it('opens the article at a passage of the list, side by side, selected', async () => {
     const api = await session.service.agreementDisagreements({ a: 'alice', b: 'bob', code: 'security' });
     const differing = api.byDocument
       .flatMap((d) => d.disagreements.map((x) => ({ ...x, title: d.title })))
@@ -242,6 +242,18 @@ describe('the Agreement view', () => {
     await expect
       .poll(async () => (await readHighlights(page))['gloss-selected'], POLL)
       .toEqual(['Xinhua News Agency']);
+    // Side by side, alice's column on the left and bob's on the right.
+    expect(
+      await page
+        .getByRole('main')
+        .locator('.comparison-column')
+        .evaluateAll((columns) =>
+          columns.map((c) => [c.getAttribute('data-side'), c.getAttribute('data-annotator')]),
+        ),
+    ).toEqual([
+      ['left', 'alice'],
+      ['right', 'bob'],
+    ]);
   });
 
   it('downloads the CSV gloss agreement --csv prints', async () => {

@@ -35,6 +35,11 @@ export interface AgreementSlice {
   disagreements: Fetched<AgreementDisagreements, DisagreementsAsked>;
   showDisagreements(asked: AgreementPair & { code: string | null }): Promise<void>;
   closeDisagreements(): void;
+  /**
+   * Opens the article at one passage of the disagreements shown, in the reader's side-by-side
+   * view with the pair as its columns (a on the left), the passage selected and in view.
+   */
+  openDisagreement(passage: { key: string; annotationId: string }): Promise<void>;
   /** The agreement as `gloss agreement --csv` prints it (codes by name). */
   agreementCsvText(): string;
   /** Forgets the answers (another project was opened); the choices stay. */
@@ -84,6 +89,11 @@ export const createAgreementSlice =
       closeDisagreements() {
         disagreements.forget();
         set({ disagreements: NOT_FETCHED });
+      },
+      async openDisagreement(passage) {
+        const pair = get().disagreements.answer;
+        if (pair) get().setReaderView({ view: 'side-by-side', left: pair.a, right: pair.b });
+        await get().goToPassage(passage);
       },
       agreementCsvText() {
         const { agreement: fetched, project } = get();

@@ -21,7 +21,8 @@ type Row =
 /**
  * The disagreements behind the number chosen last, grouped by document: each row says how the
  * two annotators differ and shows their passages (or the one), and a passage opens its article
- * with it selected. Only the rows in view are drawn, so a long list scrolls as a short one does.
+ * side by side, the pair as its columns, with the passage selected. Only the rows in view are
+ * drawn, so a long list scrolls as a short one does.
  */
 export function AgreementDisagreements({ id }: { id: string }) {
   const fetched = useStore((s) => s.disagreements);
@@ -119,7 +120,7 @@ function PassageSide({
   documentKey: string;
   names: Map<string, string>;
 }) {
-  const goToPassage = useStore((s) => s.goToPassage);
+  const open = useStore((s) => s.openDisagreement);
   const selected = useStore(
     (s) =>
       passage !== null && s.selectedAnnotationId === passage.annotationId && s.reader.key === documentKey,
@@ -137,7 +138,7 @@ function PassageSide({
       className="row-button disagreement-side"
       data-annotation-id={passage.annotationId}
       aria-current={selected ? 'true' : undefined}
-      onClick={() => void goToPassage({ key: documentKey, annotationId: passage.annotationId })}
+      onClick={() => void open({ key: documentKey, annotationId: passage.annotationId })}
     >
       <span className="disagreement-who">{who}</span>
       <Pause />
