@@ -4,10 +4,7 @@ import { PAIR_MEASURES } from '../../store/agreement-slice';
 import { useStore } from '../../store/context';
 import { findPair } from './AgreementPairsMatrix';
 import { AgreementValue } from './AgreementValue';
-import { PAIR_MEASURE_NAMES, PAIR_MEASURE_WORDS } from './agreement-words';
-
-/** The row of every code pooled, as the CLI's CSV names it. */
-export const ALL_CODES_ROW = 'All codes';
+import { codeRows, PAIR_MEASURE_NAMES, PAIR_MEASURE_WORDS } from './agreement-words';
 
 /**
  * Every measure of one pair, per code (in codebook order) and over all codes: each number opens
@@ -26,15 +23,7 @@ export function AgreementCodesTable({
   const shown = useStore((s) => s.disagreements.asked);
   const show = useStore((s) => s.showDisagreements);
   const pair = findPair(result, chosen.a, chosen.b);
-  const rows = useMemo(() => {
-    if (!pair) return [];
-    const order = new Map(codebook?.map((c, index) => [c.id, index]));
-    const names = new Map(codebook?.map((c) => [c.id, c.name]));
-    const codes = Object.entries(pair.codes)
-      .map(([id, measures]) => ({ id: id as string | null, name: names.get(id) ?? id, measures }))
-      .sort((x, y) => (order.get(x.id!) ?? Infinity) - (order.get(y.id!) ?? Infinity));
-    return [...codes, { id: null, name: ALL_CODES_ROW, measures: pair.overall }];
-  }, [pair, codebook]);
+  const rows = useMemo(() => (pair ? codeRows(pair.codes, pair.overall, codebook) : []), [pair, codebook]);
   if (!pair) return null;
   const { a, b } = chosen;
   return (

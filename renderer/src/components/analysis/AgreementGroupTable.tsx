@@ -1,8 +1,7 @@
 import type { AgreementResult } from '../../../../shared/api';
 import { useStore } from '../../store/context';
-import { ALL_CODES_ROW } from './AgreementCodesTable';
 import { AgreementValue } from './AgreementValue';
-import { documentsWords, GROUP_MEASURE_NAMES, GROUP_MEASURES } from './agreement-words';
+import { codeRows, documentsWords, GROUP_MEASURE_NAMES, GROUP_MEASURES } from './agreement-words';
 
 /**
  * All the annotators together, over the documents every one worked on: Fleiss' κ, α and α_u per
@@ -11,14 +10,7 @@ import { documentsWords, GROUP_MEASURE_NAMES, GROUP_MEASURES } from './agreement
  */
 export function AgreementGroupTable({ result }: { result: AgreementResult }) {
   const codebook = useStore((s) => s.project?.codebook.codes);
-  const names = new Map(codebook?.map((c) => [c.id, c.name]));
-  const order = new Map(codebook?.map((c, index) => [c.id, index]));
-  const rows = [
-    ...Object.entries(result.codes)
-      .sort(([x], [y]) => (order.get(x) ?? Infinity) - (order.get(y) ?? Infinity))
-      .map(([id, measures]) => ({ id, name: names.get(id) ?? id, measures })),
-    { id: '', name: ALL_CODES_ROW, measures: result.overall },
-  ];
+  const rows = codeRows(result.codes, result.overall, codebook);
   const over = result.doneOnly
     ? `${result.documents} document${result.documents === 1 ? '' : 's'} all marked done`
     : documentsWords(result.documents, false).replace('both', 'all');
@@ -40,7 +32,7 @@ export function AgreementGroupTable({ result }: { result: AgreementResult }) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-code={row.id}>
+            <tr key={row.id ?? ''} data-code={row.id ?? ''}>
               <th scope="row" className="text-cell">
                 {row.name}
               </th>

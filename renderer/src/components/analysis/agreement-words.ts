@@ -1,4 +1,5 @@
 import type { GroupAgreement } from '../../../../shared/api';
+import type { Code } from '../../../../shared/model/codebook';
 import type { PairMeasure } from '../../store/agreement-slice';
 
 /** The measures' short names, as the tables' headers and the matrix's choice show them. */
@@ -44,4 +45,24 @@ export function undefinedWhy(measure: PairMeasure | GroupMeasure): string {
 export function documentsWords(count: number, doneOnly: boolean): string {
   const documents = `${count} document${count === 1 ? '' : 's'}`;
   return doneOnly ? `${documents} both marked done` : `${documents} both worked on`;
+}
+
+/** The row of every code pooled, as the tables show it. */
+export const ALL_CODES_ROW = 'All codes';
+
+/**
+ * A table's rows from measures by code id: the codes in codebook order (a code no longer in it
+ * last, by its id), then every code pooled with a null id.
+ */
+export function codeRows<M>(
+  byCode: Record<string, M>,
+  pooled: M,
+  codebook: readonly Pick<Code, 'id' | 'name'>[] | undefined,
+): { id: string | null; name: string; measures: M }[] {
+  const order = new Map(codebook?.map((c, index) => [c.id, index]));
+  const names = new Map(codebook?.map((c) => [c.id, c.name]));
+  const codes = Object.entries(byCode)
+    .sort(([x], [y]) => (order.get(x) ?? Infinity) - (order.get(y) ?? Infinity))
+    .map(([id, measures]) => ({ id: id as string | null, name: names.get(id) ?? id, measures }));
+  return [...codes, { id: null, name: ALL_CODES_ROW, measures: pooled }];
 }
