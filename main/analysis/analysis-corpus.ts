@@ -27,6 +27,8 @@ export interface AnalysedDocument {
 /** What the analyses need of a project (Project has it all). */
 export interface AnalysisProject {
   readonly annotator: string;
+  /** Counts this annotator's changes of what the document list shows (Project.listedFieldEdits). */
+  readonly listedFieldEdits: number;
   listDocuments(): Promise<{ documents: DocumentSummary[] }>;
   openDocument(key: string): Promise<DocumentWork>;
   annotationFiles(key: string): readonly ListedAnnotationFile[] | undefined;
@@ -67,6 +69,8 @@ export class AnalysisCorpus {
   readonly #digests: DigestsCache;
   #entries = new Map<string, Entry>();
   #summaries: DocumentSummary[] | undefined;
+  /** The project's listedFieldEdits when the list was begun. */
+  #summariesEdits = -1;
   /** The register's merges the entries were resolved with (none before the first call). */
   #redirects: string | undefined;
   readonly #stale = new Set<string>();
@@ -100,8 +104,11 @@ export class AnalysisCorpus {
    * A list of the documents made elsewhere (the screens' own listing), taken as the analyses'
    * list if the watcher told of no change since it was started (`news` was `since`).
    */
-  listed(summaries: DocumentSummary[], since: number): void {
-    if (this.options.told && since === this.news && !this.#everything) this.#summaries = summaries;
+  listed(summaries: DocumentSummary[], since: number, edits: number): void {
+    if (this.options.told && since === this.news && !this.#everything) {
+      this.#summaries = summaries;
+      this.#summariesEdits = edits;
+    }
   }
 
   /** The folder watcher's news: these documents changed, or (none named) any may have. */
@@ -194,8 +201,12 @@ export class AnalysisCorpus {
       const entry = this.#entries.get(key);
       return entry !== undefined && file !== entry.own && !sameListedFields(file, entry.listed);
     });
-    if (!this.#summaries || stale.size > 0 || listedChanged) {
+    // A status, date or note set since the list was made (before any entry could tell it).
+    const edited = this.#summariesEdits !== this.project.listedFieldEdits;
+    if (!this.#summaries || stale.size > 0 || listedChanged || edited) {
+      const edits = this.project.listedFieldEdits;
       this.#summaries = (await this.project.listDocuments()).documents;
+      this.#summariesEdits = edits;
     }
     const summaries = this.#summaries;
     await this.#digests.ready();

@@ -161,8 +161,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       const { project, analysis } = opened();
       // The screens list the documents first: the analyses start from that list.
       const since = analysis.news;
+      const edits = project.listedFieldEdits;
       const list = await project.listDocuments();
-      analysis.listed(list.documents, since);
+      analysis.listed(list.documents, since, edits);
       return list;
     },
     getDocument: ({ key }) => project().getDocument(key),

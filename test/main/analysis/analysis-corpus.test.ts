@@ -138,7 +138,8 @@ describe('the analyses of a watched project, between calls', () => {
       },
     });
     const corpus = new AnalysisCorpus(counted, { told: true });
-    corpus.listed((await alice.listDocuments({})).documents, corpus.news);
+    const edits = alice.project!.listedFieldEdits;
+    corpus.listed((await alice.listDocuments({})).documents, corpus.news, edits);
     expect((await codeFrequencies(corpus)).documents.map((d) => [d.key, d.counts])).toEqual([
       ['a.txt', { privacy: 1 }],
     ]);
@@ -147,5 +148,20 @@ describe('the analyses of a watched project, between calls', () => {
     corpus.changed(['b.txt']);
     await codeFrequencies(corpus);
     expect(listings).toBe(1);
+    await codeFrequencies(corpus);
+    expect(listings).toBe(1);
+  });
+
+  it('list again when a status or date was set after the screens listed, before the first analysis', async () => {
+    project = await makeTempProject({ 'a.txt': 'Privacy matters here.' });
+    const alice = await open('alice', false);
+    await alice.createAnnotation({ key: 'a.txt', code: 'privacy', start: 0, end: 7 });
+    const corpus = new AnalysisCorpus(alice.project!, { told: true });
+    const edits = alice.project!.listedFieldEdits;
+    corpus.listed((await alice.listDocuments({})).documents, corpus.news, edits);
+    await alice.setDocumentDate({ key: 'a.txt', date: '2024-12-30' });
+    await alice.setDocumentStatus({ key: 'a.txt', status: 'done' });
+    const [document] = await corpus.documents();
+    expect(document!.summary).toMatchObject({ date: '2024-12-30', status: 'done' });
   });
 });
