@@ -32,6 +32,14 @@ import type {
   SuggestionList,
 } from './api-answers';
 import { corpusRequests } from './api-corpus-requests';
+import {
+  type CurateResult,
+  type CurationState,
+  curationRequests,
+  type RemoveCuratedResult,
+  type TakeAgreedResult,
+  type UncurateResult,
+} from './api-curation';
 import type { AgreementDisagreements } from './api-disagreements';
 import { Annotation } from './model/annotation';
 import { CODE_ROLES, type Codebook, HexColor } from './model/codebook';
@@ -47,6 +55,7 @@ import { isOperationName, OPERATION_NAMES, type OperationName } from './operatio
 export type * from './api-analysis';
 export type * from './api-annotator';
 export type * from './api-answers';
+export type * from './api-curation';
 export type * from './api-disagreements';
 export { isOperationName, OPERATION_NAMES, type OperationName };
 
@@ -267,6 +276,7 @@ export const requests = {
   stakeholderProfile: z.object({ id: Id }).strict(),
 
   ...corpusRequests,
+  ...curationRequests,
 
   /** The formats the dataset can be exported in. */
   exportFormats: z.object({}).strict(),
@@ -381,6 +391,11 @@ export interface ApiResponses {
   timeline: Timeline;
   agreement: AgreementResult;
   agreementDisagreements: AgreementDisagreements;
+  takeAgreed: TakeAgreedResult;
+  curate: CurateResult;
+  uncurate: UncurateResult;
+  removeCurated: RemoveCuratedResult;
+  curationState: CurationState;
   exportFormats: ExportFormatInfo[];
   importFormats: ImportFormatInfo[];
   importFiles: ImportOutcome;

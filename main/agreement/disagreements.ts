@@ -56,7 +56,8 @@ export async function agreementDisagreements(
   return { a, b, code, doneOnly, documents, counts, byDocument };
 }
 
-function bothWorkedOn(
+/** Whether `a` and `b` both worked on the document, as `agreement` counts it for the pair. */
+export function bothWorkedOn(
   document: AnalysedDocument,
   a: string,
   b: string,

@@ -9,6 +9,7 @@ import { codingQuery } from '../analysis/coding-query';
 import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
 import { figuresTable } from '../analysis/figures-table';
 import { timeline } from '../analysis/timeline';
+import { CurationLayer } from '../curation/curation-layer';
 import { annotatorName } from '../project/annotator';
 import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
@@ -72,6 +73,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
         watcher?: ProjectWatcher;
         search: CorpusSearch;
         analysis: AnalysisCorpus;
+        curation: CurationLayer;
       }
     | undefined;
   const listeners = new Set<(event: ApiEvent) => void>();
@@ -117,6 +119,12 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
               },
               (message) => console.warn(`Gloss: ${message}`),
             );
+      const analysis = new AnalysisCorpus(next, {
+        told: watcher !== undefined,
+        unitsFile: next.layout.textUnitsFile,
+        digestsFile: next.layout.annotationDigestsFile,
+        readOnly: next.readOnly,
+      });
       current = {
         project: next,
         suggestions,
@@ -127,12 +135,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
           readOnly: next.readOnly,
           told: watcher !== undefined,
         }),
-        analysis: new AnalysisCorpus(next, {
-          told: watcher !== undefined,
-          unitsFile: next.layout.textUnitsFile,
-          digestsFile: next.layout.annotationDigestsFile,
-          readOnly: next.readOnly,
-        }),
+        analysis,
+        // The analyses hear of a curated file saved at once, not only when the watcher sees it.
+        curation: new CurationLayer(next, analysis, (keys) => analysis.changed(keys)),
       };
       emit({ type: 'projectOpened', payload: next.info() });
       return next;
@@ -254,6 +259,13 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       projectAgreement(opened().analysis, { annotators, codes, doneOnly }),
     agreementDisagreements: ({ a, b, code, doneOnly }) =>
       agreementDisagreements(opened().analysis, { a, b, code, doneOnly }),
+
+    // The curated layer: main/curation/.
+    takeAgreed: ({ a, b, doneOnly }) => opened().curation.takeAgreed(a, b, doneOnly),
+    curate: (request) => opened().curation.curate(request),
+    uncurate: (request) => opened().curation.uncurate(request),
+    removeCurated: ({ key, ids }) => opened().curation.removeCurated(key, ids),
+    curationState: ({ a, b, doneOnly }) => opened().curation.state(a, b, doneOnly),
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Annotation } from '../../shared/model/annotation';
+import { CurationDecision } from '../../shared/model/curation';
 import { DocumentStatus } from '../../shared/model/document';
 import { Day } from '../../shared/model/document-date';
 import { Relation } from '../../shared/model/relation';
@@ -29,6 +30,12 @@ export const AnnotationFileSchema = z.object({
    * Their relations stay in `relations` and count again once they are re-attached.
    */
   orphans: z.array(Annotation).default([]),
+  /**
+   * Only in the curated layer's files (shared/model/curation.ts): each disagreement the curators
+   * decided or skipped, so a walk-through resumes where it stopped. Left out by the quick parse,
+   * so such files are read by this schema.
+   */
+  decisions: z.array(CurationDecision).optional(),
 });
 export type AnnotationFile = z.infer<typeof AnnotationFileSchema>;
 // Every reader of annotation files takes one as Gloss writes it without running the schema.

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
+import { isReservedAnnotatorName, RESERVED_NAME_MESSAGE } from '../../shared/model/curation';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { readFolder } from '../storage/read-folder';
 import { readJsonFile } from '../storage/read-json-file';
@@ -129,6 +130,8 @@ export class AnnotatorRegistry {
    * install is themselves elsewhere.
    */
   async claim(name: string, { sameAnnotator = false } = {}): Promise<NameStanding> {
+    // The curated layer's files are written by every curator; no install may hold its name.
+    if (isReservedAnnotatorName(name)) throw new ApiError('bad-request', RESERVED_NAME_MESSAGE);
     const claims = await this.claims();
     const standing = nameStanding(claims, this.install, name);
     const own = claims.find((claim) => claim.install === this.install);

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { DeletedCode, DocumentList, ParsedRequest, ProjectInfo } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import type { Annotation } from '../../shared/model/annotation';
+import { isReservedAnnotatorName, RESERVED_NAME_MESSAGE } from '../../shared/model/curation';
 import type { Document, DocumentStatus, DocumentSummary } from '../../shared/model/document';
 import type { Relation } from '../../shared/model/relation';
 import type { Stakeholder } from '../../shared/model/stakeholder';
@@ -99,6 +100,9 @@ export class Project {
     if (!info.isDirectory()) throw new ApiError('bad-request', `${root} is a file, not a folder of articles`);
     const layout = new ProjectLayout(root);
     const readOnly = options.readOnly ?? false;
+    const annotator = annotatorName(options.annotator);
+    if (!readOnly && isReservedAnnotatorName(annotator))
+      throw new ApiError('bad-request', RESERVED_NAME_MESSAGE);
     const projectStore = await JsonStore.open(
       {
         path: layout.projectFile,
@@ -117,7 +121,6 @@ export class Project {
       ).catch(() => {});
     }
     const cache = await DocumentCache.load(layout.cacheDir, readOnly);
-    const annotator = annotatorName(options.annotator);
     const project = new Project(
       layout,
       projectStore,
@@ -196,6 +199,14 @@ export class Project {
   /** Any annotation file of the project, read and validated, with its size and time as read. */
   readAnnotationFile(path: string): Promise<{ file: AnnotationFile | undefined; stamp?: ReadStamp }> {
     return readAnnotationFileAt(path);
+  }
+
+  /**
+   * Open files saved as this annotator's are (the same lock, catch-up with other processes and
+   * re-attaching) but under another name: the curated layer's (main/curation/). Keep one per name.
+   */
+  storesUnderName(name: string): OwnStores {
+    return new OwnStores(this.layout, this.#reader, name, this.readOnly);
   }
 
   /** This annotator's files held open in memory, by document key, or one document's (OwnStores.held). */

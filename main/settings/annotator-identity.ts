@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import type { AnnotatorInfo } from '../../shared/api-annotator';
 import { ApiError } from '../../shared/api-error';
+import { isReservedAnnotatorName, RESERVED_NAME_MESSAGE } from '../../shared/model/curation';
 import { annotatorName } from '../project/annotator';
 import { AnnotatorRegistry, nameStanding } from '../project/annotator-registry';
 import type { Clock } from '../project/clock';
@@ -112,6 +113,7 @@ export class AnnotatorIdentity {
         `"${requested}" has no letters A–Z or digits, which a name needs since it names your files.`,
       );
     }
+    if (isReservedAnnotatorName(name)) throw new ApiError('bad-request', RESERVED_NAME_MESSAGE);
     if (root !== undefined)
       await (await this.#registry(root, { claiming: true })).claim(name, { sameAnnotator });
     await (await this.settings()).setAnnotator(name);

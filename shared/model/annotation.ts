@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CuratedProvenance } from './curation';
 import { FigureValue } from './figure';
 import { Id, Timestamp } from './ids';
 
@@ -32,5 +33,7 @@ export const Annotation = z.object({
   value: FigureValue.optional(),
   /** Set on stakeholder codes: the register entry this passage mentions. */
   stakeholderId: Id.optional(),
+  /** Only in the curated layer's files (curation.ts): which passages it came from, who curated it and when. */
+  curated: CuratedProvenance.optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;

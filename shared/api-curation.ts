@@ -1,0 +1,136 @@
+/**
+ * The curated layer's operations (main/curation/): part of the one contract in shared/api.ts,
+ * which spreads `curationRequests` into its `requests`. The layer is the annotation file of the
+ * reserved annotator `curation` (shared/model/curation.ts). Offsets are UTF-16 code units.
+ */
+import { z } from 'zod';
+import type { Disagreement } from './api-disagreements';
+import type { Annotation } from './model/annotation';
+import { CURATION_DECISIONS, type CurationDecision, EditedPassage } from './model/curation';
+import { DocumentKey, Id } from './model/ids';
+
+const AnnotatorName = z.string().min(1).max(100);
+
+/** Two annotators are compared, neither of them the curated layer itself. */
+const twoAnnotators = <T extends { a: string; b: string }>(request: T) => request.a !== request.b;
+
+export const curationRequests = {
+  /**
+   * Puts every passage `a` and `b` agree on (same start, end and code) in the curated layer, over
+   * the documents both worked on (as `agreement` counts them); a passage already there is not added again.
+   */
+  takeAgreed: z
+    .object({ a: AnnotatorName, b: AnnotatorName, doneOnly: z.boolean().optional() })
+    .strict()
+    .refine(twoAnnotators, { message: 'two different annotators are compared' }),
+  /**
+   * Decides one disagreement between `a` and `b` in document `key`, named by its passages' ids
+   * (`aId` absent for a passage only `b` marked, and the reverse): `a`, `b` or `both` put those
+   * passages in the curated layer, `edit` puts the curator's own `edited` passage there, `skip`
+   * records it as left for later. Deciding again replaces the decision; the same one changes nothing.
+   */
+  curate: z
+    .object({
+      key: DocumentKey,
+      a: AnnotatorName,
+      b: AnnotatorName,
+      decision: z.enum(CURATION_DECISIONS),
+      aId: Id.optional(),
+      bId: Id.optional(),
+      edited: EditedPassage.optional(),
+    })
+    .strict()
+    .refine(twoAnnotators, { message: 'two different annotators are compared' })
+    .refine((r) => r.aId !== undefined || r.bId !== undefined, {
+      message: 'a disagreement is named by at least one of aId and bId',
+    })
+    .refine((r) => (r.decision === 'edit') === (r.edited !== undefined), {
+      message: 'the edit decision, and only it, gives the edited passage',
+    }),
+  /**
+   * Takes a decision back (the undo of `curate` when nothing was decided before): the disagreement
+   * is open again, and the curated annotations only it made are removed.
+   */
+  uncurate: z
+    .object({
+      key: DocumentKey,
+      a: AnnotatorName,
+      b: AnnotatorName,
+      aId: Id.optional(),
+      bId: Id.optional(),
+    })
+    .strict()
+    .refine(twoAnnotators, { message: 'two different annotators are compared' })
+    .refine((r) => r.aId !== undefined || r.bId !== undefined, {
+      message: 'a disagreement is named by at least one of aId and bId',
+    }),
+  /** Removes annotations from the curated layer by id (the undo of `takeAgreed`, document by document). */
+  removeCurated: z.object({ key: DocumentKey, ids: z.array(Id).min(1).max(100_000) }).strict(),
+  /**
+   * Where a walk-through of `a` and `b`'s disagreements stands: per document, each disagreement
+   * (as `agreementDisagreements` gives it) open, decided or skipped, in text order.
+   */
+  curationState: z
+    .object({ a: AnnotatorName, b: AnnotatorName, doneOnly: z.boolean().optional() })
+    .strict()
+    .refine(twoAnnotators, { message: 'two different annotators are compared' }),
+};
+
+export interface TakeAgreedResult {
+  a: string;
+  b: string;
+  doneOnly: boolean;
+  /** Curated annotations added, over all the documents. */
+  added: number;
+  /** Each document with agreed passages: how many there are, and the ids of those added now. */
+  byDocument: { key: string; agreed: number; added: number; ids: string[] }[];
+}
+
+export interface CurateResult {
+  key: string;
+  /** The decision as recorded in the curated layer's file. */
+  decision: CurationDecision;
+  /** The curated annotations that carry it out (none for a skip). */
+  annotations: Annotation[];
+  /** The decision it replaced, or null: what an undo gives back (`curate` with it, or `uncurate`). */
+  previous: CurationDecision | null;
+  /** False when the same decision was already recorded: nothing was saved. */
+  changed: boolean;
+}
+
+export interface UncurateResult {
+  key: string;
+  /** The decision taken back, or null if there was none. */
+  previous: CurationDecision | null;
+  /** The curated annotations removed with it. */
+  removed: Annotation[];
+}
+
+export interface RemoveCuratedResult {
+  key: string;
+  removed: Annotation[];
+}
+
+export type CurationItemState = 'open' | 'decided' | 'skipped';
+
+/** A disagreement in a walk-through, with what was decided of it (null while open). */
+export interface CurationItem extends Disagreement {
+  state: CurationItemState;
+  decision: CurationDecision | null;
+}
+
+export interface CurationState {
+  a: string;
+  b: string;
+  doneOnly: boolean;
+  /** The documents both worked on, with disagreements or not. */
+  documents: number;
+  counts: Record<CurationItemState, number>;
+  /** Each document with disagreements, in document-list order, its disagreements in text order. */
+  byDocument: {
+    key: string;
+    title: string;
+    counts: Record<CurationItemState, number>;
+    items: CurationItem[];
+  }[];
+}

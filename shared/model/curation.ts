@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './ids';
+
+/**
+ * The curated layer: one gold-standard reading of each document, made by a curator from two
+ * annotators' work. It is saved as the annotation file of a reserved annotator name, so exports
+ * (`--annotators curation`), the analyses and agreement take it as any annotator's file.
+ */
+export const CURATION_ANNOTATOR = 'curation';
+
+/**
+ * Whether a name would write the curated layer's files: compared without case, as
+ * `Curation.json` and `curation.json` are one file on Windows and macOS disks.
+ */
+export function isReservedAnnotatorName(name: string): boolean {
+  return name.trim().toLowerCase() === CURATION_ANNOTATOR;
+}
+
+export const RESERVED_NAME_MESSAGE = `"${CURATION_ANNOTATOR}" is the name of the curated layer, not of an annotator: choose another name.`;
+
+/** One annotator's passage, by the annotation's id in their file of the same document. */
+export const PassageRef = z.object({ annotator: z.string().min(1).max(100), id: Id }).strict();
+export type PassageRef = z.infer<typeof PassageRef>;
+
+/** How a curated annotation came to be: agreed by both, one side's passage, both, or the curator's own. */
+export const CURATED_ORIGINS = ['agreed', 'a', 'b', 'both', 'edited'] as const;
+
+/**
+ * On an annotation of the curated layer only: where it came from (the annotators' passages), who
+ * curated it (the annotator doing the curation) and when (ISO 8601, UTC).
+ */
+export const CuratedProvenance = z
+  .object({
+    from: z.array(PassageRef).max(2),
+    by: z.string().min(1).max(100),
+    at: Timestamp,
+    decision: z.enum(CURATED_ORIGINS),
+  })
+  .strict();
+export type CuratedProvenance = z.infer<typeof CuratedProvenance>;
+
+/** What a curator decides of one disagreement; `skip` leaves it for later and is recorded too. */
+export const CURATION_DECISIONS = ['a', 'b', 'both', 'edit', 'skip'] as const;
+export type CurationDecisionKind = (typeof CURATION_DECISIONS)[number];
+
+/** The curator's own version of a passage. Offsets are UTF-16 code units, end exclusive. */
+export const EditedPassage = z
+  .object({
+    code: Id,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .strict()
+  .refine((p) => p.start < p.end, { message: 'start must be before end' });
+export type EditedPassage = z.infer<typeof EditedPassage>;
+
+/**
+ * One disagreement decided (or skipped), in the curated layer's file of its document: the two
+ * passages compared (one null for a passage only one annotator marked, the other annotator still
+ * named), the decision, who made it and when, and the curated annotations that carry it out.
+ */
+export const CurationDecision = z
+  .object({
+    a: z.object({ annotator: z.string().min(1).max(100), id: Id.nullable() }).strict(),
+    b: z.object({ annotator: z.string().min(1).max(100), id: Id.nullable() }).strict(),
+    decision: z.enum(CURATION_DECISIONS),
+    edited: EditedPassage.optional(),
+    by: z.string().min(1).max(100),
+    at: Timestamp,
+    annotations: z.array(Id).max(2),
+  })
+  .strict();
+export type CurationDecision = z.infer<typeof CurationDecision>;
+
+/** Which disagreement a decision is about, the same whichever annotator is named first. */
+export function disagreementKey(a: CurationDecision['a'], b: CurationDecision['b']): string {
+  return [`${a.annotator}:${a.id ?? ''}`, `${b.annotator}:${b.id ?? ''}`].sort().join('|');
+}
