@@ -1,4 +1,10 @@
 import { Annotation } from '../../shared/model/annotation';
+import {
+  CURATED_ORIGINS,
+  CURATED_SOURCES_MAX,
+  CURATION_DECISIONS,
+  PassageRef,
+} from '../../shared/model/curation';
 import { daysInMonth, isDay } from '../../shared/model/document-date';
 import { CURRENCY_PATTERN, FigureValue } from '../../shared/model/figure';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../../shared/model/ids';
@@ -15,6 +21,9 @@ const RELATION_NOTE_MAX = Relation.shape.note.unwrap().maxLength ?? 0;
 const UNIT_MAX = FigureValue.shape.unit.unwrap().maxLength ?? 0;
 const MEASURES_MAX = FigureValue.shape.measures.unwrap().maxLength ?? 0;
 const STATUSES: ReadonlySet<unknown> = new Set(DOCUMENT_STATUSES);
+const CURATED_ANNOTATOR = PassageRef.shape.annotator;
+const ORIGINS: ReadonlySet<unknown> = new Set(CURATED_ORIGINS);
+const DECISIONS: ReadonlySet<unknown> = new Set(CURATION_DECISIONS);
 const QUALIFIERS: ReadonlySet<unknown> = new Set(FIGURE_QUALIFIERS);
 
 type Fields = Record<string, unknown>;
@@ -72,6 +81,10 @@ function isAnnotationFileAsWritten(raw: unknown): raw is Fields {
         // Optional without a default: not among the fields counted below.
         if (!isDay(value)) return false;
         continue;
+      case 'decisions':
+        // The curated layer's (optional, no default): not counted either.
+        if (!everyOne(value, isCurationDecision)) return false;
+        continue;
       case 'annotations':
       case 'orphans':
         if (!everyOne(value, isAnnotation)) return false;
@@ -116,7 +129,87 @@ function isAnnotation(raw: unknown): boolean {
     if (!isId(raw.stakeholderId)) return false;
     known++;
   }
+  if (raw.curated !== undefined) {
+    if (!isCuratedProvenance(raw.curated)) return false;
+    known++;
+  }
   return keyCount(raw) === known;
+}
+
+// The curated layer's fields (shared/model/curation.ts): where a curated annotation came from, and
+// each disagreement decided or skipped.
+
+function isCuratedProvenance(raw: unknown): boolean {
+  if (!isFields(raw)) return false;
+  const { from } = raw;
+  return (
+    Array.isArray(from) &&
+    from.length <= CURATED_SOURCES_MAX &&
+    everyOne(from, isPassageRef) &&
+    isNameOfCurator(raw.by) &&
+    isTimestamp(raw.at) &&
+    ORIGINS.has(raw.decision) &&
+    keyCount(raw) === 4
+  );
+}
+
+function isPassageRef(raw: unknown): boolean {
+  return isFields(raw) && isNameOfCurator(raw.annotator) && isId(raw.id) && keyCount(raw) === 2;
+}
+
+/** One side of a decided disagreement: an id, or null for the side that marked nothing there. */
+function isDecisionSide(raw: unknown): boolean {
+  return (
+    isFields(raw) &&
+    isNameOfCurator(raw.annotator) &&
+    (raw.id === null || isId(raw.id)) &&
+    keyCount(raw) === 2
+  );
+}
+
+function isCurationDecision(raw: unknown): boolean {
+  if (!isFields(raw)) return false;
+  const { annotations } = raw;
+  if (
+    !isDecisionSide(raw.a) ||
+    !isDecisionSide(raw.b) ||
+    !DECISIONS.has(raw.decision) ||
+    !isNameOfCurator(raw.by) ||
+    !isTimestamp(raw.at) ||
+    !Array.isArray(annotations) ||
+    annotations.length > CURATED_SOURCES_MAX ||
+    !everyOne(annotations, isId)
+  ) {
+    return false;
+  }
+  let known = 6;
+  if (raw.edited !== undefined) {
+    if (!isEditedPassage(raw.edited)) return false;
+    known++;
+  }
+  return keyCount(raw) === known;
+}
+
+function isEditedPassage(raw: unknown): boolean {
+  if (!isFields(raw)) return false;
+  const { start, end } = raw;
+  return (
+    isId(raw.code) &&
+    Number.isSafeInteger(start) &&
+    Number.isSafeInteger(end) &&
+    (start as number) >= 0 &&
+    (start as number) < (end as number) &&
+    keyCount(raw) === 3
+  );
+}
+
+/** An annotator's or curator's name as the curated layer records it. */
+function isNameOfCurator(raw: unknown): boolean {
+  return (
+    typeof raw === 'string' &&
+    raw.length >= (CURATED_ANNOTATOR.minLength ?? 0) &&
+    raw.length <= (CURATED_ANNOTATOR.maxLength ?? Number.POSITIVE_INFINITY)
+  );
 }
 
 function isTarget(raw: unknown): boolean {

@@ -32,8 +32,7 @@ export const AnnotationFileSchema = z.object({
   orphans: z.array(Annotation).default([]),
   /**
    * Only in the curated layer's files (shared/model/curation.ts): each disagreement the curators
-   * decided or skipped, so a walk-through resumes where it stopped. Left out by the quick parse,
-   * so such files are read by this schema.
+   * decided or skipped, so a walk-through resumes where it stopped.
    */
   decisions: z.array(CurationDecision).optional(),
 });

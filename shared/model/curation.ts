@@ -18,6 +18,9 @@ export function isReservedAnnotatorName(name: string): boolean {
 
 export const RESERVED_NAME_MESSAGE = `"${CURATION_ANNOTATOR}" is the name of the curated layer, not of an annotator: choose another name.`;
 
+/** A disagreement is between two passages at most: what a curated annotation comes from, and what a decision makes. */
+export const CURATED_SOURCES_MAX = 2;
+
 /** One annotator's passage, by the annotation's id in their file of the same document. */
 export const PassageRef = z.object({ annotator: z.string().min(1).max(100), id: Id }).strict();
 export type PassageRef = z.infer<typeof PassageRef>;
@@ -31,7 +34,7 @@ export const CURATED_ORIGINS = ['agreed', 'a', 'b', 'both', 'edited'] as const;
  */
 export const CuratedProvenance = z
   .object({
-    from: z.array(PassageRef).max(2),
+    from: z.array(PassageRef).max(CURATED_SOURCES_MAX),
     by: z.string().min(1).max(100),
     at: Timestamp,
     decision: z.enum(CURATED_ORIGINS),
@@ -67,7 +70,7 @@ export const CurationDecision = z
     edited: EditedPassage.optional(),
     by: z.string().min(1).max(100),
     at: Timestamp,
-    annotations: z.array(Id).max(2),
+    annotations: z.array(Id).max(CURATED_SOURCES_MAX),
   })
   .strict();
 export type CurationDecision = z.infer<typeof CurationDecision>;

@@ -45,7 +45,10 @@ export function at(text: string, words: string, code: string): { code: string; s
 }
 
 export async function curationFixture(): Promise<CurationFixture> {
-  const texts: Record<string, string> = { [NET]: await read('tech/002.txt'), [INK]: await read('tech/001.txt') };
+  const texts: Record<string, string> = {
+    [NET]: await read('tech/002.txt'),
+    [INK]: await read('tech/001.txt'),
+  };
   const project = await makeTempProject(texts);
   const services: GlossService[] = [];
   const open = async (name: string, options: { watchFolder?: boolean } = {}) => {

@@ -67,6 +67,58 @@ function fileAsWritten() {
   };
 }
 
+/** The curated layer's file (shared/model/curation.ts): provenance on each annotation, the decisions recorded. */
+function curatedFileAsWritten() {
+  const file = { ...fileAsWritten(), annotator: 'curation', relations: [], orphans: [] };
+  const at = '2026-03-02T10:00:00.000Z';
+  file.annotations = file.annotations.map((annotation, i) => ({
+    ...annotation,
+    author: 'curation',
+    curated: {
+      from:
+        i === 0
+          ? [
+              { annotator: 'alice', id: 'x1' },
+              { annotator: 'bob', id: 'y1' },
+            ]
+          : [{ annotator: 'bob', id: 'y2' }],
+      by: 'carol',
+      at,
+      decision: i === 0 ? 'agreed' : 'b',
+    },
+  }));
+  return {
+    ...file,
+    decisions: [
+      {
+        a: { annotator: 'alice', id: 'x2' },
+        b: { annotator: 'bob', id: 'y2' },
+        decision: 'b',
+        by: 'carol',
+        at,
+        annotations: ['a2'],
+      },
+      {
+        a: { annotator: 'alice', id: null },
+        b: { annotator: 'bob', id: 'y3' },
+        decision: 'skip',
+        by: 'dave',
+        at,
+        annotations: [],
+      },
+      {
+        a: { annotator: 'alice', id: 'x4' },
+        b: { annotator: 'bob', id: null },
+        decision: 'edit',
+        edited: { code: 'privacy', start: 2, end: 8 },
+        by: 'carol',
+        at,
+        annotations: ['a1', 'a2'],
+      },
+    ],
+  };
+}
+
 /** The quick parse must never be looser than the schema, nor give another value than it. */
 function expectSameAsSchema(raw: unknown): 'quick' | 'schema' {
   const schema = AnnotationFileSchema.safeParse(structuredClone(raw));
@@ -134,6 +186,28 @@ const ODD_VALUES: unknown[] = [
   'gloss-annotations',
 ];
 
+/** Every place of the file set to every odd value, and an unknown key beside each: never looser than the schema. */
+function expectEveryPlaceChecked(make: () => unknown): void {
+  const paths = leaves(make()).filter((path) => path.length > 0);
+  let refused = 0;
+  for (const path of paths) {
+    for (const value of ODD_VALUES) {
+      const raw = make();
+      setAt(raw, path, value);
+      if (expectSameAsSchema(raw) === 'schema') refused++;
+    }
+    // A key the schema does not know is dropped by it: the quick parse leaves such a file alone.
+    const parent = make();
+    const at = nodeAt(parent, path.slice(0, -1));
+    if (typeof at === 'object' && !Array.isArray(at)) {
+      at.extra = 'x';
+      expect(expectSameAsSchema(parent)).toBe('schema');
+    }
+  }
+  // Most odd values are faults: the check above did test something.
+  expect(refused).toBeGreaterThan(paths.length * ODD_VALUES.length * 0.6);
+}
+
 describe('the quick parse of an annotation file', () => {
   it('takes a file as Gloss writes it as it is, with the value the schema gives', () => {
     const raw = fileAsWritten();
@@ -160,24 +234,14 @@ describe('the quick parse of an annotation file', () => {
   });
 
   it('leaves to the schema every file it would refuse or change, at every place in the file', () => {
-    const paths = leaves(fileAsWritten()).filter((path) => path.length > 0);
-    let refused = 0;
-    for (const path of paths) {
-      for (const value of ODD_VALUES) {
-        const raw = fileAsWritten();
-        setAt(raw, path, value);
-        if (expectSameAsSchema(raw) === 'schema') refused++;
-      }
-      // A key the schema does not know is dropped by it: the quick parse leaves such a file alone.
-      const parent = fileAsWritten();
-      const at = nodeAt(parent, path.slice(0, -1));
-      if (typeof at === 'object' && !Array.isArray(at)) {
-        at.extra = 'x';
-        expect(expectSameAsSchema(parent)).toBe('schema');
-      }
-    }
-    // Most odd values are faults: the check above did test something.
-    expect(refused).toBeGreaterThan(paths.length * ODD_VALUES.length * 0.6);
+    expectEveryPlaceChecked(fileAsWritten);
+  });
+
+  it("takes the curated layer's file as it is, and leaves it to the schema wherever it is changed", () => {
+    const raw = curatedFileAsWritten();
+    expect(parseAnnotationFileAsWritten(raw)).toBe(raw);
+    expect(expectSameAsSchema(raw)).toBe('quick');
+    expectEveryPlaceChecked(curatedFileAsWritten);
   });
 
   it('leaves a `__proto__` key, or start not before end, or min above max, to the schema', () => {
