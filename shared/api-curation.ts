@@ -11,39 +11,47 @@ import { DocumentKey, Id } from './model/ids';
 
 const AnnotatorName = z.string().min(1).max(100);
 
-/** Two annotators are compared, neither of them the curated layer itself. */
+/** Two annotators are compared, not one with itself (main/curation/ refuses the layer itself as one). */
 const twoAnnotators = <T extends { a: string; b: string }>(request: T) => request.a !== request.b;
+
+const TWO_ANNOTATORS = { message: 'two different annotators are compared' };
+
+/** A disagreement in a document: the two annotators, and their passages' ids (one absent where only one marked it). */
+const DisagreementFields = z.object({
+  key: DocumentKey,
+  a: AnnotatorName,
+  b: AnnotatorName,
+  aId: Id.optional(),
+  bId: Id.optional(),
+});
+const namesAPassage = (r: { aId?: string; bId?: string }) => r.aId !== undefined || r.bId !== undefined;
+const NAMES_A_PASSAGE = { message: 'a disagreement is named by at least one of aId and bId' };
+
+/** Two annotators over the documents both worked on, or (doneOnly) both marked done, as `agreement` counts them. */
+const PairOfAnnotators = z
+  .object({ a: AnnotatorName, b: AnnotatorName, doneOnly: z.boolean().optional() })
+  .strict()
+  .refine(twoAnnotators, TWO_ANNOTATORS);
 
 export const curationRequests = {
   /**
    * Puts every passage `a` and `b` agree on (same start, end and code) in the curated layer, over
    * the documents both worked on (as `agreement` counts them); a passage already there is not added again.
    */
-  takeAgreed: z
-    .object({ a: AnnotatorName, b: AnnotatorName, doneOnly: z.boolean().optional() })
-    .strict()
-    .refine(twoAnnotators, { message: 'two different annotators are compared' }),
+  takeAgreed: PairOfAnnotators,
   /**
    * Decides one disagreement between `a` and `b` in document `key`, named by its passages' ids
    * (`aId` absent for a passage only `b` marked, and the reverse): `a`, `b` or `both` put those
    * passages in the curated layer, `edit` puts the curator's own `edited` passage there, `skip`
    * records it as left for later. Deciding again replaces the decision; the same one changes nothing.
    */
-  curate: z
-    .object({
-      key: DocumentKey,
-      a: AnnotatorName,
-      b: AnnotatorName,
-      decision: z.enum(CURATION_DECISIONS),
-      aId: Id.optional(),
-      bId: Id.optional(),
-      edited: EditedPassage.optional(),
-    })
+  curate: DisagreementFields.extend({
+    decision: z.enum(CURATION_DECISIONS),
+    edited: EditedPassage.optional(),
+  })
     .strict()
-    .refine(twoAnnotators, { message: 'two different annotators are compared' })
-    .refine((r) => r.aId !== undefined || r.bId !== undefined, {
-      message: 'a disagreement is named by at least one of aId and bId',
-    })
+    .refine(twoAnnotators, TWO_ANNOTATORS)
+    .refine(namesAPassage, NAMES_A_PASSAGE)
     .refine((r) => (r.decision === 'edit') === (r.edited !== undefined), {
       message: 'the edit decision, and only it, gives the edited passage',
     }),
@@ -51,29 +59,16 @@ export const curationRequests = {
    * Takes a decision back (the undo of `curate` when nothing was decided before): the disagreement
    * is open again, and the curated annotations only it made are removed.
    */
-  uncurate: z
-    .object({
-      key: DocumentKey,
-      a: AnnotatorName,
-      b: AnnotatorName,
-      aId: Id.optional(),
-      bId: Id.optional(),
-    })
-    .strict()
-    .refine(twoAnnotators, { message: 'two different annotators are compared' })
-    .refine((r) => r.aId !== undefined || r.bId !== undefined, {
-      message: 'a disagreement is named by at least one of aId and bId',
-    }),
+  uncurate: DisagreementFields.strict()
+    .refine(twoAnnotators, TWO_ANNOTATORS)
+    .refine(namesAPassage, NAMES_A_PASSAGE),
   /** Removes annotations from the curated layer by id (the undo of `takeAgreed`, document by document). */
   removeCurated: z.object({ key: DocumentKey, ids: z.array(Id).min(1).max(100_000) }).strict(),
   /**
    * Where a walk-through of `a` and `b`'s disagreements stands: per document, each disagreement
    * (as `agreementDisagreements` gives it) open, decided or skipped, in text order.
    */
-  curationState: z
-    .object({ a: AnnotatorName, b: AnnotatorName, doneOnly: z.boolean().optional() })
-    .strict()
-    .refine(twoAnnotators, { message: 'two different annotators are compared' }),
+  curationState: PairOfAnnotators,
 };
 
 export interface TakeAgreedResult {

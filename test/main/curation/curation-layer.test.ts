@@ -278,6 +278,28 @@ describe('the curated layer', () => {
     expect(
       itemOf(await carol.curationState({ a: 'alice', b: 'bob' }), NET, ids.codesA, ids.codesB).state,
     ).toBe('open');
+    // An edit replaced by a skip: undoing the skip gives the curator's own passage back.
+    const overlap = { key: NET, a: 'alice', b: 'bob', aId: ids.overlapA, bId: ids.overlapB };
+    const own = at(f.texts[NET]!, 'Chinese government has', 'security');
+    const edited = { code: 'security', start: own.start, end: own.end };
+    await carol.curate({ ...overlap, decision: 'edit', edited });
+    const skip = await carol.curate({ ...overlap, decision: 'skip' });
+    expect(skip.annotations).toEqual([]);
+    expect((await curatedFile(f.project.path, NET)).annotations.map((a) => a.target.quote)).not.toContain(
+      'Chinese government has',
+    );
+    const back = await carol.curate({
+      ...overlap,
+      decision: skip.previous!.decision,
+      edited: skip.previous!.edited,
+    });
+    expect(back.annotations.map((a) => a.target.quote)).toEqual(['Chinese government has']);
+    // Undoing that edit (a skip before it): the skip again; undoing the skip: open.
+    await carol.curate({ ...overlap, decision: back.previous!.decision });
+    expect((await carol.uncurate(overlap)).previous?.decision).toBe('skip');
+    expect(
+      itemOf(await carol.curationState({ a: 'alice', b: 'bob' }), NET, ids.overlapA, ids.overlapB).state,
+    ).toBe('open');
     // Undo the agreed passages, document by document.
     for (const document of taken.byDocument) {
       const removed = await carol.removeCurated({ key: document.key, ids: document.ids });
