@@ -27,7 +27,7 @@ export interface CurationFixture {
   };
   services: GlossService[];
   /** A service working as `name` on the project (closed by `close`). */
-  open(name: string, options?: { watchFolder?: boolean }): Promise<GlossService>;
+  open(name: string, options?: { watchFolder?: boolean; readOnly?: boolean }): Promise<GlossService>;
   close(): Promise<void>;
 }
 
@@ -51,8 +51,12 @@ export async function curationFixture(): Promise<CurationFixture> {
   };
   const project = await makeTempProject(texts);
   const services: GlossService[] = [];
-  const open = async (name: string, options: { watchFolder?: boolean } = {}) => {
-    const service = createGlossService({ annotator: name, watchFolder: options.watchFolder ?? false });
+  const open = async (name: string, options: { watchFolder?: boolean; readOnly?: boolean } = {}) => {
+    const service = createGlossService({
+      annotator: name,
+      watchFolder: options.watchFolder ?? false,
+      readOnly: options.readOnly,
+    });
     services.push(service);
     await service.open(project.path);
     return service;

@@ -248,6 +248,12 @@ describe('the curated layer', () => {
       expect(error.message).toMatch(message);
     }
     expect((await rejection(client.takeAgreed({ a: 'alice', b: 'Curation' }))).code).toBe('bad-request');
+    // A project open only to read curates nothing, but shows where the curation stands.
+    const reader = await f.open('erin', { readOnly: true });
+    const refused = await rejection(reader.curate({ ...base, decision: 'a', aId: ids.onlyA }));
+    expect(refused.code).toBe('forbidden');
+    expect((await rejection(reader.takeAgreed({ a: 'alice', b: 'bob' }))).code).toBe('forbidden');
+    expect((await reader.curationState({ a: 'alice', b: 'bob' })).counts.open).toBe(5);
     // Nothing refused was written.
     await expect(stat(curationFile(f.project.path, NET))).rejects.toThrow();
   });
