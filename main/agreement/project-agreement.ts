@@ -7,7 +7,7 @@ import type { AnalysedAnnotation } from '../../shared/analysis/analysed-annotati
 import type { AgreementResult, GroupAgreement, PairAgreement } from '../../shared/api-analysis';
 import type { AnalysedDocument, AnalysisCorpus } from '../analysis/analysis-corpus';
 import { forEachLimited } from '../project/for-each-limited';
-import { type DocumentCounts, documentCounts } from './document-counts';
+import { type CodeCounts, type DocumentCounts, documentCounts } from './document-counts';
 
 export interface AgreementOptions {
   /** The annotators to compare; all with annotations (or, doneOnly, a status) when absent. */
@@ -18,17 +18,8 @@ export interface AgreementOptions {
   doneOnly?: boolean;
 }
 
-/** What one pair of annotators did on one code, summed over their documents. */
-interface PairCounts {
-  onlyA: number;
-  onlyB: number;
-  both: number;
-  tokensOnlyA: number;
-  tokensOnlyB: number;
-  tokensBoth: number;
-  matched: number;
-  spansOnlyA: number;
-  spansOnlyB: number;
+/** What one pair of annotators did on one code, summed over their documents, their coverages laid end to end. */
+interface PairCounts extends Omit<CodeCounts, 'a' | 'b'> {
   segments: UnitizingSegment[];
 }
 

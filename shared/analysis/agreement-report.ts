@@ -1,26 +1,13 @@
-import type { AgreementResult, GroupAgreement, PairAgreement } from '../api';
+import type { AgreementResult } from '../api';
 import { csvTable } from '../csv-table';
 import type { Codebook } from '../model/codebook';
 
 /**
  * Agreement with codes by name, for readers outside Gloss: what `gloss agreement --json` prints
- * and its CSV is written from. Measures that are undefined (no units, no variation) are null.
+ * and its CSV is written from. The answer's shape, its `codes` keyed by the codebook's names
+ * instead of ids. Measures that are undefined (no units, no variation) are null.
  */
-export interface AgreementReport {
-  annotators: string[];
-  doneOnly: boolean;
-  /** The documents every annotator worked on. */
-  documents: number;
-  pairs: {
-    a: string;
-    b: string;
-    documents: number;
-    codes: Record<string, PairAgreement>;
-    overall: PairAgreement;
-  }[];
-  codes: Record<string, GroupAgreement>;
-  overall: GroupAgreement;
-}
+export type AgreementReport = AgreementResult;
 
 export function namedAgreement(result: AgreementResult, codebook: Pick<Codebook, 'codes'>): AgreementReport {
   const name = (id: string) => codebook.codes.find((c) => c.id === id)?.name ?? id;
