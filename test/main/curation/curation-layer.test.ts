@@ -54,11 +54,29 @@ describe('the curated layer', () => {
   it('takes every agreed passage in one step, once, with where it came from, who took it and when', async () => {
     const { f, carol } = await setUp();
     const before = Date.now();
+    // Done only: none yet, then the one article both marked done.
+    expect(await carol.takeAgreed({ a: 'alice', b: 'bob', doneOnly: true })).toMatchObject({
+      added: 0,
+      byDocument: [],
+    });
+    const [alice, bob] = f.services;
+    await alice!.setDocumentStatus({ key: INK, status: 'done' });
+    await bob!.setDocumentStatus({ key: INK, status: 'done' });
+    await bob!.setDocumentStatus({ key: NET, status: 'done' });
+    // Their statuses reach carol's analyses through the folder watcher, as in the app: a moment later.
+    await expect
+      .poll(async () => (await carol.curationState({ a: 'alice', b: 'bob', doneOnly: true })).documents, {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    const done = await carol.takeAgreed({ a: 'alice', b: 'bob', doneOnly: true });
+    expect(done.byDocument.map((d) => [d.key, d.added])).toEqual([[INK, 1]]);
+    // Then every document both worked on: the one taken already is not taken again.
     const taken = await carol.takeAgreed({ a: 'alice', b: 'bob' });
-    expect(taken.added).toBe(2);
+    expect(taken.added).toBe(1);
     const byKey = Object.fromEntries(taken.byDocument.map((d) => [d.key, d]));
     expect(byKey[NET]).toMatchObject({ agreed: 1, added: 1 });
-    expect(byKey[INK]).toMatchObject({ agreed: 1, added: 1 });
+    expect(byKey[INK]).toMatchObject({ agreed: 1, added: 0, ids: [] });
 
     const file = await curatedFile(f.project.path, NET);
     expect(file.annotator).toBe('curation');
