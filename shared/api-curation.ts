@@ -66,9 +66,13 @@ export const curationRequests = {
   removeCurated: z.object({ key: DocumentKey, ids: z.array(Id).min(1).max(100_000) }).strict(),
   /**
    * Where a walk-through of `a` and `b`'s disagreements stands: per document, each disagreement
-   * (as `agreementDisagreements` gives it) open, decided or skipped, in text order.
+   * (as `agreementDisagreements` gives it; with `code`, those touching it) open, decided or
+   * skipped, in text order.
    */
-  curationState: PairOfAnnotators,
+  curationState: z
+    .object({ a: AnnotatorName, b: AnnotatorName, code: Id.optional(), doneOnly: z.boolean().optional() })
+    .strict()
+    .refine(twoAnnotators, TWO_ANNOTATORS),
 };
 
 export interface TakeAgreedResult {
@@ -117,6 +121,8 @@ export interface CurationItem extends Disagreement {
 export interface CurationState {
   a: string;
   b: string;
+  /** The code asked about; null: every code. */
+  code: string | null;
   doneOnly: boolean;
   /** The documents both worked on, with disagreements or not. */
   documents: number;

@@ -265,7 +265,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     curate: (request) => opened().curation.curate(request),
     uncurate: (request) => opened().curation.uncurate(request),
     removeCurated: ({ key, ids }) => opened().curation.removeCurated(key, ids),
-    curationState: ({ a, b, doneOnly }) => opened().curation.state(a, b, doneOnly),
+    curationState: ({ a, b, code, doneOnly }) => opened().curation.state(a, b, { code, doneOnly }),
 
     // Exchange: main/exchange/, loaded on first use, since the formats' libraries take a moment
     // to load and most calls (and `gloss info`) never need them.

@@ -190,10 +190,15 @@ export class CurationLayer {
     return { key, removed };
   }
 
-  /** Every disagreement of the pair, with what the curated layer records of it. */
-  async state(a: string, b: string, doneOnly = false): Promise<CurationState> {
+  /** Every disagreement of the pair (touching `code`, if given), with what the curated layer records of it. */
+  async state(
+    a: string,
+    b: string,
+    options: { code?: string; doneOnly?: boolean } = {},
+  ): Promise<CurationState> {
     checkCompared(a, b);
-    const found = await agreementDisagreements(this.corpus, { a, b, doneOnly });
+    const doneOnly = options.doneOnly ?? false;
+    const found = await agreementDisagreements(this.corpus, { a, b, code: options.code, doneOnly });
     const counts = zeroCounts();
     const byDocument: CurationState['byDocument'] = [];
     for (const document of found.byDocument) {
@@ -216,7 +221,7 @@ export class CurationLayer {
       });
       byDocument.push({ key: document.key, title: document.title, counts: documentCounts, items });
     }
-    return { a, b, doneOnly, documents: found.documents, counts, byDocument };
+    return { a, b, code: found.code, doneOnly, documents: found.documents, counts, byDocument };
   }
 
   /**

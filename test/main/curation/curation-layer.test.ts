@@ -190,6 +190,11 @@ describe('the curated layer', () => {
       spans([...both.annotations, ...edit.annotations, ...onlyA.annotations]),
     );
 
+    // One code's disagreements: those where either passage bears it.
+    const security = await carol.curationState({ a: 'alice', b: 'bob', code: 'security' });
+    expect(security.code).toBe('security');
+    expect(security.counts).toEqual({ open: 0, decided: 2, skipped: 0 });
+
     // Another curator takes it up where carol stopped, from the file alone.
     const dave = await f.open('dave');
     const resumed = await dave.curationState({ a: 'bob', b: 'alice' });
