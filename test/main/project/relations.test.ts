@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService } from '../../../main/api/gloss-service';
+import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
 import { inProcessTransport } from '../../../main/transports/in-process';
 import { createApiClient, type GlossClient } from '../../../shared/api-client';
 import type { Annotation } from '../../../shared/model/annotation';
@@ -13,15 +13,22 @@ import { makeTempProject, type TempProject } from '../../support/temp-project';
 const TEXT = 'Oracle buys TikTok.\n\nPrivacy advocates fear for user data; Microsoft objects.\n';
 
 let project: TempProject | undefined;
+const services: GlossService[] = [];
 afterEach(async () => {
-  await project?.cleanup();
-  project = undefined;
+  // Closed before the folder goes: a service still watching it writes into .gloss/ as it is removed.
+  await Promise.all(services.splice(0).map((service) => service.close()));
+  try {
+    await project?.cleanup();
+  } finally {
+    project = undefined;
+  }
 });
 
 /** A fresh service on the folder (as after a restart of Gloss) with a client over the in-process transport. */
 async function openClient(annotator = 'alice'): Promise<GlossClient> {
   project ??= await makeTempProject({ 'a.txt': TEXT, 'b.txt': 'Another story.\n' });
   const service = createGlossService({ annotator });
+  services.push(service);
   await service.open(project.path);
   return createApiClient(inProcessTransport(createDispatch(service)));
 }
