@@ -2,7 +2,7 @@ import { access, mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService } from '../../../main/api/gloss-service';
+import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
 import { Project } from '../../../main/project/project';
 import { inProcessTransport } from '../../../main/transports/in-process';
 import { createApiClient, type GlossClient } from '../../../shared/api-client';
@@ -12,8 +12,11 @@ import { makeTempProject, type TempProject } from '../../support/temp-project';
 let project: TempProject;
 const path = (name: string) => join(project.path, ...name.split('/'));
 
+const services: GlossService[] = [];
+
 async function openClient(annotator = 'alice'): Promise<GlossClient> {
   const service = createGlossService({ annotator });
+  services.push(service);
   await service.open(project.path);
   return createApiClient(inProcessTransport(createDispatch(service)));
 }
@@ -49,6 +52,8 @@ beforeEach(async () => {
   project = await makeTempProject({ 'a.txt': ARTICLE });
 });
 afterEach(async () => {
+  // Closed before the folder goes: a service still watching it writes into .gloss/ as it is removed.
+  await Promise.all(services.splice(0).map((service) => service.close()));
   await project.cleanup();
 });
 

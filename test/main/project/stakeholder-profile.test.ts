@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../main/api/dispatch';
-import { createGlossService } from '../../../main/api/gloss-service';
+import { createGlossService, type GlossService } from '../../../main/api/gloss-service';
 import { inProcessTransport } from '../../../main/transports/in-process';
 import { createApiClient, type GlossClient } from '../../../shared/api-client';
 import { ApiError } from '../../../shared/api-error';
@@ -21,7 +21,10 @@ const REPLY = 'ByteDance replies\n\nByteDance said it would answer questions abo
 const QUIET = 'Weather\n\nRain is expected. Security at the stadium was tight.\n';
 
 let folder: TempProject | undefined;
+const services: GlossService[] = [];
 afterEach(async () => {
+  // Closed before the folder goes: a service still watching it writes into .gloss/ as it is removed.
+  await Promise.all(services.splice(0).map((service) => service.close()));
   await folder?.cleanup();
   folder = undefined;
 });
@@ -33,6 +36,7 @@ async function openProject(): Promise<void> {
 /** A client as `annotator` over a fresh service (as after a restart), on the same folder. */
 async function clientAs(annotator: string): Promise<GlossClient> {
   const service = createGlossService({ annotator });
+  services.push(service);
   await service.open(folder!.path);
   return createApiClient(inProcessTransport(createDispatch(service)));
 }

@@ -19,7 +19,11 @@ beforeEach(async () => {
   service = createGlossService({ annotator: 'alice' });
   await service.open(dir);
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  // Closed before the folder goes: a service still watching it writes into .gloss/ as it is removed.
+  await service.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 const text = () => readFile(join(dir, KEY), 'utf8');
 const quoteOf = (s: Suggestion) => s.quote;
