@@ -12,7 +12,7 @@ import { NOT_OPEN } from '../project/own-stores';
 import { needsReattaching } from '../project/reattach-file';
 import type { ReadStamp } from '../storage/read-json-file';
 import { DigestsCache } from './digests-cache';
-import { digestFile, type FileDigest, type ListedFields, sameListedFields } from './file-digest';
+import { digestFile, type FileDigest } from './file-digest';
 import { TextUnitsCache } from './text-units-cache';
 
 /** One document as the analyses see it: its summary, and every annotator's annotations and relations placed in its text. */
@@ -43,8 +43,6 @@ export interface AnalysisProject {
 interface Entry extends AnalysedDocument {
   /** This annotator's file as it was open in memory when the entry was made, or NOT_OPEN. */
   own: AnnotationFile | undefined | typeof NOT_OPEN;
-  /** What the document list shows of this annotator's file, as the entry was made from it. */
-  listed: ListedFields | undefined;
 }
 
 /** Documents whose files are read at once: their reads overlap, and a cold project is read in about the time of a raw read. */
@@ -196,14 +194,9 @@ export class AnalysisCorpus {
     const stale = new Set(this.#stale);
     this.#stale.clear();
     const held = await this.project.heldOwnFiles();
-    // This annotator's status, note or date changed: the list shows them, so it is made again.
-    const listedChanged = [...held].some(([key, file]) => {
-      const entry = this.#entries.get(key);
-      return entry !== undefined && file !== entry.own && !sameListedFields(file, entry.listed);
-    });
-    // A status, date or note set since the list was made (before any entry could tell it).
+    // This annotator set a status, date or note since the list was begun: the list shows them.
     const edited = this.#summariesEdits !== this.project.listedFieldEdits;
-    if (!this.#summaries || stale.size > 0 || listedChanged || edited) {
+    if (!this.#summaries || stale.size > 0 || edited) {
       const edits = this.project.listedFieldEdits;
       this.#summaries = (await this.project.listDocuments()).documents;
       this.#summariesEdits = edits;
@@ -247,37 +240,28 @@ export class AnalysisCorpus {
   }
 
   /** A document from the digests kept of its files, if every one is kept as the listing found it. */
-  #fromKept(summary: DocumentSummary, held: AnnotationFile | undefined | typeof NOT_OPEN): Entry | undefined {
-    const files = this.project.annotationFiles(summary.key);
+  #fromKept(summary: DocumentSummary, held: Entry['own']): Entry | undefined {
+    const files = this.#filesToDigest(summary.key, held);
     if (!files) return undefined;
-    let own = held !== NOT_OPEN && held ? digestFile(held) : undefined;
-    const others: FileDigest[] = [];
-    for (const listed of sortedFiles(files)) {
-      const mine = listed.annotator === this.project.annotator;
-      if (mine && held !== NOT_OPEN) continue;
+    const digests: FileDigest[] = [];
+    for (const listed of files) {
       const digest = listed.stamp && this.#digests.get(listed.name, listed.stamp);
       if (!digest) return undefined;
-      if (mine) own = digest;
-      else others.push(digest);
+      digests.push(digest);
     }
+    const { own, others } = this.#sides(held, files, digests);
     return this.#entry(summary, held, own, others);
   }
 
   /** One document from its files' digests, read where not kept, or (to be re-attached to a changed text) as the reader assembles it. */
   async #read(summary: DocumentSummary): Promise<Entry> {
     const held = await this.project.heldOwnFile(summary.key);
-    const files = this.project.annotationFiles(summary.key);
+    const files = this.#filesToDigest(summary.key, held);
     let statuses: Record<string, DocumentStatus> | undefined;
     if (files) {
-      let own = held !== NOT_OPEN && held ? digestFile(held) : undefined;
-      const others: FileDigest[] = [];
-      for (const listed of sortedFiles(files)) {
-        const mine = listed.annotator === this.project.annotator;
-        if (mine && held !== NOT_OPEN) continue;
-        const digest = await this.#digest(listed);
-        if (digest && mine) own = digest;
-        else if (digest) others.push(digest);
-      }
+      const digests: (FileDigest | undefined)[] = [];
+      for (const listed of files) digests.push(await this.#digest(listed));
+      const { own, others } = this.#sides(held, files, digests);
       const entry = this.#entry(summary, held, own, others);
       if (entry) return entry;
       statuses = statusesOf(own, others);
@@ -290,8 +274,40 @@ export class AnalysisCorpus {
       relations: work.relations,
       statuses: statuses ?? { [this.project.annotator]: work.document.status },
       own: ownFile,
-      listed: ownFile === NOT_OPEN ? undefined : ownFile,
     };
+  }
+
+  /**
+   * A document's files to take digests of, in the order the reader takes them (by file name):
+   * those the listing found, less this annotator's when it is open in memory, which stands for
+   * it. Undefined when the listing could not tell (it moved files).
+   */
+  #filesToDigest(key: string, held: Entry['own']): ListedAnnotationFile[] | undefined {
+    const files = this.project.annotationFiles(key);
+    if (!files) return undefined;
+    const wanted: ListedAnnotationFile[] = [];
+    for (const listed of files)
+      if (held === NOT_OPEN || listed.annotator !== this.project.annotator) wanted.push(listed);
+    return wanted.length < 2
+      ? wanted
+      : wanted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** This annotator's digest (from memory when open) and the others', from the files' digests (undefined: invalid). */
+  #sides(
+    held: Entry['own'],
+    files: readonly ListedAnnotationFile[],
+    digests: readonly (FileDigest | undefined)[],
+  ): { own: FileDigest | undefined; others: FileDigest[] } {
+    let own = held !== NOT_OPEN && held ? digestFile(held) : undefined;
+    const others: FileDigest[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const digest = digests[i];
+      if (!digest) continue;
+      if (files[i]!.annotator === this.project.annotator) own = digest;
+      else others.push(digest);
+    }
+    return { own, others };
   }
 
   /** A document from its files' digests; undefined if one was made against another text (to be re-attached). */
@@ -310,7 +326,6 @@ export class AnalysisCorpus {
       relations,
       statuses: statusesOf(own, others),
       own: held,
-      listed: own,
     };
   }
 
@@ -346,11 +361,4 @@ function statusesOf(
   if (own) statuses[own.annotator] = own.status;
   for (const other of others) statuses[other.annotator] = other.status;
   return statuses;
-}
-
-/** A document's files in the order the reader takes them: by file name. */
-function sortedFiles(files: readonly ListedAnnotationFile[]): ListedAnnotationFile[] {
-  return files.length < 2
-    ? [...files]
-    : [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -40,11 +40,3 @@ function analysedAnnotation(a: AnalysedAnnotation): AnalysedAnnotation {
   if (a.stakeholderId !== undefined) analysed.stakeholderId = a.stakeholderId;
   return analysed;
 }
-
-/** What the document list shows of an annotator's file besides its counts. */
-export type ListedFields = Pick<FileDigest, 'status' | 'note' | 'date'>;
-
-/** Whether two versions of a file show the same in the document list (a change means listing again). */
-export function sameListedFields(a: ListedFields | undefined, b: ListedFields | undefined): boolean {
-  return a === b || (a?.status === b?.status && a?.note === b?.note && a?.date === b?.date);
-}

@@ -113,16 +113,26 @@ export class OwnStores {
    * that text: the file is brought up to it first (re-attached if the article changed since), so
    * old and new offsets never mix.
    */
+  /**
+   * How many edits have changed what the document list shows of a file (its status, date or
+   * note). Counted once the edit is saved, so a list begun before the count moved may be stale.
+   */
+  listedFieldEdits = 0;
+
   async edit(key: string, edit: (file: AnnotationFile) => void, text?: LoadedText): Promise<void> {
     this.assertWritable();
     const store = await this.store(key);
     const fingerprint =
       text?.fingerprint || store.data.fingerprint || (await this.reader.load(key)).fingerprint;
+    let listedChanged = false;
     await store.update((file) => {
       if (text) bringUpToDate(file, text);
       file.fingerprint ||= fingerprint;
+      const { status, date, note } = file;
       edit(file);
+      listedChanged = file.status !== status || file.date !== date || file.note !== note;
     });
+    if (listedChanged) this.listedFieldEdits += 1;
   }
 
   /** Which documents have annotations (or orphans) matching `test`, and how many. */

@@ -227,18 +227,12 @@ export class Project {
     return (await this.#assembly.work(key)).document;
   }
 
-  #listedFieldEdits = 0;
-
-  /**
-   * How many times this annotator's status, date or note of a document has been set: what the
-   * document list shows of their files. A list made before the count last moved may be stale.
-   */
+  /** How many of this annotator's edits changed what the document list shows (OwnStores.listedFieldEdits). */
   get listedFieldEdits(): number {
-    return this.#listedFieldEdits;
+    return this.#own.listedFieldEdits;
   }
 
   async setDocumentStatus(key: string, status: DocumentStatus): Promise<DocumentSummary> {
-    this.#listedFieldEdits += 1;
     await this.#own.edit(key, (file) => {
       file.status = status;
     });
@@ -248,7 +242,6 @@ export class Project {
 
   /** Sets this annotator's date for the document (YYYY-MM-DD, checked at the API's boundary), or clears it with null. */
   async setDocumentDate(key: string, date: string | null): Promise<DocumentSummary> {
-    this.#listedFieldEdits += 1;
     await this.#own.edit(key, (file) => {
       if (date === null) delete file.date;
       else file.date = date;
@@ -258,7 +251,6 @@ export class Project {
   }
 
   async setDocumentNote(key: string, note: string): Promise<{ key: string; note: string }> {
-    this.#listedFieldEdits += 1;
     await this.#own.edit(key, (file) => {
       file.note = note;
     });
