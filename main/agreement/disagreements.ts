@@ -6,7 +6,8 @@ import type {
   DisagreementPassage,
 } from '../../shared/api-disagreements';
 import { compareAnnotations } from '../../shared/compare';
-import type { AnalysedDocument, AnalysisCorpus } from '../analysis/analysis-corpus';
+import type { AnalysisCorpus } from '../analysis/analysis-corpus';
+import { bothWorkedOn } from './worked-on';
 
 export interface DisagreementsOptions {
   a: string;
@@ -54,20 +55,6 @@ export async function agreementDisagreements(
       byDocument.push({ key: document.summary.key, title: document.summary.title, disagreements });
   }
   return { a, b, code, doneOnly, documents, counts, byDocument };
-}
-
-/** Whether `a` and `b` both worked on the document, as `agreement` counts it for the pair. */
-export function bothWorkedOn(
-  document: AnalysedDocument,
-  a: string,
-  b: string,
-  ofA: readonly AnalysedAnnotation[],
-  ofB: readonly AnalysedAnnotation[],
-  doneOnly: boolean,
-): boolean {
-  if (a === b) return false;
-  if (doneOnly) return document.statuses[a] === 'done' && document.statuses[b] === 'done';
-  return ofA.length > 0 && ofB.length > 0;
 }
 
 function passageOf(annotation: AnalysedAnnotation | null): DisagreementPassage | null {

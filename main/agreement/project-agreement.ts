@@ -8,6 +8,7 @@ import type { AgreementResult, GroupAgreement, PairAgreement } from '../../share
 import type { AnalysedDocument, AnalysisCorpus } from '../analysis/analysis-corpus';
 import { forEachLimited } from '../project/for-each-limited';
 import { type CodeCounts, type DocumentCounts, documentCounts } from './document-counts';
+import { workedOn } from './worked-on';
 
 export interface AgreementOptions {
   /** The annotators to compare; all with annotations (or, doneOnly, a status) when absent. */
@@ -82,9 +83,7 @@ export async function projectAgreement(
       else byAuthor.set(annotation.author, [annotation]);
     }
     const workers = new Set(
-      annotators.filter((name) =>
-        doneOnly ? document.statuses[name] === 'done' : (byAuthor.get(name)?.length ?? 0) > 0,
-      ),
+      annotators.filter((name) => workedOn(document, name, byAuthor.get(name), doneOnly)),
     );
     // Nothing to compare: no text to read.
     if (workers.size < 2) corpus.remember(document, SLOT, settings, null);

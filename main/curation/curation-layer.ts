@@ -19,7 +19,8 @@ import {
   isReservedAnnotatorName,
 } from '../../shared/model/curation';
 import { targetFor } from '../../shared/text/quote';
-import { agreementDisagreements, bothWorkedOn } from '../agreement/disagreements';
+import { agreementDisagreements } from '../agreement/disagreements';
+import { bothWorkedOn } from '../agreement/worked-on';
 import type { AnalysisCorpus } from '../analysis/analysis-corpus';
 import type { AnnotationFile } from '../project/annotation-files-schema';
 import { type Clock, systemClock } from '../project/clock';
