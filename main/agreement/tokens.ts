@@ -1,3 +1,4 @@
+import { splitsSurrogatePair } from '../../shared/text/offsets';
 import { wordCharWidth } from '../search/encode-words';
 
 /**
@@ -43,7 +44,7 @@ export function touchedTokens(text: string, intervals: readonly (readonly [numbe
     // Back to the start of the word the interval begins in, unless a token before reached it.
     let at = Math.max(from, scanned);
     // An offset between the halves of a pair stands for the pair.
-    if (at > scanned && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) at--;
+    if (at > scanned && splitsSurrogatePair(text, at)) at--;
     for (
       let back = wordWidthBefore(text, at);
       back > 0 && at - back >= scanned;
@@ -66,38 +67,10 @@ export function touchedTokens(text: string, intervals: readonly (readonly [numbe
   return starts;
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
 /** The width of the word character just before `at` (2 for a pair), 0 if there is none. */
 function wordWidthBefore(text: string, at: number): number {
   if (at === 0) return 0;
   const before = text.charCodeAt(at - 1);
-  if (isLowSurrogate(before) && at >= 2 && wordCharWidth(text, at - 2) === 2) return 2;
+  if (before >= 0xdc00 && before <= 0xdfff && at >= 2 && wordCharWidth(text, at - 2) === 2) return 2;
   return wordCharWidth(text, at - 1) === 1 ? 1 : 0;
-}
-
-/** Every token, as flat [start, end…] UTF-16 offsets (for tests and small texts). */
-export function tokenSpans(text: string): number[] {
-  const spans: number[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let width = wordCharWidth(text, i);
-    if (width === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (width > 0) {
-      i += width;
-      width = i < text.length ? wordCharWidth(text, i) : 0;
-    }
-    spans.push(start, i);
-  }
-  return spans;
 }
