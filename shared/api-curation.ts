@@ -42,8 +42,9 @@ export const curationRequests = {
   /**
    * Decides one disagreement between `a` and `b` in document `key`, named by its passages' ids
    * (`aId` absent for a passage only `b` marked, and the reverse): `a`, `b` or `both` put those
-   * passages in the curated layer, `edit` puts the curator's own `edited` passage there, `skip`
-   * records it as left for later. Deciding again replaces the decision; the same one changes nothing.
+   * passages in the curated layer (`a` where only `b` marked one keeps nothing there: a's reading;
+   * `both` needs both), `edit` puts the curator's own `edited` passage there, `skip` records it as
+   * left for later. Deciding again replaces the decision; the same one changes nothing.
    */
   curate: DisagreementFields.extend({
     decision: z.enum(CURATION_DECISIONS),

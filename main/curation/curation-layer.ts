@@ -127,10 +127,11 @@ export class CurationLayer {
     checkCompared(a, b);
     this.#stores.assertWritable();
     const sides = await this.#sides(request);
-    if ((decision === 'a' || decision === 'both') && !sides.a)
-      throw new ApiError('bad-request', `Taking ${a}'s passage needs its id (aId)`);
-    if ((decision === 'b' || decision === 'both') && !sides.b)
-      throw new ApiError('bad-request', `Taking ${b}'s passage needs its id (bId)`);
+    // Taking one side where only the other marked a passage is that side's reading: nothing there.
+    if (decision === 'both' && !sides.a)
+      throw new ApiError('bad-request', `Taking both passages needs ${a}'s id (aId)`);
+    if (decision === 'both' && !sides.b)
+      throw new ApiError('bad-request', `Taking both passages needs ${b}'s id (bId)`);
     const loaded = await this.project.text(key);
     const edited = request.edited && this.#checkedEdit(request.edited, sides, loaded.text);
     const record: CurationDecision = {

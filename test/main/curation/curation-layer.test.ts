@@ -166,9 +166,14 @@ describe('the curated layer', () => {
       edited: { code: 'security', start: edited.start, end: edited.end },
     });
 
-    // Only alice's: taken. Only bob's: skipped for now.
+    // Only alice's, decided as bob read it (nothing there): the layer keeps nothing of it.
+    const none = await carol.curate({ key: NET, a: 'alice', b: 'bob', decision: 'b', aId: ids.onlyA });
+    expect(none.annotations).toEqual([]);
+    expect(none.decision).toMatchObject({ decision: 'b', a: { id: ids.onlyA }, b: { id: null } });
+    // Only alice's: taken after all (replacing that). Only bob's: skipped for now.
     const onlyA = await carol.curate({ key: NET, a: 'alice', b: 'bob', decision: 'a', aId: ids.onlyA });
     expect(onlyA.annotations[0]!.target.quote).toBe('young people');
+    expect(onlyA.previous?.decision).toBe('b');
     const skipped = await carol.curate({ key: NET, a: 'alice', b: 'bob', decision: 'skip', bId: ids.onlyB });
     expect(skipped.annotations).toEqual([]);
 
@@ -242,8 +247,8 @@ describe('the curated layer', () => {
       [{ ...base, decision: 'a', aId: ids.codesB }, 'not-found', /alice has no annotation/],
       // Alice's passage of the other article.
       [{ ...base, decision: 'a', aId: ids.only2A }, 'not-found', /alice has no annotation/],
-      [{ ...base, decision: 'b', aId: ids.onlyA }, 'bad-request', /needs its id \(bId\)/],
-      [{ ...base, decision: 'both', aId: ids.onlyA }, 'bad-request', /needs its id \(bId\)/],
+      [{ ...base, decision: 'both', aId: ids.onlyA }, 'bad-request', /needs bob's id \(bId\)/],
+      [{ ...base, decision: 'both', bId: ids.onlyB }, 'bad-request', /needs alice's id \(aId\)/],
       [{ ...base, decision: 'skip' }, 'bad-request', /at least one of aId and bId/],
       [{ ...base, decision: 'edit', aId: ids.onlyA }, 'bad-request', /edited passage/],
       [
