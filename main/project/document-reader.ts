@@ -3,7 +3,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { ApiError } from '../../shared/api-error';
 import type { DocumentMetadata, SourceFormat } from '../../shared/model/document';
-import { type ExtractedDocument, extractDocument } from '../sources/extract-document';
+import { type ExtractedDocument, extractDocument, isExtractedFormat } from '../sources/extract-document';
 import { readRegularFileSync } from '../storage/read-regular-file';
 import { SyncWhileFast } from '../storage/sync-while-fast';
 import type { CachedDocument, DocumentCache } from './document-cache';
@@ -31,7 +31,7 @@ export function fingerprintOf(text: string): string {
 }
 
 /**
- * Reads articles into text, through the cache: the extracted text of HTML pages is kept under
+ * Reads articles into text, through the cache: the extracted text of HTML, PDF and Word files is kept under
  * .gloss/cache/text/ by fingerprint, and the few most recently used texts stay in memory,
  * since every annotation edit needs its document's text to quote from.
  */
@@ -90,7 +90,7 @@ export class DocumentReader {
     if (refused !== undefined) throw new ApiError('bad-request', `${key}: ${refused}`, key);
     const cached = this.cache.document(key, info.size, info.mtimeMs);
     let loaded: LoadedText | undefined;
-    if (cached?.format === 'html') {
+    if (cached && isExtractedFormat(cached.format)) {
       const text = await this.cache.readText(cached.fingerprint);
       if (text !== undefined && fingerprintOf(text) === cached.fingerprint) {
         loaded = { key, ...cached, text };
@@ -117,7 +117,7 @@ export class DocumentReader {
     const bytes = await this.#read(path, size);
     let extracted: ExtractedDocument;
     try {
-      extracted = extractDocument(path, bytes);
+      extracted = await extractDocument(path, bytes);
     } catch (error) {
       // What the bytes are decides this, so it holds until the file changes; a failure to read
       // (permissions, a vanished file) may not, and is not remembered.
@@ -125,7 +125,8 @@ export class DocumentReader {
       throw error;
     }
     const fingerprint = fingerprintOf(extracted.text);
-    if (extracted.format === 'html') await this.cache.saveText(fingerprint, extracted.text).catch(() => {});
+    if (isExtractedFormat(extracted.format))
+      await this.cache.saveText(fingerprint, extracted.text).catch(() => {});
     return { key, ...extracted, fingerprint, size, mtimeMs };
   }
 

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { DocumentMetadata, SourceFormat } from '../../shared/model/document';
+import { extractDocx } from './extract-docx';
 import { extractHtml } from './extract-html';
+import { extractPdf } from './extract-pdf';
 import { extractPlain } from './extract-plain';
 
 export interface ExtractedDocument {
@@ -16,6 +18,8 @@ const FORMATS: Readonly<Record<string, SourceFormat>> = {
   '.markdown': 'md',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
 };
 
 /** File extensions Gloss reads as documents, lower case with the dot. */
@@ -27,10 +31,19 @@ export function formatOf(fileName: string): SourceFormat | undefined {
 }
 
 /**
- * The plain text and metadata of an article file. Throws an Error whose message says what is
- * wrong with the file; the caller adds the file's name.
+ * Whether the format's text is made from the file rather than being the file's own, so is kept
+ * under .gloss/cache/text/ to spare extracting it again (HTML, PDF and Word files).
  */
-export function extractDocument(fileName: string, bytes: Uint8Array): ExtractedDocument {
+export function isExtractedFormat(format: SourceFormat): boolean {
+  return format !== 'txt' && format !== 'md';
+}
+
+/**
+ * The plain text and metadata of an article file. Rejects with an Error whose message says what
+ * is wrong with the file; the caller adds the file's name. Text and HTML are read synchronously
+ * within the call; PDF and Word files take their libraries' asynchronous steps.
+ */
+export async function extractDocument(fileName: string, bytes: Uint8Array): Promise<ExtractedDocument> {
   const format = formatOf(fileName);
   if (!format) {
     const ext = path.extname(fileName);
@@ -39,6 +52,12 @@ export function extractDocument(fileName: string, bytes: Uint8Array): ExtractedD
     );
   }
   const { text, metadata } =
-    format === 'html' ? extractHtml(fileName, bytes) : extractPlain(fileName, bytes, format === 'md');
+    format === 'pdf'
+      ? await extractPdf(fileName, bytes)
+      : format === 'docx'
+        ? await extractDocx(fileName, bytes)
+        : format === 'html'
+          ? extractHtml(fileName, bytes)
+          : extractPlain(fileName, bytes, format === 'md');
   return { format, text, metadata };
 }

@@ -98,7 +98,8 @@ function depthOf(document: Document): number {
   return deepest;
 }
 
-function withDocument<T>(fileName: string, html: string, use: (document: Document) => T): T {
+/** Parses `html` in a throwaway jsdom window (no scripts, no resources) and hands `use` its document. */
+export function withDocument<T>(fileName: string, html: string, use: (document: Document) => T): T {
   // A window per page: a jsdom window keeps every document parsed in it reachable (through its
   // named-element tracking and selector-engine listeners), so a shared one would leak them all.
   const { JSDOM, VirtualConsole } = loadJsdom();

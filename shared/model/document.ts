@@ -6,7 +6,7 @@ export { DOCUMENT_STATUSES } from './vocabulary';
 export const DocumentStatus = z.enum(DOCUMENT_STATUSES);
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 
-export type SourceFormat = 'txt' | 'md' | 'html';
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
 
 /** What extraction learned about a document besides its text. Absent fields were not found. */
 export interface DocumentMetadata {
@@ -17,8 +17,26 @@ export interface DocumentMetadata {
   publishedTime?: string;
   excerpt?: string;
   lang?: string;
-  /** The character encoding the file was decoded from, e.g. "UTF-8" or "windows-1252". */
+  /**
+   * The character encoding the file was decoded from, e.g. "UTF-8" or "windows-1252"; for a PDF
+   * or a Word file, whose text is not decoded from bytes, the kind of file ("PDF", "DOCX").
+   */
   encoding: string;
+  /**
+   * A PDF's pages in order, each with the offset of its first character in the text (UTF-16 code
+   * units; a page without text starts where the next one does). Absent for every other format.
+   */
+  pages?: PageStart[];
+}
+
+/** Where a page of a PDF begins in the extracted text. */
+export interface PageStart {
+  /** 1 for the first page of the file. */
+  number: number;
+  /** The page's own label when the PDF gives one that is not its number ("iv", "A-3"). */
+  label?: string;
+  /** Offset of the page's first character in the text, in UTF-16 code units. */
+  start: number;
 }
 
 /** One row of the document list. */

@@ -17,15 +17,15 @@ describe('BBC news articles (news-txt)', () => {
     .filter((f) => f.endsWith('.txt'))
     .sort();
 
-  it('has all 1,781 articles', () => {
+  it('has all 1,781 articles', async () => {
     expect(files).toHaveLength(1781);
   });
 
-  it('extracts every article with its first line as title and its text intact', () => {
+  it('extracts every article with its first line as title and its text intact', async () => {
     const wrong: string[] = [];
     for (const file of files) {
       const bytes = read(file);
-      const doc = extractDocument(file, bytes);
+      const doc = await extractDocument(file, bytes);
       const firstLine = bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8');
       if (doc.format !== 'txt' || doc.metadata.title === '' || doc.metadata.title !== firstLine) {
         wrong.push(
@@ -39,13 +39,13 @@ describe('BBC news articles (news-txt)', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('decodes sport/199.txt, the one legacy-encoded article, as windows-1252', () => {
+  it('decodes sport/199.txt, the one legacy-encoded article, as windows-1252', async () => {
     const bytes = read('news-txt/sport/199.txt');
     // The only non-ASCII byte: 0xA3, "£" in windows-1252 (and ISO-8859-1), invalid as UTF-8.
     expect(bytes[257]).toBe(0xa3);
     expect(bytes.subarray(249, 263).toString('latin1')).toBe('Mutu, a £15.8m');
 
-    const doc = extractDocument('199.txt', bytes);
+    const doc = await extractDocument('199.txt', bytes);
     expect(doc.metadata).toEqual({ title: 'Chelsea sack Mutu', encoding: 'windows-1252' });
     expect(doc.text).toContain('a possible transfer fee for Mutu, a £15.8m signing from Parma last season');
     expect(doc.text).not.toContain('\uFFFD');
@@ -54,9 +54,9 @@ describe('BBC news articles (news-txt)', () => {
 });
 
 describe('seed article', () => {
-  it('skips the "TikTok logo" line for the title and keeps the text intact', () => {
+  it('skips the "TikTok logo" line for the title and keeps the text intact', async () => {
     const bytes = read('seed/tiktok-microsoft.txt');
-    const doc = extractDocument('tiktok-microsoft.txt', bytes);
+    const doc = await extractDocument('tiktok-microsoft.txt', bytes);
     expect(doc.metadata).toEqual({
       title: 'TikTok: Microsoft interrupts talks about buying US weapons reports',
       encoding: 'UTF-8',
@@ -81,16 +81,16 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, Partial<Record<ComparedField, s
 describe('saved web pages (html-pages)', () => {
   const pages = fs.readdirSync(path.join(CORPUS, 'html-pages')).sort();
 
-  it('has all 87 pages', () => {
+  it('has all 87 pages', async () => {
     expect(pages).toHaveLength(87);
   });
 
-  it.each(pages)('%s: metadata as Readability expects, clean text', { timeout: 60_000 }, (page) => {
+  it.each(pages)('%s: metadata as Readability expects, clean text', { timeout: 60_000 }, async (page) => {
     const source = read(`html-pages/${page}/source.html`);
     const expected = JSON.parse(
       read(`html-pages/${page}/expected-metadata.json`).toString('utf8'),
     ) as Partial<Record<keyof DocumentMetadata, string | null>>;
-    const doc = extractDocument('source.html', source);
+    const doc = await extractDocument('source.html', source);
 
     expect(doc.format).toBe('html');
     // Every page is UTF-8; one of them starts with a byte order mark.

@@ -1,0 +1,249 @@
+import type { PageStart } from '../../shared/model/document';
+
+/**
+ * One run of text as a PDF draws it (pdfjs's text content item): its string, where its baseline
+ * starts (PDF user space: y grows upwards), how wide it is and its font size.
+ */
+export interface PdfTextRun {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+}
+
+export interface PdfPageRuns {
+  number: number;
+  label?: string;
+  runs: readonly PdfTextRun[];
+}
+
+export interface PdfLaidOutText {
+  /** Paragraphs separated by a blank line, as HTML extraction gives them. */
+  text: string;
+  pages: PageStart[];
+  /** The first paragraph set larger than the body text, on the first page that has one. */
+  heading?: string;
+}
+
+interface Line {
+  text: string;
+  x: number;
+  y: number;
+  fontSize: number;
+  page: number;
+}
+
+// Tuning, in multiples of the font size unless said otherwise.
+/** Runs whose baselines differ by more than this are on different lines (superscripts are within it). */
+const SAME_LINE = 0.5;
+/** A gap wider than this between two runs of a line is a space the PDF did not draw as a character. */
+const WORD_GAP = 0.15;
+/** A line starting this much right of the paragraph's left edge is a first-line indent. */
+const INDENT = 1;
+/** A gap between lines more than this times the usual spacing for their font size ends a paragraph. */
+const PARAGRAPH_GAP = 1.3;
+/** Text this much larger than the body's is a heading, a paragraph of its own. */
+const HEADING_SIZE = 1.15;
+/** Font sizes within this ratio are the same size (rounding of glyph matrices). */
+const SAME_SIZE = 0.1;
+
+// A line that ends in a word, this hyphen and the next line starting in a lower-case letter is a
+// word broken by hyphenation: U+00AD (a soft hyphen, where the producer kept it) and U+2010 (what
+// Chromium draws at a soft-hyphen break) are only ever used that way.
+const HYPHENATION_MARK = /[\p{L}\p{M}][\u00ad\u2010]$/u;
+// U+002D is both a hyphenation mark and the hyphen of compounds ("year-earlier"); see joinHyphenated.
+const HYPHEN_MINUS = /([\p{L}\p{M}]+)-$/u;
+const STARTS_LOWER = /^(\p{Ll}[\p{L}\p{M}]*)/u;
+// Scripts written without spaces between words: their lines join with nothing between them.
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+/** A paragraph ending with one of these (quotes and brackets after it allowed) ends a sentence. */
+const SENTENCE_END = /[.!?:;…。！？]["'”’)\]]*$/u;
+
+/**
+ * The text of a PDF's pages in reading order: runs grouped into lines, lines into paragraphs
+ * (joined with a space, a hyphenated word made whole again), paragraphs separated by a blank line,
+ * and where each page starts in that text. Runs are taken in the order the page draws them, which
+ * is reading order for what word processors, browsers and typesetters produce; a paragraph broken
+ * by a page break is joined again when its last line on the page ends mid-sentence.
+ */
+export function layOutPdfText(pages: readonly PdfPageRuns[]): PdfLaidOutText {
+  const linesByPage = pages.map((page) => linesOf(page.runs, page.number));
+  const all = linesByPage.flat();
+  const spacing = usualSpacing(linesByPage);
+  const bodySize = mostCommonSize(all);
+
+  const paragraphs: Line[][] = [];
+  let previous: Line | undefined;
+  for (const line of all) {
+    if (!previous || endsParagraph(previous, line, spacing, bodySize)) paragraphs.push([line]);
+    else paragraphs.at(-1)!.push(line);
+    previous = line;
+  }
+
+  // Each page's first line, by the page's index; a page with no text starts where the next one does.
+  const firstLines = new Map<Line, number>();
+  linesByPage.forEach((lines, index) => {
+    if (lines[0]) firstLines.set(lines[0], index);
+  });
+  const starts: PageStart[] = [];
+  const placePages = (line: Line, offset: number): void => {
+    const index = firstLines.get(line);
+    while (index !== undefined && starts.length <= index)
+      starts.push(pageStart(pages[starts.length]!, offset));
+  };
+  const words = wordsOf(all);
+  let text = '';
+  let heading: string | undefined;
+  for (const lines of paragraphs) {
+    if (text !== '') text += '\n\n';
+    let joined = '';
+    for (const line of lines) {
+      if (joined !== '') {
+        const separator = joinSeparator(joined, line.text, words);
+        if (separator === undefined) joined = joined.slice(0, -1);
+        else joined += separator;
+      }
+      placePages(line, text.length + joined.length);
+      joined += line.text;
+    }
+    if (heading === undefined && lines[0]!.fontSize > bodySize * HEADING_SIZE) heading = joined;
+    text += joined;
+  }
+  while (starts.length < pages.length) starts.push(pageStart(pages[starts.length]!, text.length));
+  return { text, pages: starts, ...(heading !== undefined && { heading }) };
+}
+
+function pageStart(page: PdfPageRuns, start: number): PageStart {
+  return { number: page.number, ...(page.label !== undefined && { label: page.label }), start };
+}
+
+/** The runs of one page as lines, in drawing order, spaces put where the PDF left gaps. */
+function linesOf(runs: readonly PdfTextRun[], page: number): Line[] {
+  const lines: Line[] = [];
+  let line: (Line & { end: number; spaceBefore: boolean }) | undefined;
+  let pendingSpace = false;
+  for (const run of runs) {
+    if (run.text.trim() === '') {
+      // A drawn space: the next run on the line follows a word break whatever the gap.
+      pendingSpace = true;
+      continue;
+    }
+    const size = run.fontSize > 0 ? run.fontSize : 1;
+    const text = run.text.replace(/[ \t\r\n]+/g, ' ');
+    const sameLine =
+      line !== undefined &&
+      Math.abs(run.y - line.y) <= SAME_LINE * Math.max(size, line.fontSize) &&
+      run.x >= line.end - size;
+    if (line && sameLine) {
+      const gap = run.x - line.end;
+      if ((pendingSpace || gap > WORD_GAP * size) && !line.text.endsWith(' ') && !text.startsWith(' ')) {
+        line.text += ' ';
+      }
+      line.text += text;
+      line.end = Math.max(line.end, run.x + run.width);
+      // A superscript (a footnote mark) is smaller and higher: the line keeps its body's baseline.
+      if (size > line.fontSize) {
+        line.fontSize = size;
+        line.y = run.y;
+      }
+    } else {
+      if (line) lines.push(line);
+      line = { text, x: run.x, y: run.y, fontSize: size, page, end: run.x + run.width, spaceBefore: false };
+    }
+    pendingSpace = false;
+  }
+  if (line) lines.push(line);
+  return lines
+    .map(({ text, x, y, fontSize }) => ({ text: text.trim(), x, y, fontSize, page }))
+    .filter((l) => l.text !== '');
+}
+
+function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SAME_SIZE * Math.max(a, b);
+}
+
+function sizeKey(size: number): number {
+  return Math.round(size * 2) / 2;
+}
+
+/**
+ * The usual distance between the baselines of two lines of one paragraph, per font size: the
+ * lower quartile of the gaps between lines that follow each other down a page, since most of
+ * them are within paragraphs and a paragraph's gap is larger.
+ */
+function usualSpacing(linesByPage: readonly Line[][]): Map<number, number> {
+  const gaps = new Map<number, number[]>();
+  for (const lines of linesByPage) {
+    for (let i = 1; i < lines.length; i++) {
+      const [above, below] = [lines[i - 1]!, lines[i]!];
+      const gap = above.y - below.y;
+      if (gap <= 0 || !sameSize(above.fontSize, below.fontSize)) continue;
+      const key = sizeKey(below.fontSize);
+      const list = gaps.get(key);
+      if (list) list.push(gap);
+      else gaps.set(key, [gap]);
+    }
+  }
+  const spacing = new Map<number, number>();
+  for (const [key, list] of gaps) {
+    list.sort((a, b) => a - b);
+    spacing.set(key, list[Math.floor((list.length - 1) / 4)]!);
+  }
+  return spacing;
+}
+
+/** The font size most of the text is set in (by characters). */
+function mostCommonSize(lines: readonly Line[]): number {
+  const chars = new Map<number, number>();
+  for (const line of lines)
+    chars.set(sizeKey(line.fontSize), (chars.get(sizeKey(line.fontSize)) ?? 0) + line.text.length);
+  let best = 0;
+  let most = -1;
+  for (const [size, count] of chars) {
+    if (count > most) [best, most] = [size, count];
+  }
+  return best;
+}
+
+function endsParagraph(above: Line, below: Line, spacing: Map<number, number>, bodySize: number): boolean {
+  const headingAbove = above.fontSize > bodySize * HEADING_SIZE;
+  const headingBelow = below.fontSize > bodySize * HEADING_SIZE;
+  if (!sameSize(above.fontSize, below.fontSize) && (headingAbove || headingBelow)) return true;
+  if (above.page !== below.page || below.y > above.y) {
+    // A new page or a new column: the paragraph goes on only where its sentence does.
+    return SENTENCE_END.test(above.text) || headingAbove;
+  }
+  const usual = spacing.get(sizeKey(below.fontSize)) ?? below.fontSize * 1.2;
+  if (above.y - below.y > usual * PARAGRAPH_GAP) return true;
+  return below.x - above.x > INDENT * below.fontSize;
+}
+
+/** Every word of the document in lower case, to tell a hyphenated word from a compound. */
+function wordsOf(lines: readonly Line[]): Set<string> {
+  const words = new Set<string>();
+  for (const line of lines) {
+    for (const word of line.text.toLowerCase().split(/[^\p{L}\p{M}]+/u)) if (word) words.add(word);
+  }
+  return words;
+}
+
+/**
+ * What goes between a paragraph's text so far and its next line: a space, nothing (a word broken
+ * at a compound's hyphen, or a script without spaces), or undefined when the text so far ends in
+ * a hyphenation mark to drop (a hyphenated word made whole again).
+ */
+function joinSeparator(before: string, next: string, words: ReadonlySet<string>): string | undefined {
+  const lower = STARTS_LOWER.exec(next);
+  if (HYPHENATION_MARK.test(before) && lower) return undefined;
+  const hyphen = HYPHEN_MINUS.exec(before);
+  if (hyphen) {
+    // "year-" then "earlier" may be the compound "year-earlier" or a word the typesetter broke.
+    // Dropping a compound's hyphen would make a word that is not in the article, so the hyphen
+    // stays unless the whole word is written unbroken elsewhere in the document.
+    const whole = lower && `${hyphen[1]}${lower[1]}`.toLowerCase();
+    return whole && words.has(whole) ? undefined : '';
+  }
+  if (NO_SPACES.test(before.slice(-1)) && NO_SPACES.test(next.charAt(0))) return '';
+  return ' ';
+}
