@@ -1,9 +1,15 @@
-// Bundles the Electron shell: main/electron/main.ts → dist/electron/main.cjs (Node, npm
-// dependencies left to node_modules) and main/electron/preload.ts → dist/electron/preload.cjs
-// (one self-contained CommonJS file that requires only 'electron', as sandboxed preloads must);
-// and the command line: main/cli/main.ts → dist/cli/gloss.cjs, which bin/gloss.js runs.
+// Bundles the Electron shell: main/electron/main.ts → dist/electron/main.cjs (Node; the packages
+// in BUNDLED taken in, the others left to node_modules) and main/electron/preload.ts →
+// dist/electron/preload.cjs (one self-contained CommonJS file that requires only 'electron', as
+// sandboxed preloads must); and the command line: main/cli/main.ts → dist/cli/gloss.cjs, which
+// bin/gloss.js runs (and, in an installed app, assets/launchers/run-gloss.cjs).
+//
+// A package the bundles take in is a devDependency: electron-builder puts exactly the
+// `dependencies` (with theirs) into the installed app's node_modules, so those are the packages
+// the bundles leave to node_modules. test/package/ checks both ways.
 //
 //   node scripts/build-main.js               builds all three into dist/
+//   node scripts/build-main.js --out DIR     builds all three into DIR (electron/, cli/) instead
 //   node scripts/build-main.js --cli FILE    builds only the command line, into FILE (tests)
 import { rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -11,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'electron');
+const outTarget = process.argv.indexOf('--out');
+const out = outTarget >= 0 ? resolve(process.argv[outTarget + 1] ?? 'dist') : join(root, 'dist');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -25,25 +32,16 @@ const common = {
   metafile: true,
 };
 
-/** @type {import('esbuild').BuildOptions} */
-const forNode = {
-  ...common,
-  // Every package (electron and the dependencies) is required from node_modules at run time.
-  packages: 'external',
-  // Sources written as ES modules use import.meta.url (e.g. to load jsdom only when needed);
-  // in a CommonJS bundle it is the bundle's own file URL.
-  define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
-
 /**
- * The packages the command's bundle takes in rather than requiring from node_modules (with what
- * they import): zod, because as one file with the rest, and without its messages in forty-odd
- * languages (Gloss words its own), it loads in about half the time, so `gloss info` starts sooner;
- * lowdb and approx-string-match, because they are ES modules only, which a CommonJS bundle cannot
- * require on Node 20 before 20.19. Every other package stays in node_modules.
+ * The packages both bundles take in rather than requiring from node_modules (with what they
+ * import): zod, because as one file with the rest, and without its messages in forty-odd
+ * languages (Gloss words its own), it loads in about half the time, so `gloss info` starts sooner,
+ * and the installed app leaves out its 8 MB package; lowdb and approx-string-match, because they
+ * are ES modules only, which a CommonJS bundle cannot require on Node 20 before 20.19. Every other
+ * package stays in node_modules: most are loaded on first use (jsdom, pdf.js, mammoth), which a
+ * bundle could not take in anyway.
  */
-const CLI_BUNDLED = ['zod', 'lowdb', 'approx-string-match'];
+const BUNDLED = ['zod', 'lowdb', 'approx-string-match'];
 
 const packageName = (specifier) => specifier.split('/', specifier.startsWith('@') ? 2 : 1).join('/');
 const insidePackage = (file, names) =>
@@ -55,8 +53,8 @@ const bundleSomePackages = {
     builder.onResolve({ filter: /^[^./]/ }, (args) => {
       if (
         args.kind === 'entry-point' ||
-        CLI_BUNDLED.includes(packageName(args.path)) ||
-        insidePackage(args.importer, CLI_BUNDLED)
+        BUNDLED.includes(packageName(args.path)) ||
+        insidePackage(args.importer, BUNDLED)
       )
         return undefined;
       // bin/gloss.js runs the bundle as a script (for its code cache), where Node 20 has no import().
@@ -79,12 +77,22 @@ const bundleSomePackages = {
   },
 };
 
+/** @type {import('esbuild').BuildOptions} */
+const forNode = {
+  ...common,
+  // electron and the packages outside BUNDLED are required from node_modules at run time.
+  plugins: [bundleSomePackages],
+  // Sources written as ES modules use import.meta.url (e.g. to load jsdom only when needed);
+  // in a CommonJS bundle it is the bundle's own file URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 /** The command line; the modules it imports with import() stay unrun until a command needs them. */
 const cli = (outfile) => {
-  const { packages: _, ...rest } = forNode;
   // A code cache bin/gloss.js made for the bundle before this one must not outlive it.
   rmSync(`${outfile}.v8cache`, { force: true });
-  return { ...rest, entryPoints: ['main/cli/main.ts'], outfile, plugins: [bundleSomePackages] };
+  return { ...forNode, entryPoints: ['main/cli/main.ts'], outfile };
 };
 
 const cliTarget = process.argv.indexOf('--cli');
@@ -92,14 +100,14 @@ const outputs =
   cliTarget >= 0
     ? [cli(resolve(process.argv[cliTarget + 1] ?? 'gloss.cjs'))]
     : [
-        { ...forNode, entryPoints: ['main/electron/main.ts'], outfile: join(outdir, 'main.cjs') },
+        { ...forNode, entryPoints: ['main/electron/main.ts'], outfile: join(out, 'electron', 'main.cjs') },
         {
           ...common,
           entryPoints: ['main/electron/preload.ts'],
-          outfile: join(outdir, 'preload.cjs'),
+          outfile: join(out, 'electron', 'preload.cjs'),
           external: ['electron'],
         },
-        cli(join(root, 'dist', 'cli', 'gloss.cjs')),
+        cli(join(out, 'cli', 'gloss.cjs')),
       ];
 
 let failed = false;
