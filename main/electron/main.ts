@@ -12,6 +12,7 @@ import { createDispatch } from '../api/dispatch';
 import { createGlossService } from '../api/gloss-service';
 import { AnnotatorIdentity } from '../settings/annotator-identity';
 import { SETTINGS_FOLDER_ENV, userSettingsFile } from '../settings/settings-folder';
+import { aboutMessageBox } from './about';
 import { appPaths } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createAppWindow, windowTitle } from './app-window';
@@ -149,12 +150,8 @@ function startGloss(): void {
   }
 
   function showAbout(): void {
-    const options = {
-      type: 'info' as const,
-      title: 'About Gloss',
-      message: `Gloss ${app.getVersion()}`,
-      detail: 'A desktop annotation workbench for researchers who tag passages in folders of news articles.',
-    };
+    const { electron, chrome, node } = process.versions;
+    const options = aboutMessageBox({ app: app.getVersion(), electron, chrome, node });
     const current = getWindow();
     void (current ? dialog.showMessageBox(current, options) : dialog.showMessageBox(options));
   }
