@@ -1,14 +1,9 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import type { DocumentMetadata } from '../../shared/model/document';
-import { loadPdfjs } from './load-pdfjs';
+import { loadPdfjs, pdfjsFolder } from './load-pdfjs';
 import { layOutPdfText, type PdfPageRuns, type PdfTextRun } from './pdf-text-layout';
 import { capTitle, titleFromFileName } from './title';
-
-// Character maps for fonts that use a predefined CJK encoding, and the standard 14 fonts' metrics:
-// files of pdfjs-dist itself, read from the disk when a PDF needs them.
-const pdfjsFolder = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 export interface ExtractedPdf {
   text: string;
@@ -22,8 +17,10 @@ const REFUSALS: Readonly<Record<string, string>> = {
   InvalidPDFException: 'is not a valid PDF file (it may be damaged, or only partly downloaded)',
 };
 
-// Titles some producers write in place of one: "Microsoft Word - report.docx", "untitled".
-const PLACEHOLDER_TITLE = /^(untitled|microsoft word - .*|document\d*|\s*)$/i;
+// Titles some producers write in place of one: "Microsoft Word - report.docx", "untitled", or
+// the name or address of the file printed (Chromium, for a page without a <title>).
+const PLACEHOLDER_TITLE =
+  /^(\s*|untitled|document\d*|microsoft word - .*|.*\.(html?|docx?|odt|rtf|txt|pdf)|[a-z]+:\/\/\S*)$/i;
 
 /**
  * The text of a PDF's text layer in reading order with its page boundaries (pdf-text-layout.ts),
@@ -43,8 +40,10 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
     enableXfa: false,
-    cMapUrl: `${join(pdfjsFolder, 'cmaps')}/`,
-    standardFontDataUrl: `${join(pdfjsFolder, 'standard_fonts')}/`,
+    // Character maps for fonts in a predefined CJK encoding, and the standard 14 fonts' metrics:
+    // files of pdfjs-dist, read from the disk when a PDF needs them.
+    cMapUrl: `${join(pdfjsFolder(), 'cmaps')}/`,
+    standardFontDataUrl: `${join(pdfjsFolder(), 'standard_fonts')}/`,
     // A password prompt would wait forever: a protected file is refused instead.
     password: '',
   });

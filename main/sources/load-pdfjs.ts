@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { loadOnFirstUse } from './load-on-first-use';
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -42,4 +44,12 @@ class IdentityMatrix {
   d = 1;
   e = 0;
   f = 0;
+}
+
+let folder: string | undefined;
+
+/** pdfjs-dist's own folder, which holds the data files some PDFs need (character maps, font metrics). */
+export function pdfjsFolder(): string {
+  folder ??= dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return folder;
 }

@@ -57,6 +57,10 @@ const HYPHEN_MINUS = /([\p{L}\p{M}]+)-$/u;
 const STARTS_LOWER = /^(\p{Ll}[\p{L}\p{M}]*)/u;
 // Scripts written without spaces between words: their lines join with nothing between them.
 const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+// A glyph the PDF maps to no character comes out as U+0000: Chromium draws an emoji sequence
+// (a flag, a skin tone, a family) as one such glyph, naming its text only in an ActualText that
+// pdfjs does not read. It is not text, so it is left out.
+const UNMAPPED = '\u0000';
 /** A paragraph ending with one of these (quotes and brackets after it allowed) ends a sentence. */
 const SENTENCE_END = /[.!?:;…。！？]["'”’)\]]*$/u;
 
@@ -124,13 +128,14 @@ function linesOf(runs: readonly PdfTextRun[], page: number): Line[] {
   let line: (Line & { end: number; spaceBefore: boolean }) | undefined;
   let pendingSpace = false;
   for (const run of runs) {
-    if (run.text.trim() === '') {
+    if (/^[^\S\u00a0]*$/u.test(run.text.replaceAll(UNMAPPED, ''))) {
       // A drawn space: the next run on the line follows a word break whatever the gap.
       pendingSpace = true;
       continue;
     }
     const size = run.fontSize > 0 ? run.fontSize : 1;
-    const text = run.text.replace(/[ \t\r\n]+/g, ' ');
+    // Any whitespace but a no-break space, which is content (as in HTML), is one space.
+    const text = run.text.replaceAll(UNMAPPED, '').replace(/[^\S\u00a0]+/gu, ' ');
     const sameLine =
       line !== undefined &&
       Math.abs(run.y - line.y) <= SAME_LINE * Math.max(size, line.fontSize) &&
