@@ -220,7 +220,11 @@ process.stdout.write(JSON.stringify(failed));`;
     const search = await run(gloss, ['search', folder, 'packaged', '--json'], { cwd: work });
     const hits: { key: string }[] = JSON.parse(search.stdout).hits;
     expect(hits.map((hit) => hit.key).sort()).toEqual(['legacy.txt', 'memo.docx', 'page.html', 'report.pdf']);
-    const info = JSON.parse((await run(gloss, ['info', join(resources, 'sample-project'), '--json'])).stdout);
+    // Through a link, as a user puts it on their PATH (/usr/local/bin/gloss): the app is found all the same.
+    const link = join(work, 'on-path', 'gloss');
+    await mkdir(dirname(link));
+    await symlink(relative(dirname(link), gloss), link);
+    const info = JSON.parse((await run(link, ['info', join(resources, 'sample-project'), '--json'])).stdout);
     expect(info.documents.map((document: { key: string }) => document.key)).toEqual(['tiktok-microsoft.txt']);
     const usage = await run(gloss, []).catch((error: { code: number; stdout: string }) => error);
     expect(usage).toMatchObject({ code: 2, stdout: expect.stringContaining('gloss info') });
