@@ -1,22 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './ids';
 
-/**
- * The curated layer: one gold-standard reading of each document, made by a curator from two
- * annotators' work. It is saved as the annotation file of a reserved annotator name, so exports
- * (`--annotators curation`), the analyses and agreement take it as any annotator's file.
- */
-export const CURATION_ANNOTATOR = 'curation';
-
-/**
- * Whether a name would write the curated layer's files: compared without case, as
- * `Curation.json` and `curation.json` are one file on Windows and macOS disks.
- */
-export function isReservedAnnotatorName(name: string): boolean {
-  return name.trim().toLowerCase() === CURATION_ANNOTATOR;
-}
-
-export const RESERVED_NAME_MESSAGE = `"${CURATION_ANNOTATOR}" is the name of the curated layer, not of an annotator: choose another name.`;
+export { CURATION_ANNOTATOR, isReservedAnnotatorName, RESERVED_NAME_MESSAGE } from './curation-name';
 
 /** A disagreement is between two passages at most: what a curated annotation comes from, and what a decision makes. */
 export const CURATED_SOURCES_MAX = 2;

@@ -2,6 +2,8 @@
  * The window-wide keyboard handler: turns a keydown into one of shortcuts.ts's commands and
  * runs it through the store's own actions (the same ones the buttons and the menu use).
  */
+import type { CurationDecisionKind } from '../../../shared/model/curation';
+import { selectCurrentItem } from '../store/curation-slice';
 import { selectVisibleDocuments } from '../store/document-filter-slice';
 import type { GlossStore } from '../store/gloss-store';
 import { isOwnAnnotation, nextReaderView, selectShownAnnotations } from '../store/reader-views-slice';
@@ -57,6 +59,17 @@ const ACTIONS: Record<GlobalCommand, Action> = {
     s.setReaderView({ view: nextReaderView(s.readerView.view) });
     return true;
   },
+  nextDisagreement: (s) => curating(s) && s.moveCuration(1),
+  previousDisagreement: (s) => curating(s) && s.moveCuration(-1),
+  takeA: (s) => curate(s, 'a'),
+  takeB: (s) => curate(s, 'b'),
+  takeBoth: (s) => curate(s, 'both'),
+  editCurated: (s) => {
+    if (!curating(s) || !selectCurrentItem(s)) return false;
+    s.setCurationEditing(true);
+    return true;
+  },
+  skipDisagreement: (s) => curate(s, 'skip'),
   nextSuggestion: (s) => moveSuggestion(s, 1),
   previousSuggestion: (s) => moveSuggestion(s, -1),
   acceptSuggestion: (s) =>
@@ -88,28 +101,31 @@ const ACTIONS: Record<GlobalCommand, Action> = {
   },
 };
 
-/** The command a keydown asks for here, if any, after the rules about where focus is. */
-function commandFor(event: KeyboardEvent, state: GlossState): GlobalCommand | undefined {
-  if (event.defaultPrevented || isImeComposing(event)) return undefined;
-  const command = BINDINGS.find((binding) => matchesChord(event, binding.chord))?.command;
-  if (!command) return undefined;
+/**
+ * The commands a keydown may ask for here, after the rules about where focus is, in table order:
+ * a key bound twice (`n`: the next disagreement while curating, else the next suggestion) goes to
+ * the first whose action acts.
+ */
+function commandsFor(event: KeyboardEvent, state: GlossState): GlobalCommand[] {
+  if (event.defaultPrevented || isImeComposing(event)) return [];
   const target = event.target instanceof Element ? event.target : null;
-  // Text fields keep their keys, Ctrl/Cmd+Z included (it undoes typing there); other dialogs handle their own.
-  if (isEditable(target) && !FROM_FIELDS.has(command)) return undefined;
-  if (isInOtherDialog(target) && !FROM_DIALOGS.has(command)) return undefined;
-  if (state.helpOpen && !WHILE_HELP_OPEN.has(command)) return undefined;
-  if (NOT_ON_CONTROLS.has(command) && isControl(target)) return undefined;
   const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-  if (state.pendingSelection && plain && PALETTE_KEY.test(shortcutKey(event))) return undefined;
-  return command;
+  if (state.pendingSelection && plain && PALETTE_KEY.test(shortcutKey(event))) return [];
+  return BINDINGS.filter(({ chord, command }) => {
+    if (!matchesChord(event, chord)) return false;
+    // Text fields keep their keys, Ctrl/Cmd+Z included (it undoes typing there); other dialogs handle their own.
+    if (isEditable(target) && !FROM_FIELDS.has(command)) return false;
+    if (isInOtherDialog(target) && !FROM_DIALOGS.has(command)) return false;
+    if (state.helpOpen && !WHILE_HELP_OPEN.has(command)) return false;
+    return !(NOT_ON_CONTROLS.has(command) && isControl(target));
+  }).map(({ command }) => command);
 }
 
 /** Runs the command of a keydown; true (and the browser's default prevented) when one acted. */
 export function handleGlobalKeydown(event: KeyboardEvent, store: GlossStore): boolean {
-  const command = commandFor(event, store.getState());
-  if (!command || !ACTIONS[command](store.getState())) return false;
-  event.preventDefault();
-  return true;
+  const acted = commandsFor(event, store.getState()).some((command) => ACTIONS[command](store.getState()));
+  if (acted) event.preventDefault();
+  return acted;
 }
 
 function run(action: Promise<unknown>): true {
@@ -151,6 +167,15 @@ function moveAnnotation(s: GlossState, step: 1 | -1): boolean {
 function ownSelected(s: GlossState): boolean {
   const selected = s.reader.annotations.find((a) => a.id === s.selectedAnnotationId);
   return selected !== undefined && isOwnAnnotation(s, selected);
+}
+
+/** The curation keys act while the Curation tab shows a walk-through. */
+function curating(s: GlossState): boolean {
+  return s.sidePanelTab === 'curation' && s.curationPair !== null && !s.curationEditing;
+}
+
+function curate(s: GlossState, decision: Exclude<CurationDecisionKind, 'edit'>): boolean {
+  return curating(s) && s.decideCuration(decision);
 }
 
 /** Through the open document's suggestions in text order, bringing each into view. */

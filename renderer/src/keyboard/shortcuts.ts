@@ -9,6 +9,7 @@ export const SHORTCUT_GROUPS = [
   'Documents',
   'Annotations',
   'Suggestions',
+  'Curation',
   'Search',
   'Tagging in the reader',
   'History',
@@ -29,6 +30,13 @@ export type GlobalCommand =
   | 'previousAnnotation'
   | 'deleteAnnotation'
   | 'nextReaderView'
+  | 'nextDisagreement'
+  | 'previousDisagreement'
+  | 'takeA'
+  | 'takeB'
+  | 'takeBoth'
+  | 'editCurated'
+  | 'skipDisagreement'
   | 'nextSuggestion'
   | 'previousSuggestion'
   | 'acceptSuggestion'
@@ -78,6 +86,35 @@ export const SHORTCUTS: readonly Shortcut[] = [
     description: 'Show my annotations, a colleague’s, all, or two annotators side by side, in turn',
     group: 'Annotations',
     command: 'nextReaderView',
+  },
+
+  // Before the suggestions' rows: while the Curation tab is open, `n` and Shift+N are its.
+  {
+    keys: ['n'],
+    description: 'Next disagreement, while the Curation tab is open',
+    group: 'Curation',
+    command: 'nextDisagreement',
+  },
+  {
+    keys: ['Shift+N'],
+    description: 'Previous disagreement',
+    group: 'Curation',
+    command: 'previousDisagreement',
+  },
+  { keys: ['a'], description: 'Take annotator A’s reading', group: 'Curation', command: 'takeA' },
+  { keys: ['b'], description: 'Take annotator B’s reading', group: 'Curation', command: 'takeB' },
+  { keys: ['Shift+B'], description: 'Take both passages', group: 'Curation', command: 'takeBoth' },
+  {
+    keys: ['e'],
+    description: 'Write the curated passage yourself (code and bounds)',
+    group: 'Curation',
+    command: 'editCurated',
+  },
+  {
+    keys: ['s'],
+    description: 'Skip the disagreement for later',
+    group: 'Curation',
+    command: 'skipDisagreement',
   },
 
   { keys: ['n'], description: 'Next suggestion', group: 'Suggestions', command: 'nextSuggestion' },

@@ -7,6 +7,7 @@ import { createAnalysisViewsSlice } from './analysis-views-slice';
 import { createAnnotationsSlice } from './annotations-slice';
 import { createCodebookSlice } from './codebook-slice';
 import { createCodingQuerySlice } from './coding-query-slice';
+import { createCurationSlice } from './curation-slice';
 import { createDocumentFilterSlice } from './document-filter-slice';
 import { createDocumentsSlice } from './documents-slice';
 import { createExportSlice } from './export-slice';
@@ -58,6 +59,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createAnalysisSlice(client)(...slice),
     ...createAnalysisViewsSlice(client)(...slice),
     ...createCodingQuerySlice(client)(...slice),
+    ...createCurationSlice(client)(...slice),
     ...createTimelineSlice(client)(...slice),
     ...createExportSlice(client)(...slice),
     ...createImportSlice(client)(...slice),
@@ -83,6 +85,7 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
       store.getState().clearAnalysis();
       store.getState().clearAnalysisViews();
       store.getState().clearCodingQuery();
+      store.getState().clearCuration();
       store.getState().clearTimeline();
       void store.getState().reload();
     } else if (event.type === 'exportProgress') {

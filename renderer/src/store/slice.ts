@@ -4,6 +4,7 @@ import type { AnalysisViewsSlice } from './analysis-views-slice';
 import type { AnnotationsSlice } from './annotations-slice';
 import type { CodebookSlice } from './codebook-slice';
 import type { CodingQuerySlice } from './coding-query-slice';
+import type { CurationSlice } from './curation-slice';
 import type { DocumentFilterSlice } from './document-filter-slice';
 import type { DocumentsSlice } from './documents-slice';
 import type { ExportSlice } from './export-slice';
@@ -43,6 +44,7 @@ export type GlossState = ProjectSlice &
   AnalysisSlice &
   AnalysisViewsSlice &
   CodingQuerySlice &
+  CurationSlice &
   TimelineSlice &
   ExportSlice &
   ImportSlice &

@@ -21,7 +21,14 @@ export type ScrollRequest =
   | { serial: number; id: string; passage?: undefined }
   | { serial: number; id?: undefined; passage: PassageInDocument };
 
-export type SidePanelTab = 'codes' | 'annotations' | 'suggestions' | 'register' | 'search' | 'analysis';
+export type SidePanelTab =
+  | 'codes'
+  | 'annotations'
+  | 'suggestions'
+  | 'register'
+  | 'search'
+  | 'analysis'
+  | 'curation';
 
 /** The header's dialogs, which the desktop menu opens too. */
 export type HeaderDialog = 'import' | 'export';

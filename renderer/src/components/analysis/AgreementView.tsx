@@ -66,12 +66,23 @@ export function AgreementView() {
               variation to correct for chance); hover it for why.
             </p>
             {pair && <PairChoice pairs={result.pairs} pair={pair} />}
+            {pair && <CurateButton pair={pair} />}
             {pair && <AgreementCodesTable result={result} pair={pair} listId={listId} />}
             {result.annotators.length > 2 && <AgreementGroupTable result={result} />}
             <AgreementDisagreements id={listId} />
           </>
         ))}
     </div>
+  );
+}
+
+/** Starts walking through the pair's disagreements in the Curation tab. */
+function CurateButton({ pair }: { pair: { a: string; b: string } }) {
+  const start = useStore((s) => s.startCuration);
+  return (
+    <button type="button" className="button" onClick={() => void start(pair)}>
+      Curate {pair.a} and {pair.b}…
+    </button>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useStore } from '../../store/context';
 import type { SidePanelTab } from '../../store/ui-slice';
+import { CurationTab } from '../curation/CurationTab';
 import { Tabs } from '../Tabs';
 import { AnalysisTab } from './AnalysisTab';
 import { AnnotationsTab } from './AnnotationsTab';
@@ -17,12 +18,13 @@ const TABS: readonly { id: SidePanelTab; label: string }[] = [
   { id: 'register', label: 'Register' },
   { id: 'search', label: 'Search' },
   { id: 'analysis', label: 'Analysis' },
+  { id: 'curation', label: 'Curation' },
 ];
 
 /**
  * The right-hand pane: the codebook, the open document's annotations, suggestions, the
- * stakeholder register, corpus search and the stakeholder × concern analysis as tabs, and below
- * them the inspector of the selected annotation.
+ * stakeholder register, corpus search, the analyses and curation as tabs, and below them the
+ * inspector of the selected annotation.
  */
 export function SidePanel() {
   const tab = useStore((s) => s.sidePanelTab);
@@ -57,8 +59,10 @@ export function SidePanel() {
           <RegisterTab />
         ) : tab === 'search' ? (
           <SearchTab />
-        ) : (
+        ) : tab === 'analysis' ? (
           <AnalysisTab />
+        ) : (
+          <CurationTab />
         )}
       </Tabs>
       <Inspector />
