@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ApiRequest, ImportSummary } from '../../shared/api';
 import { mappingLines } from '../../shared/import-mapping';
 import { alreadyThereNotice, importHeadline } from '../../shared/import-summary';
+import { readImport } from '../exchange/import-plan';
 import { ImportProblemsError } from '../exchange/import-problems-error';
 import { readImportFiles } from '../exchange/read-import';
 import { cliClient } from './cli-client';
@@ -92,7 +93,7 @@ export async function importIntoProject(request: ImportRequest): Promise<ImportS
   // Checked before the folder is opened, since opening makes a folder that is not yet a project
   // one (.gloss/): an import refused for its input leaves the folder as it was.
   const { importFormat } = await import('../exchange/format-registry');
-  const checked = importFormat(request.format)!.read(files);
+  const checked = await readImport(importFormat(request.format)!, files);
   if (!checked.ok) throw new ImportProblemsError(checked.problems);
   await api.openProject({ path: request.folder });
   const outcome = await api.importFiles({

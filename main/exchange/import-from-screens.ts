@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api-error';
 import type { Project } from '../project/project';
 import { applyImport } from './apply-import';
 import { IMPORT_FORMATS, importFormat } from './format-registry';
+import { readImport } from './import-plan';
 import { ImportProblemsError } from './import-problems-error';
 
 export function importFormatList(): ImportFormatInfo[] {
@@ -23,7 +24,7 @@ export async function importFromScreens(
   const files = new Map(
     request.files.map((file) => [file.path, new Uint8Array(Buffer.from(file.data, 'base64'))]),
   );
-  const result = format.read(files);
+  const result = await readImport(format, files);
   if (!result.ok) return { ok: false, problems: result.problems };
   try {
     return { ok: true, ...(await applyImport(project, result.plan, request.into)) };

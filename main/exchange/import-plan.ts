@@ -91,8 +91,27 @@ export type ImportResult = { ok: true; plan: ImportPlan } | { ok: false; problem
 /** The input of an import, read into memory: a folder's files or a zip's entries, by relative path. */
 export type ImportFiles = ReadonlyMap<string, Uint8Array>;
 
+/**
+ * The text of files of the input that are PDF or Word documents (a REFI-QDA project's sources), by
+ * the input's own path for them, or why it could not be had.
+ */
+export type ExtractedSources = ReadonlyMap<
+  string,
+  { ok: true; text: string } | { ok: false; message: string }
+>;
+
 export interface ImportFormat {
   id: string;
   description: string;
-  read(files: ImportFiles): ImportResult;
+  /**
+   * Extracts the text of the input's PDF and Word files for `read`, which stays synchronous: the
+   * libraries that read them work asynchronously. Formats whose input is all text have none.
+   */
+  extractSources?(files: ImportFiles): Promise<ExtractedSources>;
+  read(files: ImportFiles, sources?: ExtractedSources): ImportResult;
+}
+
+/** Reads an import's files, their PDF and Word sources extracted first where the format has any. */
+export async function readImport(format: ImportFormat, files: ImportFiles): Promise<ImportResult> {
+  return format.read(files, await format.extractSources?.(files));
 }

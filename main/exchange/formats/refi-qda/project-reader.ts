@@ -1,6 +1,7 @@
-import type { ImportProblem, ImportResult, PlannedRelation } from '../../import-plan';
+import type { ExtractedSources, ImportProblem, ImportResult, PlannedRelation } from '../../import-plan';
 import type { QdpxArchive } from './archive';
 import { readCodebook } from './codebook-reader';
+import { LeftOut } from './left-out';
 import { FileProblems } from './problems';
 import { type ReadContext, readTextOf } from './read-context';
 import { normaliseSourceText } from './source-text';
@@ -10,9 +11,15 @@ import { childNamed, childrenNamed, listed, parseXml, type XmlNode } from './xml
 
 /**
  * The plan of a project.qde, or every problem found in it. Elements the reader has no use for
- * (Graphs, Sets of other tools, PDF sources…) are passed over, so files from other tools load.
+ * (Graphs, Sets of other tools…) are passed over, so files from other tools load; sources and
+ * selections Gloss cannot take are counted in the plan's mapping, for the summary.
  */
-export function readProject(archive: QdpxArchive, qdeEntry: string, source: string): ImportResult {
+export function readProject(
+  archive: QdpxArchive,
+  qdeEntry: string,
+  source: string,
+  extracted: ExtractedSources = new Map(),
+): ImportResult {
   const problems = new FileProblems(archive.fileName(qdeEntry));
   const parsed = parseXml(source);
   if (!parsed.ok) return fail([{ file: problems.file, line: parsed.line, message: parsed.message }]);
@@ -33,6 +40,8 @@ export function readProject(archive: QdpxArchive, qdeEntry: string, source: stri
     codeNames: codebook.nameByGuid,
     notes: new Map(),
     stakeholderBySelection: bySelection,
+    extracted,
+    leftOut: new LeftOut(),
   };
   readNotes(project, context);
   const { documents, selections } = readSources(project, context);
@@ -47,6 +56,7 @@ export function readProject(archive: QdpxArchive, qdeEntry: string, source: stri
       codes: codebook.codes,
       stakeholders,
       relationTypes: [...new Set(relations.map((r) => r.type))],
+      ...(context.leftOut.mapping.length > 0 && { mapping: context.leftOut.mapping }),
     },
   };
 }

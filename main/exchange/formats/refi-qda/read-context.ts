@@ -1,6 +1,7 @@
-import type { ImportProblem } from '../../import-plan';
+import type { ExtractedSources, ImportProblem } from '../../import-plan';
 import type { QdpxArchive } from './archive';
 import { decodeUtf8, entryForPath } from './archive-text';
+import type { LeftOut } from './left-out';
 import type { FileProblems } from './problems';
 import type { XmlNode } from './xml-reader';
 
@@ -16,6 +17,10 @@ export interface ReadContext {
   /** Note texts, LF line endings. */
   notes: Map<string, string>;
   stakeholderBySelection: Map<string, string>;
+  /** The text of the archive's PDF and Word files, by entry (qdpx-sources.ts); empty when not extracted. */
+  extracted: ExtractedSources;
+  /** What is not imported, and why, for the summary. */
+  leftOut: LeftOut;
 }
 
 /**
