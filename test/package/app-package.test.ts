@@ -4,7 +4,7 @@
  * Offline: the Electron binary cannot be downloaded here, so a stand-in takes its place (it only
  * runs as Node, which is all the `gloss` command asks of it), and 7-Zip is Debian's.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import {
   chmod,
@@ -228,6 +228,39 @@ process.stdout.write(JSON.stringify(failed));`;
     expect(info.documents.map((document: { key: string }) => document.key)).toEqual(['tiktok-microsoft.txt']);
     const usage = await run(gloss, []).catch((error: { code: number; stdout: string }) => error);
     expect(usage).toMatchObject({ code: 2, stdout: expect.stringContaining('gloss info') });
+  });
+
+  it('serves the screens it ships with gloss serve', async () => {
+    const folder = join(work, 'served');
+    await cp(join(resources, 'sample-project'), folder, { recursive: true });
+    const child = spawn(join(resources, 'bin', 'gloss'), ['serve', folder, '--no-open'], {
+      cwd: work,
+      env: { ...process.env, GLOSS_SETTINGS_DIR: join(work, 'settings'), GLOSS_ANNOTATOR: 'ana' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      const link = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        const onData = (chunk: Buffer) => {
+          output += chunk;
+          const found = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(output);
+          if (found) resolve(found[0]);
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', (code) => reject(new Error(`gloss serve exited with ${code}:\n${output}`)));
+      });
+      // The link signs in (a cookie, then a redirect to the page without the token).
+      const signIn = await fetch(link, { redirect: 'manual' });
+      const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+      const page = await fetch(new URL('/', link), { headers: { cookie } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>Gloss</title>');
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 });
 
