@@ -9,7 +9,7 @@ let t: TestStore | undefined;
 afterEach(() => closePanel(t));
 
 describe('the side panel', () => {
-  it('has six tabs, moved between with the arrow keys', async () => {
+  it('has seven tabs, moved between with the arrow keys', async () => {
     t = await openPanel('codes');
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((tab) => tab.textContent)).toEqual([
@@ -19,6 +19,7 @@ describe('the side panel', () => {
       'Register',
       'Search',
       'Analysis',
+      'Curation',
     ]);
     expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Codes');
     expect(screen.getByRole('tabpanel', { name: 'Codes' })).toBeTruthy();
@@ -29,11 +30,11 @@ describe('the side panel', () => {
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Annotations' }));
     expect(screen.getByRole('tabpanel', { name: 'Annotations' })).toBeTruthy();
     await user.keyboard('{End}');
-    expect(t.store.getState().sidePanelTab).toBe('analysis');
+    expect(t.store.getState().sidePanelTab).toBe('curation');
     await user.keyboard('{ArrowRight}');
     expect(t.store.getState().sidePanelTab).toBe('codes');
     // Only the selected tab is a Tab stop.
-    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
+    expect(screen.getAllByRole('tab').map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1]);
   });
 });
 
