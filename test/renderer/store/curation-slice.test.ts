@@ -66,7 +66,11 @@ describe('the curation walk-through', () => {
     const state = store.getState();
     expect(state.sidePanelTab).toBe('curation');
     expect(counts(store)).toEqual({ open: 3, decided: 0, skipped: 0 });
-    expect(selectPlacedItems(state).map((p) => p.item.kind)).toEqual(['only-a', 'different-codes', 'overlapping']);
+    expect(selectPlacedItems(state).map((p) => p.item.kind)).toEqual([
+      'only-a',
+      'different-codes',
+      'overlapping',
+    ]);
     expect(quotesShown(store)).toEqual(['Zoë', null]);
     expect(state.readerView).toMatchObject({ view: 'side-by-side', left: 'bob', right: 'carol' });
     expect(state.reader.key).toBe(KEY);
@@ -136,7 +140,9 @@ describe('the curation walk-through', () => {
     const overlapping = selectPlacedItems(store.getState())[2]!;
     await store.getState().showCurationItem(overlapping.ref);
     const start = TEXT.indexOf('données');
-    expect(store.getState().editCuration({ code: 'privacy', start, end: start + 'données'.length })).toBe(true);
+    expect(store.getState().editCuration({ code: 'privacy', start, end: start + 'données'.length })).toBe(
+      true,
+    );
     // Then the first, left for later.
     expect(quotesShown(store)).toEqual(['Zoë', null]);
     store.getState().decideCuration('skip');
