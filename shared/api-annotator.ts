@@ -20,4 +20,9 @@ export interface AnnotatorInfo {
    * is open only to read until another name is chosen or the researcher says it is them.
    */
   taken: { computer: string; since: string } | null;
+  /**
+   * The folder of this user's Gloss settings, outside every project: the chosen name, and the
+   * desktop app's recent projects. Null when this Gloss keeps no settings (started with a fixed name by a program).
+   */
+  settingsFolder: string | null;
 }

@@ -288,7 +288,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       const name = current?.project.annotator ?? annotatorName(options.annotator);
       const fixedBy =
         options.annotator === undefined && process.env.GLOSS_ANNOTATOR ? 'GLOSS_ANNOTATOR' : 'caller';
-      return { name, suggested: name, chosen: true, fixedBy, taken: null };
+      return { name, suggested: name, chosen: true, fixedBy, taken: null, settingsFolder: null };
     },
     setAnnotator: async ({ name, sameAnnotator }) => {
       if (!identity)

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
 import type { AnnotatorInfo } from '../../shared/api-annotator';
 import { ApiError } from '../../shared/api-error';
 import { isReservedAnnotatorName, RESERVED_NAME_MESSAGE } from '../../shared/model/curation';
@@ -77,7 +78,14 @@ export class AnnotatorIdentity {
     const name =
       project?.annotator ?? this.fixed?.name ?? chosenName(await this.settings()) ?? this.suggested;
     if (this.fixed)
-      return { name, suggested: this.suggested, chosen: true, fixedBy: this.fixed.by, taken: null };
+      return {
+        name,
+        suggested: this.suggested,
+        chosen: true,
+        fixedBy: this.fixed.by,
+        taken: null,
+        settingsFolder: dirname(this.options.settingsFile),
+      };
     const settings = await this.settings();
     let taken: AnnotatorInfo['taken'] = null;
     if (project) {
@@ -91,6 +99,7 @@ export class AnnotatorIdentity {
       chosen: settings.annotator !== undefined,
       fixedBy: null,
       taken,
+      settingsFolder: dirname(this.options.settingsFile),
     };
   }
 

@@ -61,7 +61,12 @@ describe('the annotator of a Gloss with user settings', () => {
   it('is asked on first start, kept in the settings, and the project reopens as the new name', async () => {
     const laptop = await startInstall('laptop');
     const first = await laptop.getAnnotator({});
-    expect(first).toMatchObject({ chosen: false, fixedBy: null, taken: null });
+    expect(first).toMatchObject({
+      chosen: false,
+      fixedBy: null,
+      taken: null,
+      settingsFolder: join(home, 'laptop'),
+    });
     expect(first.name).toBe(first.suggested);
     // Nothing is written anywhere until the question is answered.
     await expect(readdir(home)).resolves.toEqual([]);
@@ -171,7 +176,12 @@ describe('the annotator of a Gloss without user settings (tests, the command lin
     services.push(service);
     await service.open(project.path);
     const client = createApiClient(inProcessTransport(createDispatch(service)));
-    expect(await client.getAnnotator({})).toMatchObject({ name: 'fay', chosen: true, fixedBy: 'caller' });
+    expect(await client.getAnnotator({})).toMatchObject({
+      name: 'fay',
+      chosen: true,
+      fixedBy: 'caller',
+      settingsFolder: null,
+    });
     await expect(client.setAnnotator({ name: 'gus' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
