@@ -19,6 +19,7 @@ import type { ProjectLayout } from './layout';
 import type { OwnStores } from './own-stores';
 import { matchRenames, missingKeys, moveDocumentData, type Rename } from './renames';
 import { compareKeys, scanFolder } from './scan-folder';
+import { throttled } from './throttled';
 
 interface AnnotationSummary {
   count: number;
@@ -29,6 +30,12 @@ interface AnnotationSummary {
   gone?: true;
   /** The file's size and modification time as the listing found them (not for a file open in memory). */
   stamp?: { size: number; mtimeMs: number };
+}
+
+/** How many of the files a listing found new or changed it has extracted so far. */
+export interface ExtractionProgress {
+  done: number;
+  total: number;
 }
 
 /**
@@ -58,7 +65,15 @@ export class DocumentListing {
     return this.#files ? (this.#files.get(key) ?? []) : undefined;
   }
 
-  async list(projectProblems: readonly FileProblem[]): Promise<DocumentList> {
+  /**
+   * `onProgress` hears how many of the files new or changed since the last listing have been
+   * extracted, a few times a second and once at the end: a first listing of a folder of PDFs
+   * takes a while (about 40 ms a page), a relisting from the cache only milliseconds.
+   */
+  async list(
+    projectProblems: readonly FileProblem[],
+    onProgress?: (progress: ExtractionProgress) => void,
+  ): Promise<DocumentList> {
     const [scan, annotationFiles] = await Promise.all([
       scanFolder(this.layout.root),
       findAnnotationFiles(this.layout.annotationsDir),
@@ -73,6 +88,12 @@ export class DocumentListing {
     const stamps = new Map<string, AnnotationSummary['stamp']>();
     const annotationPaths = new Set<string>();
     const described: (CachedDocument | undefined)[] = new Array(scan.files.length);
+    const isNew = (file: { key: string; size: number; mtimeMs: number }) =>
+      !this.cache.document(file.key, file.size, file.mtimeMs) &&
+      this.cache.refusal(file.key, file.size, file.mtimeMs) === undefined;
+    const extraction = { done: 0, total: onProgress ? scan.files.filter(isNew).length : 0 };
+    const report = extraction.total > 0 && onProgress ? throttled(onProgress) : undefined;
+    report?.({ ...extraction }, true);
     // Annotation files and articles are independent: reading both at once overlaps one's parsing with the other's I/O.
     await Promise.all([
       forEachLimited(annotationFiles, 16, async (ref) => {
@@ -97,10 +118,15 @@ export class DocumentListing {
         scan.files.map((file, index) => ({ file, index })),
         16,
         async ({ file, index }) => {
+          const counted = report !== undefined && isNew(file);
           try {
             described[index] = await this.reader.describe(file.key, file.path, file.size, file.mtimeMs);
           } catch (error) {
             skipped.push({ path: file.key, reason: describeReadRefusal(error) });
+          }
+          if (counted) {
+            extraction.done++;
+            report({ ...extraction }, extraction.done === extraction.total);
           }
         },
       ),

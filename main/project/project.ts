@@ -17,7 +17,7 @@ import { annotatorName } from './annotator';
 import { type Clock, systemClock } from './clock';
 import { DocumentAssembly, type DocumentWork } from './document-assembly';
 import { DocumentCache } from './document-cache';
-import { DocumentListing } from './document-list';
+import { DocumentListing, type ExtractionProgress } from './document-list';
 import { DocumentReader, type LoadedText } from './document-reader';
 import { ProjectLayout } from './layout';
 import { readAnnotationFileAt } from './other-annotators';
@@ -174,8 +174,9 @@ export class Project {
 
   // ——— documents ———
 
-  listDocuments(): Promise<DocumentList> {
-    return this.#listing.list(this.info().problems);
+  /** The document list; `onProgress` hears how far the extraction of new or changed files has got. */
+  listDocuments(onProgress?: (progress: ExtractionProgress) => void): Promise<DocumentList> {
+    return this.#listing.list(this.info().problems, onProgress);
   }
 
   /** A document with every annotator's annotations and relations, each file read once. */

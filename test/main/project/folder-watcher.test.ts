@@ -125,7 +125,7 @@ describe('watchFolder', () => {
     await writeFile(t.path('.gloss/annotations/a.txt/alice.json'), '{}');
     await writeFile(t.path('.gloss/project.json'), '{"changed":true}');
     await writeFile(t.path('.a.txt.swp'), 'swap');
-    await writeFile(t.path('notes.pdf'), '%PDF');
+    await writeFile(t.path('photo.jpg'), 'JFIF');
     await writeFile(t.path('marker.txt'), 'Marker.');
     // The marker's report comes after the others would have: only the marker is reported.
     await vi.waitFor(() => expect(t.keys()).toContain('marker.txt'), WAIT);
