@@ -164,6 +164,31 @@ describe('a folder of PDF and Word articles', () => {
     expect(lines.find((l) => l.key === pdf.key)!.text).toBe(pdf.text);
   });
 
+  it('takes its own exports back onto the PDF and Word articles themselves, finding their annotations there', async () => {
+    const alice = client();
+    await alice.openProject({ path: project.path });
+    const bob = client({ annotator: 'bob' });
+    await bob.openProject({ path: project.path });
+    for (const format of ['jsonl', 'refi-qda']) {
+      const exported = await alice.exportDataset({
+        format,
+        documents: ['reports/article.pdf', 'reports/budget.docx'],
+      });
+      const files = await Promise.all(
+        exported.files.map(async (file) => ({
+          path: file,
+          data: (await readFile(join(project.path, exported.folder, file))).toString('base64'),
+        })),
+      );
+      const outcome = await bob.importFiles({ format, into: '', files });
+      if (!outcome.ok) throw new Error(`${format}: ${JSON.stringify(outcome.problems)}`);
+      expect(outcome.documents, format).toEqual([]);
+      expect(outcome.annotated.sort(), format).toEqual(['reports/article.pdf', 'reports/budget.docx']);
+      // Annotations keep their author: alice's two, at the same places, are already there.
+      expect([outcome.annotations, outcome.alreadyThere.annotations], format).toEqual([0, 2]);
+    }
+  });
+
   it('lists again from the cache after a restart, extracting nothing', async () => {
     extractDocument.mockClear();
     const api = client();
