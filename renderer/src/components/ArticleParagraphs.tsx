@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import type { PageStart } from '../../../shared/model/document';
 import { type Paragraph, splitParagraphs } from '../reader/paragraphs';
 
 /** Paragraphs per section of text that the browser lays out or skips as one (see `.text-chunk`). */
@@ -16,10 +17,13 @@ const CHUNK = 40;
 export const Paragraphs = memo(function Paragraphs({
   text,
   charactersPerLine = CHARACTERS_PER_LINE,
+  pages,
 }: {
   text: string;
   /** About how many characters a line holds where the text is shown, for the skipped chunks' heights. */
   charactersPerLine?: number;
+  /** A PDF's pages: each paragraph a page begins in is marked with its number (see pageMarks). */
+  pages?: readonly PageStart[];
 }) {
   const chunks = useMemo(() => {
     const paragraphs = splitParagraphs(text);
@@ -27,6 +31,7 @@ export const Paragraphs = memo(function Paragraphs({
     for (let at = 0; at < paragraphs.length; at += CHUNK) grouped.push(paragraphs.slice(at, at + CHUNK));
     return grouped;
   }, [text]);
+  const marks = useMemo(() => pageMarks(chunks.flat(), pages), [chunks, pages]);
   return chunks.map((chunk) => (
     <div
       key={chunk[0]!.start}
@@ -36,7 +41,7 @@ export const Paragraphs = memo(function Paragraphs({
       style={{ containIntrinsicSize: `auto ${estimatedLines(chunk, charactersPerLine).toFixed(1)}lh` }}
     >
       {chunk.map((paragraph) => (
-        <p key={paragraph.start} data-start={paragraph.start}>
+        <p key={paragraph.start} data-start={paragraph.start} data-page={marks.get(paragraph.start)}>
           {paragraph.text}
         </p>
       ))}
@@ -54,4 +59,28 @@ function estimatedLines(paragraphs: readonly Paragraph[], charactersPerLine: num
     lines += Math.ceil(paragraph.text.length / charactersPerLine) + PARAGRAPH_GAP_LINES;
   }
   return lines;
+}
+
+/**
+ * "p. 3" for the paragraph page 3 of a PDF begins in, by the paragraph's start ("p. 3, 4" when a
+ * long paragraph holds the start of two). The mark is drawn by CSS from the attribute, so it is
+ * never part of the text, its offsets, a selection or a copy. A page that begins mid-paragraph is
+ * marked on that paragraph: the reader keeps one text node per paragraph for its highlights.
+ */
+function pageMarks(
+  paragraphs: readonly Paragraph[],
+  pages: readonly PageStart[] | undefined,
+): Map<number, string> {
+  const marks = new Map<number, string>();
+  if (!pages || pages.length < 2) return marks;
+  let index = 0;
+  for (const page of pages) {
+    while (index + 1 < paragraphs.length && paragraphs[index + 1]!.start <= page.start) index++;
+    const paragraph = paragraphs[index];
+    if (!paragraph) break;
+    const number = page.label ?? String(page.number);
+    const mark = marks.get(paragraph.start);
+    marks.set(paragraph.start, mark ? `${mark}, ${number}` : `p. ${number}`);
+  }
+  return marks;
 }

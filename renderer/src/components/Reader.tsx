@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
-import type { DocumentMetadata, DocumentStatus } from '../../../shared/model/document';
+import type { DocumentMetadata, DocumentStatus, PageStart } from '../../../shared/model/document';
 import { DOCUMENT_STATUSES } from '../../../shared/model/vocabulary';
 import { afterNextPaint } from '../reader/after-paint';
 import { placeCaret } from '../reader/dom-selection';
@@ -55,7 +55,7 @@ export function Reader() {
         <SideBySide text={document.text} />
       ) : (
         // A colleague's view is for reading theirs: a tag made there would not be shown in it.
-        <ArticleBody text={document.text} tagging={view !== 'colleague'} />
+        <ArticleBody text={document.text} pages={document.metadata.pages} tagging={view !== 'colleague'} />
       )}
     </article>
   );
@@ -116,7 +116,16 @@ function StatusControl({ status }: { status: DocumentStatus }) {
  * The text and everything drawn over it: highlights, the keyboard caret, the hover card and the
  * tagging palette. Keys pressed anywhere in here go to the palette first (its shortcuts).
  */
-function ArticleBody({ text, tagging }: { text: string; tagging: boolean }) {
+function ArticleBody({
+  text,
+  pages,
+  tagging,
+}: {
+  text: string;
+  /** A PDF's pages, marked marked at the paragraphs they begin in. */
+  pages?: readonly PageStart[];
+  tagging: boolean;
+}) {
   const section = useRef<HTMLElement>(null);
   const codes = useStore((s) => s.project?.codebook.codes);
   const pending = useStore((s) => s.pendingSelection);
@@ -174,7 +183,7 @@ function ArticleBody({ text, tagging }: { text: string; tagging: boolean }) {
         onMouseLeave={pointer.onMouseLeave}
         onKeyDown={onArticleKeyDown}
       >
-        <Paragraphs text={text} />
+        <Paragraphs text={text} pages={pages} />
       </section>
       <p id={hintId} className="visually-hidden">
         {tagging
