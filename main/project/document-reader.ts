@@ -4,6 +4,7 @@ import { sep } from 'node:path';
 import { ApiError } from '../../shared/api-error';
 import type { DocumentMetadata, SourceFormat } from '../../shared/model/document';
 import { type ExtractedDocument, extractDocument, isExtractedFormat } from '../sources/extract-document';
+import { LibraryUnavailableError } from '../sources/load-on-first-use';
 import { readRegularFileSync } from '../storage/read-regular-file';
 import { SyncWhileFast } from '../storage/sync-while-fast';
 import type { CachedDocument, DocumentCache } from './document-cache';
@@ -120,8 +121,10 @@ export class DocumentReader {
       extracted = await extractDocument(path, bytes);
     } catch (error) {
       // What the bytes are decides this, so it holds until the file changes; a failure to read
-      // (permissions, a vanished file) may not, and is not remembered.
-      this.cache.setRefusal(key, { size, mtimeMs, reason: (error as Error).message });
+      // (permissions, a vanished file) or to load a format's library may not, and is not remembered.
+      if (!(error instanceof LibraryUnavailableError)) {
+        this.cache.setRefusal(key, { size, mtimeMs, reason: (error as Error).message });
+      }
       throw error;
     }
     const fingerprint = fingerprintOf(extracted.text);

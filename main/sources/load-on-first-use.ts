@@ -14,3 +14,9 @@ export function loadOnFirstUse<T>(name: string): () => T {
     return loaded.module;
   };
 }
+
+/**
+ * A library a format needs could not be loaded (a missing package, a runtime too old for it):
+ * what the file holds has nothing to do with it, so it is not remembered as the file's refusal.
+ */
+export class LibraryUnavailableError extends Error {}

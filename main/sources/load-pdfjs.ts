@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { loadOnFirstUse } from './load-on-first-use';
+import { LibraryUnavailableError, loadOnFirstUse } from './load-on-first-use';
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -31,6 +31,11 @@ export function loadPdfjs(): Pdfjs {
   };
   try {
     return loadLibrary();
+  } catch (error) {
+    // Node before 20.19 cannot require an ES module such as pdf.js: a fault of the setup, not of the file.
+    throw new LibraryUnavailableError(
+      `Gloss cannot read PDFs on this computer: pdf.js did not load (${(error as Error).message.split('\n')[0]}); Node.js 20.19 or later is needed`,
+    );
   } finally {
     console.warn = warn;
   }

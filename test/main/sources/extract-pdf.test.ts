@@ -1,5 +1,11 @@
 // PDFs as researchers get them: BBC articles printed by Chromium ("Save as PDF"), a scan with no
 // text layer, a password-protected file. Each is made here, once, in a temporary folder.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../main/sources/extract-document';
 import { loadPdfjs } from '../../../main/sources/load-pdfjs';
@@ -11,6 +17,7 @@ import {
   readCorpusArticle,
   wordsOf,
 } from '../../support/article-files';
+import { REPO } from '../../support/corpus';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const ACCENTED = 'Café naïve 😀 façade – “quoted” Zürich';
@@ -134,5 +141,48 @@ describe('PDFs Gloss cannot read', () => {
     await expect(extractDocument('notes.pdf', Buffer.from('just some notes'))).rejects.toThrow(
       /^is not a valid PDF file/,
     );
+  });
+});
+
+describe('pdf.js without the optional canvas package', () => {
+  it('reads text, and prints no warning about drawing, where @napi-rs/canvas is not installed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-no-canvas-'));
+    try {
+      // A Node in which the package cannot be found, as in an install that left it out.
+      await writeFile(
+        join(dir, 'no-canvas.cjs'),
+        `const Module = require('node:module');
+        const resolve = Module._resolveFilename;
+        Module._resolveFilename = function (request, ...rest) {
+          if (request.startsWith('@napi-rs/canvas')) throw Object.assign(new Error('Cannot find module ' + request), { code: 'MODULE_NOT_FOUND' });
+          return resolve.call(this, request, ...rest);
+        };`,
+      );
+      await writeFile(join(dir, 'article.pdf'), pdfs.one!);
+      const extractor = pathToFileURL(join(REPO, 'main/sources/extract-document.ts')).href;
+      await writeFile(
+        join(dir, 'read.mts'),
+        `const { extractDocument } = await import(${JSON.stringify(extractor)});
+        const { readFile } = await import('node:fs/promises');
+        const doc = await extractDocument('article.pdf', await readFile(process.argv[2]));
+        process.stdout.write(JSON.stringify(doc.text));`,
+      );
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        [
+          '--require',
+          join(dir, 'no-canvas.cjs'),
+          '--import',
+          'tsx',
+          join(dir, 'read.mts'),
+          join(dir, 'article.pdf'),
+        ],
+        { cwd: REPO, timeout: 60_000 },
+      );
+      expect(JSON.parse(stdout)).toBe((await extractDocument('article.pdf', pdfs.one!)).text);
+      expect(stderr).not.toMatch(/Warning|canvas/i);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
