@@ -105,7 +105,13 @@ async function readPages(pdf: PDFDocumentProxy): Promise<PdfPageRuns[]> {
     // Fonts and operator lists of a page are kept by pdfjs until cleaned up; a long report would hold them all.
     page.cleanup();
     const label = labels?.[number - 1];
-    pages.push({ number, runs, ...(label && label !== String(number) && { label }) });
+    const [, bottom, , top] = page.view;
+    pages.push({
+      number,
+      runs,
+      bounds: { bottom: bottom!, top: top! },
+      ...(label && label !== String(number) && { label }),
+    });
   }
   return pages;
 }

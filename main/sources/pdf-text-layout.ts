@@ -16,6 +16,8 @@ export interface PdfPageRuns {
   number: number;
   label?: string;
   runs: readonly PdfTextRun[];
+  /** The page's lowest and highest y (its MediaBox), to tell its margins; running lines are kept without. */
+  bounds?: { bottom: number; top: number };
 }
 
 export interface PdfLaidOutText {
@@ -72,7 +74,10 @@ const SENTENCE_END = /[.!?:;…。！？]["'”’)\]]*$/u;
  * by a page break is joined again when its last line on the page ends mid-sentence.
  */
 export function layOutPdfText(pages: readonly PdfPageRuns[]): PdfLaidOutText {
-  const linesByPage = pages.map((page) => linesOf(page.runs, page.number));
+  const linesByPage = withoutRunningLines(
+    pages,
+    pages.map((page) => linesOf(page.runs, page.number)),
+  );
   const all = linesByPage.flat();
   const spacing = usualSpacing(linesByPage);
   const bodySize = mostCommonSize(all);
@@ -251,4 +256,49 @@ function joinSeparator(before: string, next: string, words: ReadonlySet<string>)
   }
   if (NO_SPACES.test(before.slice(-1)) && NO_SPACES.test(next.charAt(0))) return '';
   return ' ';
+}
+
+/** The top and bottom margins, as parts of the page's height, where running headers and footers stand. */
+const MARGIN_BAND = 0.1;
+/** Lines at the same height on two pages within this many units stand at the same place. */
+const SAME_PLACE = 2;
+
+/**
+ * The lines without the page's furniture: running headers and footers (the same words, numbers
+ * aside, at the same height in the top or bottom margin of at least half the pages, and of two at
+ * least: Chromium's date, title, address and "2/6" when printing with headers) and a bare page
+ * number in a margin ("7", "Page 7", "7/12", "- 7 -"). They are not the article's words, and left
+ * in they would cut the paragraph running over the page break. A page's number stays known in
+ * `pages`. Without its bounds a page keeps every line.
+ */
+function withoutRunningLines(pages: readonly PdfPageRuns[], linesByPage: Line[][]): Line[][] {
+  const inMargin = (line: Line, page: PdfPageRuns): boolean => {
+    if (!page.bounds) return false;
+    const band = (page.bounds.top - page.bounds.bottom) * MARGIN_BAND;
+    return line.y >= page.bounds.top - band || line.y <= page.bounds.bottom + band;
+  };
+  const shape = (line: Line) => `${Math.round(line.y / SAME_PLACE)}|${line.text.replace(/\d+/g, '#')}`;
+  const pagesWith = new Map<string, number>();
+  linesByPage.forEach((lines, index) => {
+    const shapes = new Set(lines.filter((line) => inMargin(line, pages[index]!)).map(shape));
+    for (const each of shapes) pagesWith.set(each, (pagesWith.get(each) ?? 0) + 1);
+  });
+  const repeated = (count: number) => count >= 2 && count * 2 >= pages.length;
+  return linesByPage.map((lines, index) => {
+    const page = pages[index]!;
+    return lines.filter(
+      (line) =>
+        !inMargin(line, page) ||
+        !(repeated(pagesWith.get(shape(line)) ?? 0) || isPageNumber(line.text, page)),
+    );
+  });
+}
+
+function isPageNumber(text: string, page: PdfPageRuns): boolean {
+  const found = /^(?:page\s+|p\.\s*|[-–—]\s*)?([\divxlc]+)(?:\s*(?:\/|of)\s*\d+|\s*[-–—])?$/i.exec(
+    text.trim(),
+  );
+  if (!found) return false;
+  const number = found[1]!.toLowerCase();
+  return number === String(page.number) || number === page.label?.toLowerCase();
 }

@@ -42,10 +42,11 @@ export function articlePage(
 
 /**
  * Prints an HTML page to PDF with headless Chromium, as a researcher's "Save as PDF" would, without
- * the date, title and address Chromium otherwise prints in the margins. Each print has a profile
- * of its own, so prints running at the same time (other tests) do not wait on each other's lock.
+ * the date, title, address and page number Chromium otherwise prints in the margins unless
+ * `headerAndFooter` is set. Each print has a profile of its own, so prints running at the same
+ * time (other tests) do not wait on each other's lock.
  */
-export async function printPdf(html: string): Promise<Buffer> {
+export async function printPdf(html: string, options: { headerAndFooter?: boolean } = {}): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'gloss-print-'));
   try {
     const page = join(dir, 'page.html');
@@ -57,7 +58,7 @@ export async function printPdf(html: string): Promise<Buffer> {
         '--headless',
         '--no-sandbox',
         '--disable-gpu',
-        '--no-pdf-header-footer',
+        ...(options.headerAndFooter ? [] : ['--no-pdf-header-footer']),
         `--user-data-dir=${join(dir, 'profile')}`,
         `--print-to-pdf=${pdf}`,
         pathToFileURL(page).href,

@@ -52,14 +52,15 @@ beforeAll(async () => {
   const scan = `<!doctype html><html><head><title>Scanned letter</title></head><body><canvas id="c" width="600" height="200"></canvas><script>
     const g = document.getElementById('c').getContext('2d'); g.font = '32px serif'; g.fillText('Words drawn as pixels', 20, 100);
   </script></body></html>`;
-  const [one, many, hyphens, untitled, scanned] = await Promise.all([
+  const [one, many, hyphens, untitled, scanned, withMargins] = await Promise.all([
     printPdf(articlePage(article)),
     printPdf(several),
     printPdf(hyphenated),
     printPdf(articlePage(article, { title: null })),
     printPdf(scan),
+    printPdf(several, { headerAndFooter: true }),
   ]);
-  Object.assign(pdfs, { one, many, hyphens, untitled, scanned });
+  Object.assign(pdfs, { one, many, hyphens, untitled, scanned, withMargins });
 }, 120_000);
 
 describe('a BBC article printed to PDF', () => {
@@ -106,6 +107,16 @@ describe('a PDF of several pages', () => {
     for (const { start } of pages.slice(1)) expect(doc.text.charAt(start - 1)).toMatch(/\s/);
     const accented = doc.text.indexOf(ACCENTED);
     expect(doc.text.slice(accented, accented + ACCENTED.length)).toBe(ACCENTED);
+  });
+});
+
+describe('running headers and footers', () => {
+  it('leaves out the date, title, address and page numbers Chromium prints in the margins', async () => {
+    const clean = await extractDocument('three.pdf', pdfs.many!);
+    const printed = await extractDocument('three.pdf', pdfs.withMargins!);
+    expect(printed.metadata.pages!.length).toBeGreaterThan(3);
+    expect(printed.text).toBe(clean.text);
+    expect(printed.text).not.toMatch(/file:\/\/|\b\d+\/\d+\b/);
   });
 });
 

@@ -107,4 +107,31 @@ describe('layOutPdfText', () => {
   it('gives no text for pages without runs', () => {
     expect(layOutPdfText([page(1, [])])).toEqual({ text: '', pages: [{ number: 1, start: 0 }] });
   });
+
+  it('leaves out running headers and footers and bare page numbers in the margins, and keeps the body', () => {
+    const bounds = { bottom: 0, top: 800 };
+    const margin = (text: string, y: number) => ({ text, x: 50, y, width: text.length * 4, fontSize: 8 });
+    const pageOf = (number: number, body: string[]) => ({
+      number,
+      bounds,
+      runs: [
+        margin('Annual report 2024', 780),
+        ...lines(body),
+        margin(`Printed 12/${number}/2024`, 20),
+        margin(`- ${number} -`, 10),
+      ],
+    });
+    const { text } = layOutPdfText([
+      pageOf(1, ['The report begins and its sentence', 'runs on']),
+      pageOf(2, ['over the page. Annual report 2024 is', 'its name.']),
+      pageOf(3, ['Last page.']),
+    ]);
+    expect(text).toBe(
+      'The report begins and its sentence runs on over the page. Annual report 2024 is its name.\n\nLast page.',
+    );
+    // One page alone: nothing repeats, but its bare number in the margin still goes.
+    expect(layOutPdfText([pageOf(1, ['Only page.'])]).text).toBe(
+      'Annual report 2024\n\nOnly page.\n\nPrinted 12/1/2024',
+    );
+  });
 });
