@@ -26,6 +26,7 @@ const STYLE_MAP = [
  * in the document's properties, else its first title or heading paragraph. Images are not read.
  */
 export async function extractDocx(fileName: string, bytes: Uint8Array): Promise<ExtractedDocx> {
+  const declaredTitle = checkedPropertiesTitle(bytes);
   const mammoth = loadMammoth();
   let html: string;
   try {
@@ -48,7 +49,7 @@ export async function extractDocx(fileName: string, bytes: Uint8Array): Promise<
     markListItems(document);
     return { text: document.body ? htmlToText(document.body) : '', heading };
   });
-  const title = propertiesTitle(bytes) || heading || titleFromFileName(fileName);
+  const title = declaredTitle || heading || titleFromFileName(fileName);
   return { text, metadata: { title: capTitle(title), encoding: 'DOCX' } };
 }
 
@@ -83,18 +84,40 @@ function markListItems(document: Document): void {
   }
 }
 
-/** dc:title of docProps/core.xml, the title Word's File › Info shows; '' when there is none. */
-function propertiesTitle(bytes: Uint8Array): string {
+/**
+ * The XML a Word file unpacks to (what mammoth reads; pictures it leaves packed) can be far larger
+ * than the file: a zip of repeated text shrinks a thousandfold. Past this, the file is damaged or
+ * made to exhaust memory; a real document's XML is a few megabytes.
+ */
+const MAX_XML_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The title in docProps/core.xml (what Word's File › Info shows; '' when none), after checking from
+ * the zip's directory, without unpacking, that its XML is not too large to read.
+ */
+function checkedPropertiesTitle(bytes: Uint8Array): string {
+  let xmlBytes = 0;
+  let files: Record<string, Uint8Array>;
   try {
-    const files = unzipSync(bytes, { filter: (file) => file.name === 'docProps/core.xml' });
-    const core = files['docProps/core.xml'];
-    if (!core) return '';
-    const xml = new TextDecoder().decode(core);
-    const title = /<dc:title(?:\s[^>]*)?>([^<]*)<\/dc:title>/.exec(xml)?.[1] ?? '';
-    return decodeXmlEntities(title).trim();
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (/\.(xml|rels)$/i.test(file.name)) xmlBytes += file.originalSize;
+        return file.name === 'docProps/core.xml';
+      },
+    });
   } catch {
+    // Not a zip: mammoth says what is wrong with it.
     return '';
   }
+  if (xmlBytes > MAX_XML_BYTES) {
+    throw new Error(
+      `the Word file unpacks to ${Math.round(xmlBytes / 1024 / 1024).toLocaleString('en')} MB of XML, more than the ${MAX_XML_BYTES / 1024 / 1024} MB Gloss reads: it is probably damaged`,
+    );
+  }
+  const core = files['docProps/core.xml'];
+  if (!core) return '';
+  const title = /<dc:title(?:\s[^>]*)?>([^<]*)<\/dc:title>/.exec(new TextDecoder().decode(core))?.[1] ?? '';
+  return decodeXmlEntities(title).trim();
 }
 
 function decodeXmlEntities(text: string): string {

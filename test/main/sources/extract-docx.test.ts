@@ -94,6 +94,28 @@ describe('a report with headings, lists and footnotes', () => {
 });
 
 describe('Word files Gloss cannot read', () => {
+  it('refuses a file whose XML would unpack to gigabytes, before unpacking it', async () => {
+    const files = unzipSync(docx.report!);
+    const zip = zipSync(files, { level: 0 });
+    // The zip's central directory says how large each entry unpacks to: document.xml says 2 GB.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const name = new TextEncoder().encode('word/document.xml');
+    let patched = false;
+    for (let at = 0; at + 46 < zip.length; at++) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(at + 28, true);
+      const entry = zip.subarray(at + 46, at + 46 + nameLength);
+      if (entry.length === name.length && entry.every((byte, i) => byte === name[i])) {
+        view.setUint32(at + 24, 0x7fffffff, true);
+        patched = true;
+      }
+    }
+    expect(patched).toBe(true);
+    await expect(extractDocument('bomb.docx', zip)).rejects.toThrow(
+      'the Word file unpacks to 2,048 MB of XML, more than the 256 MB Gloss reads: it is probably damaged',
+    );
+  });
+
   it('refuses a file that is not a .docx, saying so', async () => {
     await expect(extractDocument('old.docx', Buffer.from('not a zip at all'))).rejects.toThrow(
       /^could not be read as a Word document: /,
