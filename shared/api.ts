@@ -418,7 +418,7 @@ export type GlossHandlers = {
 export interface ApiEvents {
   projectOpened: ProjectInfo;
   /** A command chosen in the desktop app's menu that the screens carry out (Edit → Undo, File → Export…). */
-  menuCommand: { command: 'undo' | 'redo' | 'import' | 'export' };
+  menuCommand: { command: 'undo' | 'redo' | 'import' | 'export' | 'settings' | 'tour' | 'shortcuts' };
   /** The corpus-wide suggestion job moved on (at most a few times a second) or ended. */
   suggestionJob: SuggestionJob;
   /**

@@ -9,9 +9,11 @@ import { APP_ENTRY_URL } from './app-origin';
 export interface AppWindowOptions {
   preloadFile: string;
   title: string;
+  /** Open the guided tour once the page has loaded (the sample project's first start). */
+  tour?: boolean;
 }
 
-export function createAppWindow({ preloadFile, title }: AppWindowOptions): BrowserWindow {
+export function createAppWindow({ preloadFile, title, tour }: AppWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     title,
     width: 1280,
@@ -37,7 +39,8 @@ export function createAppWindow({ preloadFile, title }: AppWindowOptions): Brows
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
   window
-    .loadURL(APP_ENTRY_URL)
+    // The page reads `?tour` (renderer/src/components/tour/); the same page as without it.
+    .loadURL(tour ? `${APP_ENTRY_URL}?tour` : APP_ENTRY_URL)
     .catch((error: unknown) => console.error('Gloss could not load its window:', error));
   return window;
 }

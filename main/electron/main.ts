@@ -7,6 +7,7 @@
  * With no folder, Gloss opens the project open when it last quit, else (a writable copy of)
  * the bundled sample project.
  */
+import { existsSync } from 'node:fs';
 import { app, type BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatch } from '../api/dispatch';
 import { createGlossService } from '../api/gloss-service';
@@ -52,6 +53,8 @@ function startGloss(): void {
   const dispatch = createDispatch(service);
   const recent = new RecentProjects(paths.recentProjectsFile);
   let window: BrowserWindow | undefined;
+  /** The sample project's copy was made at this start: its window opens with the guided tour. */
+  let sampleJustMade = false;
   /** Set once the scheme, IPC and first project are ready: macOS may 'activate' sooner. */
   let started = false;
   const getWindow = () => (window && !window.isDestroyed() ? window : undefined);
@@ -77,7 +80,9 @@ function startGloss(): void {
     window = createAppWindow({
       preloadFile: paths.preloadFile,
       title: windowTitle(service.project?.info().name),
+      tour: sampleJustMade,
     });
+    sampleJustMade = false;
     window.on('closed', () => {
       window = undefined;
     });
@@ -137,6 +142,8 @@ function startGloss(): void {
 
   async function openSampleProject(): Promise<boolean> {
     let sample: string;
+    // The first start on the sample (its copy made now) opens with the guided tour.
+    const firstTime = !existsSync(paths.sampleProject);
     try {
       sample = await prepareSampleProject(paths.bundledSampleProject, paths.sampleProject);
     } catch (error) {
@@ -146,7 +153,9 @@ function startGloss(): void {
       );
       return false;
     }
-    return opener.open(sample);
+    const opened = await opener.open(sample);
+    sampleJustMade = opened && firstTime;
+    return opened;
   }
 
   function showAbout(): void {

@@ -52,6 +52,9 @@ export function buildMenuTemplate(actions: MenuActions, state: MenuState): MenuI
       // The screens' own dialogs, the same as the header's buttons: files go through the page.
       { label: 'Import…', click: () => actions.sendCommand('import') },
       { label: 'Export…', click: () => actions.sendCommand('export') },
+      { type: 'separator' },
+      // Ctrl+, is the screens' own key too; the menu shows it where desktop apps keep it.
+      { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.sendCommand('settings') },
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] satisfies MenuItemConstructorOptions[])),
     ],
   };
@@ -102,7 +105,12 @@ export function buildMenuTemplate(actions: MenuActions, state: MenuState): MenuI
   const help: MenuItemConstructorOptions = {
     label: '&Help',
     role: 'help',
-    submenu: [{ label: 'About Gloss', click: () => actions.showAbout() }],
+    submenu: [
+      { label: 'Guided Tour', click: () => actions.sendCommand('tour') },
+      { label: 'Keyboard Shortcuts', click: () => actions.sendCommand('shortcuts') },
+      { type: 'separator' },
+      { label: 'About Gloss', click: () => actions.showAbout() },
+    ],
   };
   return [
     ...(isMac ? ([{ role: 'appMenu' }] satisfies MenuItemConstructorOptions[]) : []),

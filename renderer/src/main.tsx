@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createGlossClient } from './api/client';
 import { App } from './components/App';
 import { applyTheme, storedTheme } from './components/header/theme';
+import { applyReaderPrefs, storedReaderPrefs } from './components/settings/reader-prefs';
 import { memoryReaderViews, storedReaderViews } from './reader/reader-view-memory';
 import { memoryReadingPlaces, storedReadingPlaces } from './reader/reading-place';
 import { StoreProvider } from './store/context';
@@ -11,6 +12,7 @@ import './styles.css';
 
 // Before the first paint, so a chosen theme does not flash the system's.
 applyTheme(storedTheme());
+applyReaderPrefs(storedReaderPrefs());
 
 const client = createGlossClient();
 const store = createGlossStore(client, {
@@ -18,6 +20,8 @@ const store = createGlossStore(client, {
   readerViews: readerViewsOfThisBrowser(),
 });
 connectStore(store, client);
+// The desktop app asks for the tour on the sample project's first start (main/electron/app-window.ts).
+if (new URLSearchParams(window.location.search).has('tour')) store.getState().startTour();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

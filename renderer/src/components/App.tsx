@@ -7,6 +7,7 @@ import { FileProblems } from './FileProblems';
 import { Header } from './header/Header';
 import { Reader } from './Reader';
 import { SidePanel } from './side-panel/SidePanel';
+import { TourCard } from './tour/TourCard';
 
 /** The reader's landmark; the skip link jumps here. */
 const READER_ID = 'reader';
@@ -54,6 +55,7 @@ export function App() {
           </aside>
         </>
       )}
+      {hasProject && <TourCard />}
       <ShortcutHelp />
     </div>
   );

@@ -19,6 +19,7 @@ function HelpDialog() {
     <dialog {...dialog} id={SHORTCUT_HELP_ID} className="shortcut-help" aria-labelledby="shortcut-help-title">
       <div className="shortcut-help-heading">
         <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
+        <TourButton />
         <button type="button" className="button" onClick={() => setHelpOpen(false)}>
           Close
         </button>
@@ -41,6 +42,26 @@ function HelpDialog() {
         ))}
       </div>
     </dialog>
+  );
+}
+
+/** The guided tour, opened again from Help. */
+function TourButton() {
+  const setHelpOpen = useStore((s) => s.setHelpOpen);
+  const startTour = useStore((s) => s.startTour);
+  const hasProject = useStore((s) => s.project !== null);
+  if (!hasProject) return null;
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() => {
+        setHelpOpen(false);
+        startTour();
+      }}
+    >
+      Take the guided tour
+    </button>
   );
 }
 

@@ -88,6 +88,10 @@ const ACTIONS: Record<GlobalCommand, Action> = {
     s.setHelpOpen(!s.helpOpen);
     return true;
   },
+  openSettings: (s) => {
+    s.setOpenDialog('settings');
+    return true;
+  },
   focusDocumentFilter: () => {
     const input = document.getElementById(DOCUMENT_FILTER_ID);
     if (!(input instanceof HTMLInputElement)) return false;

@@ -43,6 +43,7 @@ export type GlobalCommand =
   | 'acceptAllSuggestions'
   | 'dismiss'
   | 'toggleHelp'
+  | 'openSettings'
   | 'focusDocumentFilter'
   | 'focusSearch';
 
@@ -168,6 +169,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Mod+Shift+Z', 'Ctrl+Y'], description: 'Redo', group: 'History', command: 'redo' },
 
   { keys: ['?'], description: 'Show or hide these shortcuts', group: 'General', command: 'toggleHelp' },
+  { keys: ['Mod+,'], description: 'Settings', group: 'General', command: 'openSettings' },
   {
     keys: ['Escape'],
     description: 'Close the help, or clear the selection or the selected annotation',

@@ -86,6 +86,12 @@ export const createCodebookSlice =
       },
 
       async setSnapToWords(snap) {
+        // Shown at once, as every setting is; the project's answer then confirms it.
+        set((s) =>
+          s.project
+            ? { project: { ...s.project, settings: { ...s.project.settings, snapToWords: snap } } }
+            : {},
+        );
         await get().save('Settings', async () => {
           const settings = await client.updateSettings({ snapToWords: snap });
           set((s) => (s.project ? { project: { ...s.project, settings } } : {}));

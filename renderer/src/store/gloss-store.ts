@@ -27,6 +27,7 @@ import type { GlossState } from './slice';
 import { createStakeholderPageSlice } from './stakeholder-page-slice';
 import { createSuggestionsSlice } from './suggestions-slice';
 import { createTimelineSlice } from './timeline-slice';
+import { createTourSlice, followTour } from './tour-slice';
 import { createUiSlice } from './ui-slice';
 
 export type GlossStore = StoreApi<GlossState>;
@@ -61,6 +62,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createCodingQuerySlice(client)(...slice),
     ...createCurationSlice(client)(...slice),
     ...createTimelineSlice(client)(...slice),
+    ...createTourSlice(...slice),
     ...createExportSlice(client)(...slice),
     ...createImportSlice(client)(...slice),
     ...createSavesSlice(...slice),
@@ -68,6 +70,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createUiSlice(...slice),
   }));
   restoreReaderViewPerProject(store);
+  followTour(store);
   return store;
 }
 
@@ -101,6 +104,8 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
     } else if (event.type === 'menuCommand') {
       const { command } = event.payload;
       if (command === 'undo' || command === 'redo') void store.getState()[command]();
+      else if (command === 'tour') store.getState().startTour();
+      else if (command === 'shortcuts') store.getState().setHelpOpen(true);
       else store.getState().setOpenDialog(command);
     }
   });

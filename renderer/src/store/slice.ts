@@ -23,6 +23,7 @@ import type { SearchSlice } from './search-slice';
 import type { StakeholderPageSlice } from './stakeholder-page-slice';
 import type { SuggestionsSlice } from './suggestions-slice';
 import type { TimelineSlice } from './timeline-slice';
+import type { TourSlice } from './tour-slice';
 import type { UiSlice } from './ui-slice';
 
 /** The whole screen state: one store made of slices, each owning its part and its actions. */
@@ -46,6 +47,7 @@ export type GlossState = ProjectSlice &
   CodingQuerySlice &
   CurationSlice &
   TimelineSlice &
+  TourSlice &
   ExportSlice &
   ImportSlice &
   SavesSlice &

@@ -22,6 +22,8 @@ export interface SuggestionsSlice {
   selectedSuggestionId: string | null;
   /** The corpus-wide run, as main last reported it. */
   suggestionJob: SuggestionJob | null;
+  /** Suggestions accepted since the page loaded (the guided tour watches it). */
+  suggestionsAccepted: number;
   loadSuggestions(key: string): Promise<void>;
   selectSuggestion(id: string | null): void;
   /** Tags each as proposed; undoable. The next suggestion becomes the selected one. */
@@ -48,6 +50,7 @@ export const createSuggestionsSlice =
       suggestions: none,
       selectedSuggestionId: null,
       suggestionJob: null,
+      suggestionsAccepted: 0,
 
       async loadSuggestions(key) {
         set((s) => ({
@@ -194,6 +197,7 @@ function suggestionSteps(client: GlossClient, set: Set, get: Get) {
       );
       countAnnotations(key, created.length);
       get().countSearchProposals(key, -searchCount(chosen));
+      set((s) => ({ suggestionsAccepted: s.suggestionsAccepted + chosen.length }));
       return created;
     },
 

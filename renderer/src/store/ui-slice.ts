@@ -31,7 +31,7 @@ export type SidePanelTab =
   | 'curation';
 
 /** The header's dialogs, which the desktop menu opens too. */
-export type HeaderDialog = 'import' | 'export';
+export type HeaderDialog = 'import' | 'export' | 'settings';
 
 export interface UiSlice {
   /** The passage the palette offers to tag; null when nothing is selected. */

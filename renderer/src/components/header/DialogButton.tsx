@@ -9,17 +9,26 @@ import type { HeaderDialog } from '../../store/ui-slice';
 export function DialogButton({
   name,
   label,
+  keys,
   dialog,
 }: {
   name: HeaderDialog;
   label: string;
+  /** The shortcut that opens it too (aria-keyshortcuts), if any. */
+  keys?: string;
   dialog: (close: () => void) => ReactNode;
 }) {
   const open = useStore((s) => s.openDialog === name);
   const setOpenDialog = useStore((s) => s.setOpenDialog);
   return (
     <>
-      <button type="button" className="button" aria-haspopup="dialog" onClick={() => setOpenDialog(name)}>
+      <button
+        type="button"
+        className="button"
+        aria-haspopup="dialog"
+        aria-keyshortcuts={keys?.replace('Mod', navigator.platform.startsWith('Mac') ? 'Meta' : 'Control')}
+        onClick={() => setOpenDialog(name)}
+      >
         {label}
       </button>
       {open && dialog(() => setOpenDialog(null))}

@@ -1,5 +1,7 @@
 import { useStore } from '../../store/context';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { AnnotatorName } from './AnnotatorName';
+import { DialogButton } from './DialogButton';
 import { ExportButton } from './ExportDialog';
 import { HistoryButtons } from './HistoryButtons';
 import { ImportButton } from './ImportDialog';
@@ -38,6 +40,12 @@ export function Header() {
           ?
         </button>
         <ThemeToggle />
+        <DialogButton
+          name="settings"
+          label="Settings"
+          keys="Mod+,"
+          dialog={(close) => <SettingsDialog onClose={close} />}
+        />
       </div>
     </header>
   );

@@ -22,7 +22,24 @@ export function applyTheme(choice: ThemeChoice): void {
   else document.documentElement.dataset.theme = choice;
 }
 
+/** Told of every theme saved, so each control showing the choice (header, Settings) agrees. */
+const listeners = new Set<() => void>();
+
+export function onThemeSaved(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The choice made on this page, else the one stored: right even where storage is refused. */
+let chosen: ThemeChoice | null = null;
+
+export function currentTheme(): ThemeChoice {
+  chosen ??= storedTheme();
+  return chosen;
+}
+
 export function saveTheme(choice: ThemeChoice): void {
+  chosen = choice;
   applyTheme(choice);
   try {
     if (choice === 'system') localStorage.removeItem(STORAGE_KEY);
@@ -30,4 +47,5 @@ export function saveTheme(choice: ThemeChoice): void {
   } catch {
     // Not remembered, but applied for this session.
   }
+  for (const listener of listeners) listener();
 }
