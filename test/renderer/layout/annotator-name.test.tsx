@@ -72,8 +72,9 @@ describe('the annotator in the header', () => {
     expect(store.getState().project?.readOnly).toBe(true);
 
     await userEvent.click(within(dialog).getByRole('button', { name: 'This is me on another computer' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await waitFor(() => expect(store.getState().project?.readOnly).toBe(false));
+    // The project is reopened as the annotator: seconds on a busy machine, not testing-library's default 1 s.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(store.getState().project?.readOnly).toBe(false), { timeout: 10_000 });
     expect(screen.getByRole('button', { name: 'Annotator: ana' })).toBeTruthy();
   });
 
