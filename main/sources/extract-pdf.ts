@@ -14,7 +14,7 @@ export interface ExtractedPdf {
 const REFUSALS: Readonly<Record<string, string>> = {
   PasswordException:
     'the PDF is protected by a password, and Gloss does not open protected files: save an unprotected copy to annotate it',
-  InvalidPDFException: 'is not a valid PDF file (it may be damaged, or only partly downloaded)',
+  InvalidPDFException: 'not a valid PDF file (it may be damaged, or only partly downloaded)',
 };
 
 // Titles some producers write in place of one: "Microsoft Word - report.docx", "untitled", or

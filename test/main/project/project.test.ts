@@ -78,7 +78,7 @@ describe('opening a folder', () => {
     expect(list.documents.map((d) => d.title)).toEqual(['Page', 'Second', 'Tenth']);
     expect(list.skipped).toEqual([
       { path: 'empty.txt', reason: 'empty file' },
-      { path: 'notes.pdf', reason: 'is not a valid PDF file (it may be damaged, or only partly downloaded)' },
+      { path: 'notes.pdf', reason: 'not a valid PDF file (it may be damaged, or only partly downloaded)' },
       { path: 'README', reason: 'unsupported file type (no extension)' },
     ]);
     expect(list.documents.every((d) => d.status === 'todo' && d.annotationCount === 0)).toBe(true);

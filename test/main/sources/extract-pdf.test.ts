@@ -148,9 +148,15 @@ describe('PDFs Gloss cannot read', () => {
     await pdf.destroy();
   });
 
+  it('refuses a PDF cut off halfway, as an interrupted download leaves it', async () => {
+    await expect(extractDocument('cut.pdf', pdfs.one!.subarray(0, pdfs.one!.length / 2))).rejects.toThrow(
+      'not a valid PDF file (it may be damaged, or only partly downloaded)',
+    );
+  });
+
   it('refuses a file that is not a PDF at all', async () => {
     await expect(extractDocument('notes.pdf', Buffer.from('just some notes'))).rejects.toThrow(
-      /^is not a valid PDF file/,
+      /^not a valid PDF file/,
     );
   });
 });
