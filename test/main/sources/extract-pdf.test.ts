@@ -52,15 +52,20 @@ beforeAll(async () => {
   const scan = `<!doctype html><html><head><title>Scanned letter</title></head><body><canvas id="c" width="600" height="200"></canvas><script>
     const g = document.getElementById('c').getContext('2d'); g.font = '32px serif'; g.fillText('Words drawn as pixels', 20, 100);
   </script></body></html>`;
-  const [one, many, hyphens, untitled, scanned, withMargins] = await Promise.all([
+  const [one, many, hyphens, untitled, scanned, withMargins, columns] = await Promise.all([
     printPdf(articlePage(article)),
     printPdf(several),
     printPdf(hyphenated),
     printPdf(articlePage(article, { title: null })),
     printPdf(scan),
     printPdf(several, { headerAndFooter: true }),
+    printPdf(
+      articlePage(third, {
+        css: 'body { columns: 2; column-gap: 2em; font-size: 13px } h1 { column-span: all }',
+      }),
+    ),
   ]);
-  Object.assign(pdfs, { one, many, hyphens, untitled, scanned, withMargins });
+  Object.assign(pdfs, { one, many, hyphens, untitled, scanned, withMargins, columns });
 }, 120_000);
 
 describe('a BBC article printed to PDF', () => {
@@ -107,6 +112,14 @@ describe('a PDF of several pages', () => {
     for (const { start } of pages.slice(1)) expect(doc.text.charAt(start - 1)).toMatch(/\s/);
     const accented = doc.text.indexOf(ACCENTED);
     expect(doc.text.slice(accented, accented + ACCENTED.length)).toBe(ACCENTED);
+  });
+});
+
+describe('a PDF in two columns', () => {
+  it('reads each column down before the next, paragraphs whole across columns and pages', async () => {
+    const doc = await extractDocument('columns.pdf', pdfs.columns!);
+    expect(doc.metadata.pages!.length).toBeGreaterThan(1);
+    expect(doc.text.split('\n\n')).toEqual([third.title, ...third.paragraphs]);
   });
 });
 
