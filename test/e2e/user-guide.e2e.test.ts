@@ -251,6 +251,12 @@ describe('the user guide', () => {
   });
 
   it('codebook: a new concern with its own key, added in the editor and used at once', async () => {
+    // Nothing selected, so the side panel is the codebook's alone.
+    await article().focus();
+    await page.keyboard.press('Escape');
+    await sidePanel()
+      .getByRole('button', { name: 'Close inspector' })
+      .waitFor({ state: 'detached', ...POLL });
     await sidePanel().getByRole('tab', { name: 'Codes' }).click();
     await sidePanel().getByRole('button', { name: 'Edit codebook' }).click();
     await sidePanel().getByRole('button', { name: 'Add code' }).click();
@@ -263,6 +269,8 @@ describe('the user guide', () => {
     expect(
       await sidePanel().getByRole('textbox', { name: 'Shortcut for Misinformation' }).inputValue(),
     ).toMatch(/^4$/);
+    await sidePanel().getByRole('textbox', { name: 'Name of Security' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await savedNow();
     await shoot('codebook-editor.png', sidePanel());
     await sidePanel().getByRole('button', { name: 'Done editing' }).click();
