@@ -102,23 +102,36 @@ export function layOutPdfText(pages: readonly PdfPageRuns[]): PdfLaidOutText {
       starts.push(pageStart(pages[starts.length]!, offset));
   };
   const words = wordsOf(all);
-  let text = '';
+  // Built from parts joined once: slicing or matching the end of a growing string would flatten
+  // it at every line, which made a 400-page paragraph take seconds.
+  const parts: string[] = [];
+  let length = 0;
   let heading: string | undefined;
   for (const lines of paragraphs) {
-    if (text !== '') text += '\n\n';
-    let joined = '';
-    for (const line of lines) {
-      if (joined !== '') {
-        const separator = joinSeparator(joined, line.text, words);
-        if (separator === undefined) joined = joined.slice(0, -1);
-        else joined += separator;
-      }
-      placePages(line, text.length + joined.length);
-      joined += line.text;
+    if (length > 0) {
+      parts.push('\n\n');
+      length += 2;
     }
-    if (heading === undefined && lines[0]!.fontSize > bodySize * HEADING_SIZE) heading = joined;
-    text += joined;
+    const first = parts.length;
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) {
+        const separator = joinSeparator(parts.at(-1)!, line.text, words);
+        if (separator === undefined) {
+          parts[parts.length - 1] = parts.at(-1)!.slice(0, -1);
+          length--;
+        } else {
+          parts.push(separator);
+          length += separator.length;
+        }
+      }
+      placePages(line, length);
+      parts.push(line.text);
+      length += line.text.length;
+    }
+    if (heading === undefined && lines[0]!.fontSize > bodySize * HEADING_SIZE)
+      heading = parts.slice(first).join('');
   }
+  const text = parts.join('');
   while (starts.length < pages.length) starts.push(pageStart(pages[starts.length]!, text.length));
   return { text, pages: starts, ...(heading !== undefined && { heading }) };
 }
@@ -239,7 +252,7 @@ function wordsOf(lines: readonly Line[]): Set<string> {
 }
 
 /**
- * What goes between a paragraph's text so far and its next line: a space, nothing (a word broken
+ * What goes between a paragraph's last line (`before`) and its next line: a space, nothing (a word broken
  * at a compound's hyphen, or a script without spaces), or undefined when the text so far ends in
  * a hyphenation mark to drop (a hyphenated word made whole again).
  */
