@@ -67,10 +67,11 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
     }
     const info = await pdf.getMetadata().catch(() => undefined);
     const fields = (info?.info ?? {}) as { Title?: unknown; Author?: unknown; Language?: unknown };
-    const declared = typeof fields.Title === 'string' ? fields.Title.trim() : '';
-    const title = PLACEHOLDER_TITLE.test(declared)
-      ? (laidOut.heading ?? titleFromFileName(fileName))
-      : declared;
+    // The document information's title, else the XMP metadata's (some producers write only that).
+    const declared = [fields.Title, info?.metadata?.get('dc:title')]
+      .map((title) => (typeof title === 'string' ? title.trim() : ''))
+      .find((title) => !PLACEHOLDER_TITLE.test(title));
+    const title = declared ?? laidOut.heading ?? titleFromFileName(fileName);
     const metadata: DocumentMetadata = {
       title: capTitle(title),
       encoding: 'PDF',
