@@ -47,6 +47,7 @@ export async function extractDocx(fileName: string, bytes: Uint8Array): Promise<
     const heading = document.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.trim();
     markNotes(document);
     markListItems(document);
+    unwrapCellParagraphs(document);
     return { text: document.body ? htmlToText(document.body) : '', heading };
   });
   const title = declaredTitle || heading || titleFromFileName(fileName);
@@ -81,6 +82,16 @@ function markListItems(document: Document): void {
       if (item.localName !== 'li' || /^(foot|end)note-/.test(item.id)) continue;
       item.prepend(list.localName === 'ol' ? `${number++}. ` : '• ');
     }
+  }
+}
+
+/**
+ * Word puts every table cell's text in paragraphs of its own; as blocks they would make each cell
+ * a paragraph. Unwrapped, a row reads as one paragraph with its cells separated by tabs.
+ */
+function unwrapCellParagraphs(document: Document): void {
+  for (const paragraph of document.querySelectorAll('td > p, th > p')) {
+    paragraph.replaceWith(...paragraph.childNodes, ' ');
   }
 }
 

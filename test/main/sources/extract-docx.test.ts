@@ -22,6 +22,11 @@ A paragraph with a note.[^1] And more text in Zürich.
 
 ## Method
 
+| Fruit | Count |
+|-------|-------|
+| Äpfel | 3 |
+| Pears 🍐 | 5 |
+
 Closing paragraph 😀 with an emoji.
 
 [^1]: The footnote's own text.
@@ -59,7 +64,7 @@ describe('a BBC article saved as a Word file', () => {
 });
 
 describe('a report with headings, lists and footnotes', () => {
-  it('gives each heading, paragraph and list item a paragraph, and the notes after their marks', async () => {
+  it('gives each heading, paragraph, list item and table row a paragraph, and the notes after their marks', async () => {
     const doc = await extractDocument('report.docx', docx.report!);
     expect(doc.metadata.title).toBe('Budget row: Café naïve 😀');
     expect(doc.text).toBe(
@@ -73,6 +78,9 @@ describe('a report with headings, lists and footnotes', () => {
         '1. step one',
         '2. step two',
         'Method',
+        'Fruit\tCount',
+        'Äpfel\t3',
+        'Pears 🍐\t5',
         'Closing paragraph 😀 with an emoji.',
         "[1] The footnote's own text.",
       ].join('\n\n'),
