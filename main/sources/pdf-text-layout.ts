@@ -242,11 +242,17 @@ function endsParagraph(above: Line, below: Line, spacing: Map<number, number>, b
   return below.x - above.x > INDENT * below.fontSize;
 }
 
-/** Every word of the document in lower case, to tell a hyphenated word from a compound. */
+/**
+ * Every word of the document in lower case, compounds both whole ("e-mail") and in their parts,
+ * to tell a word the typesetter hyphenated from a compound broken at its hyphen.
+ */
 function wordsOf(lines: readonly Line[]): Set<string> {
   const words = new Set<string>();
   for (const line of lines) {
-    for (const word of line.text.toLowerCase().split(/[^\p{L}\p{M}]+/u)) if (word) words.add(word);
+    for (const token of line.text.toLowerCase().split(/[^\p{L}\p{M}-]+/u)) {
+      if (/^[\p{L}\p{M}]+(-[\p{L}\p{M}]+)+$/u.test(token)) words.add(token);
+      for (const word of token.split('-')) if (word) words.add(word);
+    }
   }
   return words;
 }
@@ -263,9 +269,11 @@ function joinSeparator(before: string, next: string, words: ReadonlySet<string>)
   if (hyphen) {
     // "year-" then "earlier" may be the compound "year-earlier" or a word the typesetter broke.
     // Dropping a compound's hyphen would make a word that is not in the article, so the hyphen
-    // stays unless the whole word is written unbroken elsewhere in the document.
-    const whole = lower && `${hyphen[1]}${lower[1]}`.toLowerCase();
-    return whole && words.has(whole) ? undefined : '';
+    // stays unless the whole word is written unbroken elsewhere in the document, and the
+    // compound nowhere ("e-mail" and "email" both written: the hyphen stays).
+    if (!lower) return '';
+    const [head, tail] = [hyphen[1]!.toLowerCase(), lower[1]!.toLowerCase()];
+    return words.has(`${head}${tail}`) && !words.has(`${head}-${tail}`) ? undefined : '';
   }
   if (NO_SPACES.test(before.slice(-1)) && NO_SPACES.test(next.charAt(0))) return '';
   return ' ';

@@ -36,12 +36,14 @@ describe('layOutPdfText', () => {
           'earlier figures, with a soft hyphen\u00ad',
           'ated break and U+2010 hyph\u2010',
           'enation; a hyphen before a Capital-',
-          'Letter stays.',
+          'Letter stays. An e-mail, an email',
+          'and an e-',
+          'mail.',
         ]),
       ),
     ]);
     expect(text).toBe(
-      'The government said the government would act on year-earlier figures, with a soft hyphenated break and U+2010 hyphenation; a hyphen before a Capital-Letter stays.',
+      'The government said the government would act on year-earlier figures, with a soft hyphenated break and U+2010 hyphenation; a hyphen before a Capital-Letter stays. An e-mail, an email and an e-mail.',
     );
   });
 
