@@ -144,6 +144,17 @@ export interface ImportFormatInfo {
   description: string;
 }
 
+/**
+ * A file the researcher opened with Gloss (a .qdpx project from another tool, through the desktop's
+ * file association), offered to the screens' Import dialog: its name, the import format it is read
+ * as, and its bytes in base64, as `importFiles` takes them.
+ */
+export interface OfferedImport {
+  name: string;
+  format: string;
+  data: string;
+}
+
 /** What an import added to the project. */
 export interface ImportSummary {
   /** Keys of the new documents. */

@@ -22,6 +22,7 @@ import type {
   ExportResult,
   ImportFormatInfo,
   ImportOutcome,
+  OfferedImport,
   OpenedDocument,
   ProjectInfo,
   ProjectSettings,
@@ -286,6 +287,8 @@ export const requests = {
    */
   /** The formats other tools' work can be imported from. */
   importFormats: z.object({}).strict(),
+  /** The file opened with Gloss waiting to be imported, handed over once (null when there is none). */
+  takeOfferedImport: z.object({}).strict(),
   /**
    * Imports files the researcher chose (their contents, base64, by relative path: the screens send
    * no paths of the computer) into the project, under the project folder `into` ("" for the
@@ -398,6 +401,7 @@ export interface ApiResponses {
   curationState: CurationState;
   exportFormats: ExportFormatInfo[];
   importFormats: ImportFormatInfo[];
+  takeOfferedImport: OfferedImport | null;
   importFiles: ImportOutcome;
   exportDataset: ExportResult;
   getAnnotator: AnnotatorInfo;
@@ -433,6 +437,8 @@ export interface ApiEvents {
    * report with done = total for each.
    */
   proposalProgress: { phase: 'checking' | 'saving'; done: number; total: number };
+  /** A file was opened with Gloss to be imported: `takeOfferedImport` hands it over. */
+  importOffered: { name: string };
   /** An export is reading documents: `done` of `total`. */
   exportProgress: { done: number; total: number };
   /**

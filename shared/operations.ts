@@ -62,6 +62,7 @@ export const OPERATION_NAMES = [
   'curationState',
   'exportFormats',
   'importFormats',
+  'takeOfferedImport',
   'importFiles',
   'exportDataset',
   'getAnnotator',

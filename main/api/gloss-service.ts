@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { subtreeIds } from '../../shared/model/codebook-tree';
@@ -10,6 +11,7 @@ import { cooccurrenceMatrix } from '../analysis/cooccurrence-matrix';
 import { figuresTable } from '../analysis/figures-table';
 import { timeline } from '../analysis/timeline';
 import { CurationLayer } from '../curation/curation-layer';
+import { OfferedImports } from '../exchange/offered-import';
 import { annotatorName } from '../project/annotator';
 import { countAnnotationsByCode } from '../project/code-usage';
 import { Project } from '../project/project';
@@ -57,6 +59,11 @@ export interface GlossService extends GlossHandlers {
   readonly project: Project | undefined;
   subscribe(listener: (event: ApiEvent) => void): () => void;
   /**
+   * Offers a file the researcher opened with Gloss (the desktop's .qdpx association) to the
+   * screens' Import dialog, and tells them; `takeOfferedImport` hands it over once.
+   */
+  offerImport(path: string): void;
+  /**
    * Stops watching the open folder and cancels its background job; resolves once nothing more is
    * written into the folder (the search index still waiting is written first). The service answers on.
    */
@@ -87,9 +94,15 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
   const project = (): Project => opened().project;
   const identity = options.annotator === undefined ? options.identity : undefined;
 
+  const offered = new OfferedImports();
+
   const service: GlossService = {
     get project() {
       return current?.project;
+    },
+    offerImport(path) {
+      offered.offer(path);
+      emit({ type: 'importOffered', payload: { name: basename(path) } });
     },
     async open(path) {
       const as = identity
@@ -271,6 +284,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     // to load and most calls (and `gloss info`) never need them.
     exportFormats: async () => (await import('../exchange/run-export')).exportFormatList(),
     importFormats: async () => (await import('../exchange/import-from-screens')).importFormatList(),
+    takeOfferedImport: () => offered.take(),
     importFiles: async (request) =>
       (await import('../exchange/import-from-screens')).importFromScreens(project(), request),
     exportDataset: async (request) => {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isImportableFile } from '../exchange/offered-import';
 
 export interface CommandLineContext {
   /**
@@ -19,4 +20,17 @@ export function folderFromArgv(argv: readonly string[], context: CommandLineCont
   const args = argv.slice(context.defaultApp ? 2 : 1);
   const folder = args.find((arg) => arg.length > 0 && !arg.startsWith('-'));
   return folder === undefined ? undefined : resolve(context.cwd, folder);
+}
+
+/**
+ * What the command line names: a project folder to open, or a file to import into the project
+ * open (a .qdpx from another tool, as the desktop's file association starts Gloss on one).
+ */
+export function targetFromArgv(
+  argv: readonly string[],
+  context: CommandLineContext,
+): { kind: 'folder' | 'import'; path: string } | undefined {
+  const path = folderFromArgv(argv, context);
+  if (path === undefined) return undefined;
+  return { kind: isImportableFile(path) ? 'import' : 'folder', path };
 }

@@ -18,7 +18,7 @@ import { appPaths } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createAppWindow, windowTitle } from './app-window';
 import { closeBeforeQuit } from './close-before-quit';
-import { folderFromArgv } from './command-line';
+import { targetFromArgv } from './command-line';
 import { denyAllPermissions, guardEveryWebContents } from './content-guards';
 import { registerApiIpc, sendApiEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -55,6 +55,8 @@ function startGloss(): void {
   let window: BrowserWindow | undefined;
   /** The sample project's copy was made at this start: its window opens with the guided tour. */
   let sampleJustMade = false;
+  /** A file macOS asked Gloss to open before it was ready. */
+  let fileOpenedAtStart: string | undefined;
   /** Set once the scheme, IPC and first project are ready: macOS may 'activate' sooner. */
   let started = false;
   const getWindow = () => (window && !window.isDestroyed() ? window : undefined);
@@ -98,8 +100,14 @@ function startGloss(): void {
       if (current.isMinimized()) current.restore();
       current.focus();
     }
-    const folder = folderFromArgv(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory });
-    if (folder) void opener.open(folder);
+    const target = targetFromArgv(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory });
+    if (target) openOrImport(target);
+  });
+  // macOS hands a file opened with Gloss (a .qdpx) to the running app, or to the one starting.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (started) openOrImport({ kind: 'import', path });
+    else fileOpenedAtStart = path;
   });
   closeBeforeQuit(app, () => service.close());
   app.on('window-all-closed', () => {
@@ -123,17 +131,21 @@ function startGloss(): void {
 
       // The project is open before the window asks for it: the folder named on the command
       // line, else the last project, else the sample; one that fails shows why and the next opens.
+      const target = targetFromArgv(process.argv, {
+        defaultApp: process.defaultApp === true,
+        cwd: process.cwd(),
+      });
       await openStartupProject({
-        commandLineFolder: folderFromArgv(process.argv, {
-          defaultApp: process.defaultApp === true,
-          cwd: process.cwd(),
-        }),
+        commandLineFolder: target?.kind === 'folder' ? target.path : undefined,
         recent: recent.projects,
         open: opener.open,
         openSample: openSampleProject,
       });
       showWindow();
       started = true;
+      // A .qdpx Gloss was started on goes to the Import dialog of the project it opened.
+      const importFile = target?.kind === 'import' ? target.path : fileOpenedAtStart;
+      if (importFile) openOrImport({ kind: 'import', path: importFile });
     })
     .catch((error: unknown) => {
       dialog.showErrorBox('Gloss could not start', error instanceof Error ? error.message : String(error));
@@ -156,6 +168,22 @@ function startGloss(): void {
     const opened = await opener.open(sample);
     sampleJustMade = opened && firstTime;
     return opened;
+  }
+
+  /** Opens a folder as the project, or offers a file to the screens' Import dialog (main/exchange/offered-import.ts). */
+  function openOrImport(target: { kind: 'folder' | 'import'; path: string }): void {
+    if (target.kind === 'folder') {
+      void opener.open(target.path);
+      return;
+    }
+    try {
+      service.offerImport(target.path);
+    } catch (error) {
+      dialog.showErrorBox(
+        'Gloss cannot import this file',
+        error instanceof Error ? error.message : String(error),
+      );
+    }
   }
 
   function showAbout(): void {

@@ -80,6 +80,8 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
  */
 export function connectStore(store: GlossStore, client: GlossClient): () => void {
   void store.getState().reload();
+  // A .qdpx Gloss was started on waits in main for the Import dialog.
+  void store.getState().takeOfferedImport();
   return client.subscribe((event) => {
     if (event.type === 'projectOpened') {
       store.getState().clearHistory();
@@ -91,6 +93,8 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
       store.getState().clearCuration();
       store.getState().clearTimeline();
       void store.getState().reload();
+    } else if (event.type === 'importOffered') {
+      void store.getState().takeOfferedImport();
     } else if (event.type === 'exportProgress') {
       store.getState().setExportProgress(event.payload);
     } else if (event.type === 'searchProgress') {

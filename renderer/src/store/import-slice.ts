@@ -17,8 +17,16 @@ export interface ChosenFile {
   bytes: Uint8Array;
 }
 
+/** A file opened with Gloss (the desktop's .qdpx association), for the Import dialog: the file and its format, or why it could not be read. */
+export type OfferedFile = { file: ChosenFile; format: string } | { name: null; error: ApiErrorShape };
+
 export interface ImportSlice {
   importing: ImportState;
+  offeredImport: OfferedFile | null;
+  /** Takes the file main offers, if any, and opens the Import dialog with it. */
+  takeOfferedImport(): Promise<void>;
+  /** The Import dialog was closed: the offered file is done with. */
+  dropOfferedImport(): void;
   loadImportFormats(): Promise<void>;
   runImport(format: string, into: string, files: readonly ChosenFile[]): Promise<void>;
   resetImport(): void;
@@ -30,6 +38,24 @@ export const createImportSlice =
   (client: GlossClient): SliceCreator<ImportSlice> =>
   (set, get) => ({
     importing: { formats: null, ...idle },
+    offeredImport: null,
+
+    async takeOfferedImport() {
+      let offered: OfferedFile;
+      try {
+        const answer = await client.takeOfferedImport({});
+        if (!answer) return;
+        offered = { file: { path: answer.name, bytes: fromBase64(answer.data) }, format: answer.format };
+      } catch (error) {
+        offered = { name: null, error: errorShape(error) };
+      }
+      set({ offeredImport: offered });
+      get().setOpenDialog('import');
+    },
+
+    dropOfferedImport() {
+      set({ offeredImport: null });
+    },
 
     async loadImportFormats() {
       if (get().importing.formats) return;
@@ -61,6 +87,10 @@ export const createImportSlice =
       set((s) => ({ importing: { ...s.importing, ...idle } }));
     },
   });
+
+function fromBase64(data: string): Uint8Array {
+  return Uint8Array.from(atob(data), (character) => character.charCodeAt(0));
+}
 
 /** Base64 in slices: one String.fromCharCode over megabytes would overflow the call stack. */
 function toBase64(bytes: Uint8Array): string {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, isAppUrl } from '../../../main/electron/app-origin';
 import { appPaths } from '../../../main/electron/app-paths';
-import { folderFromArgv } from '../../../main/electron/command-line';
+import { folderFromArgv, targetFromArgv } from '../../../main/electron/command-line';
 import { prepareSampleProject } from '../../../main/electron/sample-project';
 
 describe('isAppUrl', () => {
@@ -23,6 +23,26 @@ describe('isAppUrl', () => {
     ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('targetFromArgv', () => {
+  const cwd = resolve('/home/researcher');
+
+  it('opens a folder, and imports a .qdpx or .qdc the system started Gloss on', () => {
+    expect(targetFromArgv(['/opt/Gloss/gloss', 'news'], { defaultApp: false, cwd })).toEqual({
+      kind: 'folder',
+      path: join(cwd, 'news'),
+    });
+    expect(targetFromArgv(['/opt/Gloss/gloss', '/data/Study.QDPX'], { defaultApp: false, cwd })).toEqual({
+      kind: 'import',
+      path: resolve('/data/Study.QDPX'),
+    });
+    expect(targetFromArgv(['/usr/bin/electron', '.', 'codes.qdc'], { defaultApp: true, cwd })).toEqual({
+      kind: 'import',
+      path: join(cwd, 'codes.qdc'),
+    });
+    expect(targetFromArgv(['/opt/Gloss/gloss'], { defaultApp: false, cwd })).toBeUndefined();
   });
 });
 

@@ -22,10 +22,16 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
   const load = useStore((s) => s.loadImportFormats);
   const run = useStore((s) => s.runImport);
   const reset = useStore((s) => s.resetImport);
-  const [format, setFormat] = useState('brat');
+  const offeredNow = useStore((s) => s.offeredImport);
+  // As it was when the dialog opened (the store drops it when the dialog closes).
+  const [offered] = useState(offeredNow);
+  const offeredFile = offered && 'file' in offered ? offered : null;
+  const [format, setFormat] = useState(offeredFile?.format ?? 'brat');
   const [folder, setFolder] = useState(false);
   const [into, setInto] = useState('imported');
-  const [chosen, setChosen] = useState<File[]>([]);
+  const [chosen, setChosen] = useState<File[]>(() =>
+    offeredFile ? [new File([offeredFile.file.bytes as Uint8Array<ArrayBuffer>], offeredFile.file.path)] : [],
+  );
   const picker = useRef<HTMLInputElement>(null);
   const hintId = useId();
 
@@ -33,6 +39,9 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
     reset();
     void load();
   }, [load, reset]);
+  // A file opened with Gloss is offered to this dialog only: closed, it is done with.
+  const dropOffered = useStore((s) => s.dropOfferedImport);
+  useEffect(() => dropOffered, [dropOffered]);
 
   // A folder is chosen through the same input with the browsers' directory attribute.
   useEffect(() => {
@@ -55,6 +64,17 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <ModalDialog title="Import another tool's work" onClose={onClose}>
       <form onSubmit={(event) => void submit(event)} aria-busy={running}>
+        {offeredFile && (
+          <p role="status">
+            Opened with Gloss: <strong>{offeredFile.file.path}</strong>. Choose where its texts go, then
+            Import.
+          </p>
+        )}
+        {offered && 'error' in offered && (
+          <p className="field-error" role="alert">
+            The file opened with Gloss could not be read: {offered.error.message}
+          </p>
+        )}
         <FormatSelect formats={formats} value={format} onChange={setFormat} />
         <label className="modal-choice">
           <input type="checkbox" checked={folder} onChange={(event) => setFolder(event.target.checked)} />
