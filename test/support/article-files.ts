@@ -101,7 +101,8 @@ const PASSWORD_PADDING = Buffer.from(
 /**
  * A one-page PDF saying "Secret words", encrypted as the PDF standard's security handler does it
  * (RC4, 40-bit, revision 2) with the user password `password`: no reader opens it without that
- * password. Made by hand because no installed tool encrypts PDFs.
+ * password (with '', any reader opens it, as with PDFs whose owner password only limits printing
+ * or copying). Made by hand because no installed tool encrypts PDFs.
  */
 export function passwordProtectedPdf(password: string): Buffer {
   const md5 = (...parts: Buffer[]) => createHash('md5').update(Buffer.concat(parts)).digest();

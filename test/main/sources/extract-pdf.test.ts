@@ -161,6 +161,11 @@ describe('PDFs Gloss cannot read', () => {
     await pdf.destroy();
   });
 
+  it('reads an encrypted PDF that needs no password to open (an owner password only limits printing or copying)', async () => {
+    const doc = await extractDocument('restricted.pdf', passwordProtectedPdf(''));
+    expect(doc.text).toBe('Secret words');
+  });
+
   it('refuses a PDF cut off halfway, as an interrupted download leaves it', async () => {
     await expect(extractDocument('cut.pdf', pdfs.one!.subarray(0, pdfs.one!.length / 2))).rejects.toThrow(
       'not a valid PDF file (it may be damaged, or only partly downloaded)',
