@@ -164,6 +164,8 @@ function moveAnnotation(s: GlossState, step: 1 | -1): boolean {
   if (next) {
     s.selectAnnotation(next.id);
     s.scrollToAnnotation(next.id);
+    // Its row takes focus where the list is shown, so Delete acts on it wherever focus was.
+    if (s.sidePanelTab === 'annotations') s.focusSelectedRow('annotations');
   }
   return true;
 }
@@ -188,7 +190,11 @@ function moveSuggestion(s: GlossState, step: 1 | -1): boolean {
   if (list.length === 0) return false;
   const index = list.findIndex((x) => x.id === s.selectedSuggestionId);
   const next = index === -1 ? (step === 1 ? list[0] : list.at(-1)) : list[index + step];
-  if (next) s.selectSuggestion(next.id);
+  if (next) {
+    s.selectSuggestion(next.id);
+    // Its row takes focus where the list is shown, so Enter and Backspace act on it (not on the tab clicked last).
+    if (s.sidePanelTab === 'suggestions') s.focusSelectedRow('suggestions');
+  }
   return true;
 }
 

@@ -51,7 +51,16 @@ export interface UiSlice {
   scrollToAnnotation(id: string): void;
   /** Asks the reader to bring a passage into view, as the selection to tag, and flash it. */
   scrollToPassage(passage: PassageInDocument): void;
+  /**
+   * Asks a side panel list to move focus to its selected row (the keys that select step through
+   * it: n, j), so Enter and Delete act on that row wherever focus was. `serial` counts the requests.
+   */
+  rowFocus: { list: FocusableList; serial: number } | null;
+  focusSelectedRow(list: FocusableList): void;
 }
+
+/** The side panel lists whose selected row keys can bring focus to. */
+export type FocusableList = 'suggestions' | 'annotations';
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   pendingSelection: null,
@@ -68,4 +77,6 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   scrollToAnnotation: (id) => set({ scrollRequest: { id, serial: (get().scrollRequest?.serial ?? 0) + 1 } }),
   scrollToPassage: (passage) =>
     set({ scrollRequest: { passage, serial: (get().scrollRequest?.serial ?? 0) + 1 } }),
+  rowFocus: null,
+  focusSelectedRow: (list) => set({ rowFocus: { list, serial: (get().rowFocus?.serial ?? 0) + 1 } }),
 });

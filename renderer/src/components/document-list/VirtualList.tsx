@@ -14,6 +14,8 @@ import { flushSync } from 'react-dom';
 export interface VirtualListHandle {
   /** Scrolls just enough to show row `index` (nothing when it is in view). */
   scrollToIndex(index: number): void;
+  /** Shows row `index` and moves focus to its first control, once it is drawn. */
+  focusIndex(index: number): void;
 }
 
 interface VirtualListProps<T> {
@@ -82,7 +84,27 @@ export function VirtualList<T>({
     },
     [rowHeight, height],
   );
-  useImperativeHandle(ref, () => ({ scrollToIndex }), [scrollToIndex]);
+  /** A row to focus once a render has drawn it (it may be out of view when asked). */
+  const pendingFocus = useRef<number | null>(null);
+  const focusDrawn = useCallback(() => {
+    const index = pendingFocus.current;
+    const row = index === null ? null : viewport.current?.querySelector(`[data-index="${index}"]`);
+    const control = row?.querySelector<HTMLElement>('button, a, [tabindex]');
+    if (!control) return;
+    pendingFocus.current = null;
+    control.focus({ preventScroll: true });
+  }, []);
+  const focusIndex = useCallback(
+    (index: number) => {
+      pendingFocus.current = index;
+      scrollToIndex(index);
+      focusDrawn();
+    },
+    [scrollToIndex, focusDrawn],
+  );
+  // After every render, in case it drew the row waiting for focus.
+  useEffect(() => focusDrawn());
+  useImperativeHandle(ref, () => ({ scrollToIndex, focusIndex }), [scrollToIndex, focusIndex]);
 
   // A list made shorter (a filter typed) may leave the last scroll position past its end until
   // the browser's scroll event says where it clamped it.

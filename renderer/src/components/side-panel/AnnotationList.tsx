@@ -15,6 +15,7 @@ import { useStore } from '../../store/context';
 import { VirtualList, type VirtualListHandle } from '../document-list/VirtualList';
 import { formatFigureValue } from '../editors/format-figure';
 import { useCodebook, useStakeholders } from './use-project-data';
+import { useRowFocus } from './use-row-focus';
 
 /** Pixels per row; AnnotationsTab.css lays a row out to fit (.annotation-row). */
 const ROW_HEIGHT = 52;
@@ -49,6 +50,7 @@ export const AnnotationList = memo(function AnnotationList({
   useEffect(() => {
     if (selectedIndex !== -1) list.current?.scrollToIndex(selectedIndex);
   }, [selectedIndex]);
+  useRowFocus('annotations', selectedIndex, list);
 
   // The same element while the deferred values stand still, so the urgent render of a new
   // selection stops here instead of redrawing every row in view.

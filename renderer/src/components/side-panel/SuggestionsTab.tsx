@@ -7,6 +7,7 @@ import { STAKEHOLDER_KIND_LABELS } from '../editors/StakeholderPicker';
 import { SearchProposalsPanel } from './SearchProposalsPanel';
 import { SuggestionJobPanel } from './SuggestionJobPanel';
 import { useCodebook, useStakeholders } from './use-project-data';
+import { useRowFocus } from './use-row-focus';
 import './SuggestionsTab.css';
 
 /** Pixels per row; SuggestionsTab.css lays a row out to fit (.suggestion-row). */
@@ -101,6 +102,7 @@ function SuggestionList({ suggestions }: { suggestions: readonly Suggestion[] })
   useEffect(() => {
     if (selectedIndex !== -1) list.current?.scrollToIndex(selectedIndex);
   }, [selectedIndex]);
+  useRowFocus('suggestions', selectedIndex, list);
 
   if (suggestions.length === 0) return null;
   return (
@@ -150,6 +152,7 @@ function SuggestionRow({
   const selectSuggestion = useStore((s) => s.selectSuggestion);
   const acceptSuggestions = useStore((s) => s.acceptSuggestions);
   const rejectSuggestions = useStore((s) => s.rejectSuggestions);
+  const focusSelectedRow = useStore((s) => s.focusSelectedRow);
   const quote = suggestion.quote.replace(/\s+/g, ' ');
   return (
     <div className="suggestion-row">
@@ -160,9 +163,14 @@ function SuggestionRow({
         tabIndex={tabStop ? 0 : -1}
         onClick={() => selectSuggestion(suggestion.id)}
         onKeyDown={(event) => {
-          if (event.key !== 'Delete' && event.key !== 'Backspace') return;
-          event.preventDefault();
-          void rejectSuggestions([suggestion.id]);
+          // The row keeps focus through the list: the next one is selected and takes it.
+          if (event.key === 'Enter' && !event.shiftKey) {
+            event.preventDefault();
+            void acceptSuggestions([suggestion.id]).then(() => focusSelectedRow('suggestions'));
+          } else if (event.key === 'Delete' || event.key === 'Backspace') {
+            event.preventDefault();
+            void rejectSuggestions([suggestion.id]).then(() => focusSelectedRow('suggestions'));
+          }
         }}
       >
         <span className="suggestion-row-head">
