@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { formatOf } from '../sources/extract-document';
+import { formatOf, isOfficeOwnerFile } from '../sources/extract-document';
 
 /** What changed in the folder during one burst of activity. */
 export interface FolderChange {
@@ -62,7 +62,8 @@ export function watchFolder(
   const maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
   const maxKeys = options.maxKeys ?? MAX_KEYS;
   const problem = (message: string) => options.onProblem?.(message);
-  const include = options.include ?? ((name: string) => formatOf(name) !== undefined);
+  const include =
+    options.include ?? ((name: string) => formatOf(name) !== undefined && !isOfficeOwnerFile(name));
 
   const watchers = new Map<string, FSWatcher>();
   let closed = false;

@@ -2,7 +2,7 @@ import { type Dirent, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { SkippedFile } from '../../shared/model/document';
-import { formatOf } from '../sources/extract-document';
+import { formatOf, isOfficeOwnerFile } from '../sources/extract-document';
 import { SyncWhileFast } from '../storage/sync-while-fast';
 import { forEachLimited } from './for-each-limited';
 
@@ -46,7 +46,7 @@ export async function scanFolder(root: string): Promise<FolderScan> {
     }
     const candidates: { path: string; key: string; viaLink: boolean }[] = [];
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.') || isOfficeOwnerFile(entry.name)) continue;
       const path = join(dir, entry.name);
       const key = dirKey ? `${dirKey}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {

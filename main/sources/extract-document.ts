@@ -25,6 +25,14 @@ const FORMATS: Readonly<Record<string, SourceFormat>> = {
 /** File extensions Gloss reads as documents, lower case with the dot. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
+/**
+ * The owner file Word keeps beside a document while it is open ("~$port.docx" for "report.docx"),
+ * hidden on Windows but not elsewhere: not an article, nor worth listing as skipped.
+ */
+export function isOfficeOwnerFile(fileName: string): boolean {
+  return path.basename(fileName).startsWith('~$');
+}
+
 /** The format of a file by its extension (in any case), or undefined when Gloss does not read it. */
 export function formatOf(fileName: string): SourceFormat | undefined {
   return FORMATS[path.extname(fileName).toLowerCase()];

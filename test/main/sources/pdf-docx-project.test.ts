@@ -70,6 +70,8 @@ beforeAll(async () => {
   project = await makeTempProject({
     'reports/article.pdf': pdf,
     'reports/budget.docx': docx,
+    // The owner file Word keeps beside a document it has open: neither an article nor skipped.
+    'reports/~$budget.docx': Buffer.from('\u0004alice', 'latin1'),
     'reports/scan.pdf': scan,
     'reports/locked.pdf': passwordProtectedPdf('secret'),
     'notes.txt': 'Plain notes\n\nTimeWarner and Google.\n',
