@@ -9,7 +9,7 @@
  *
  * The pictures go to docs/images/. An image is written only when its pixels differ from the
  * one on disk, so a run that changes nothing leaves git clean: the data is fixed, the folder has
- * a fixed name, the clock shows nowhere in view, animations and the caret are off, fonts are
+ * a fixed name, no time of day is in view, animations and the caret are off, fonts are
  * loaded, the pointer rests outside the page's controls, and each shot is taken again until two
  * in a row are the same.
  */
@@ -144,7 +144,29 @@ async function shoot(name: string, region?: Locator): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await expect.poll(async () => (await readHighlights(page))['gloss-flash'] ?? [], POLL).toEqual([]);
   const take = () =>
-    (region ?? page).screenshot({ animations: 'disabled', caret: 'hide', scale: 'css' }) as Promise<Buffer>;
+    (region ?? page).screenshot({
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css',
+    }) as Promise<Buffer>;
+  // When an annotation was made or changed differs on every run: no such time may be in the picture.
+  const box = (await region?.boundingBox()) ?? { x: 0, y: 0, ...VIEWPORT };
+  const times = await page.evaluate((box) => {
+    const inBox = (r: DOMRect) =>
+      r.width > 0 &&
+      r.right > box.x &&
+      r.left < box.x + box.width &&
+      r.bottom > box.y &&
+      r.top < box.y + box.height;
+    // A day (a document's date) is fixed; a time of day ("2026-12-07T14:31…") is not.
+    return [...document.querySelectorAll('time')]
+      .filter((time) => time.dateTime.includes('T'))
+      .filter(
+        (time) => inBox(time.getBoundingClientRect()) && inBox(new DOMRect(0, 0, innerWidth, innerHeight)),
+      )
+      .map((time) => time.textContent);
+  }, box);
+  expect(times, `${name} would show the time of day`).toEqual([]);
   let shot = await take();
   for (let tries = 0; ; tries++) {
     const again = await take();
