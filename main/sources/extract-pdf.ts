@@ -57,7 +57,13 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
   }
   try {
     const pages = await readPages(pdf);
-    const laidOut = layOutPdfText(pages);
+    const info = await pdf.getMetadata().catch(() => undefined);
+    const fields = (info?.info ?? {}) as { Title?: unknown; Author?: unknown; Language?: unknown };
+    // The document information's title, else the XMP metadata's (some producers write only that).
+    const declared = [fields.Title, info?.metadata?.get('dc:title')]
+      .map((title) => (typeof title === 'string' ? title.trim() : ''))
+      .find((title) => !PLACEHOLDER_TITLE.test(title));
+    const laidOut = layOutPdfText(pages, declared);
     if (laidOut.text === '') {
       throw new Error(
         pdf.numPages === 0
@@ -65,12 +71,6 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
           : 'the PDF has no text layer, only images of its pages (a scan?): make it searchable with OCR (e.g. ocrmypdf) to annotate it',
       );
     }
-    const info = await pdf.getMetadata().catch(() => undefined);
-    const fields = (info?.info ?? {}) as { Title?: unknown; Author?: unknown; Language?: unknown };
-    // The document information's title, else the XMP metadata's (some producers write only that).
-    const declared = [fields.Title, info?.metadata?.get('dc:title')]
-      .map((title) => (typeof title === 'string' ? title.trim() : ''))
-      .find((title) => !PLACEHOLDER_TITLE.test(title));
     const title = declared ?? laidOut.heading ?? titleFromFileName(fileName);
     const metadata: DocumentMetadata = {
       title: capTitle(title),

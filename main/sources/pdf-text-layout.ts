@@ -73,10 +73,15 @@ const SENTENCE_END = /[.!?:;…。！？]["'”’)\]]*$/u;
  * is reading order for what word processors, browsers and typesetters produce; a paragraph broken
  * by a page break is joined again when its last line on the page ends mid-sentence.
  */
-export function layOutPdfText(pages: readonly PdfPageRuns[]): PdfLaidOutText {
+export function layOutPdfText(
+  pages: readonly PdfPageRuns[],
+  /** The document's title as its metadata gives it, which a browser prints in the page's header. */
+  title?: string,
+): PdfLaidOutText {
   const linesByPage = withoutRunningLines(
     pages,
     pages.map((page) => linesOf(page.runs, page.number)),
+    title,
   );
   const all = linesByPage.flat();
   const spacing = usualSpacing(linesByPage);
@@ -292,10 +297,10 @@ const SAME_PLACE = 2;
  * in they would cut the paragraph running over the page break. A page's number stays known in
  * `pages`. Without its bounds a page keeps every line.
  */
-function withoutRunningLines(pages: readonly PdfPageRuns[], linesByPage: Line[][]): Line[][] {
-  const inMargin = (line: Line, page: PdfPageRuns): boolean => {
+function withoutRunningLines(pages: readonly PdfPageRuns[], linesByPage: Line[][], title?: string): Line[][] {
+  const inMargin = (line: Line, page: PdfPageRuns, part = MARGIN_BAND): boolean => {
     if (!page.bounds) return false;
-    const band = (page.bounds.top - page.bounds.bottom) * MARGIN_BAND;
+    const band = (page.bounds.top - page.bounds.bottom) * part;
     return line.y >= page.bounds.top - band || line.y <= page.bounds.bottom + band;
   };
   const shape = (line: Line) => `${Math.round(line.y / SAME_PLACE)}|${line.text.replace(/\d+/g, '#')}`;
@@ -305,14 +310,42 @@ function withoutRunningLines(pages: readonly PdfPageRuns[], linesByPage: Line[][
     for (const each of shapes) pagesWith.set(each, (pagesWith.get(each) ?? 0) + 1);
   });
   const repeated = (count: number) => count >= 2 && count * 2 >= pages.length;
+  const bodySize = mostCommonSize(linesByPage.flat());
   return linesByPage.map((lines, index) => {
     const page = pages[index]!;
     return lines.filter(
       (line) =>
         !inMargin(line, page) ||
-        !(repeated(pagesWith.get(shape(line)) ?? 0) || isPageNumber(line.text, page)),
+        !(
+          repeated(pagesWith.get(shape(line)) ?? 0) ||
+          isPageNumber(line.text, page) ||
+          (inMargin(line, page, EDGE_BAND) &&
+            line.fontSize < bodySize * SMALL_PRINT &&
+            isPrintStamp(line.text, title))
+        ),
     );
   });
+}
+
+/** Nearer the page's edge than this part of its height is outside any document's text area. */
+const EDGE_BAND = 0.045;
+/** Print smaller than the body's by this ratio: a browser's header and footer, not a heading. */
+const SMALL_PRINT = 0.9;
+
+/**
+ * Whether a line holds only what a browser prints in a page's header or footer: the date and
+ * time, the page's address, "1/3", the document's title. Decides for pages with nothing repeated
+ * on others (a one-page print), where only the edge of the page and small print single it out.
+ */
+function isPrintStamp(text: string, title: string | undefined): boolean {
+  let rest = text;
+  if (title) rest = rest.split(title).join(' ');
+  rest = rest
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ')
+    .replace(/\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/g, ' ')
+    .replace(/\b\d{1,2}:\d{2}(:\d{2})?(\s*[AP]M)?\b/gi, ' ')
+    .replace(/\b\d+\s*\/\s*\d+\b/g, ' ');
+  return /^[\s,.;|·–—-]*$/.test(rest) && rest !== text;
 }
 
 function isPageNumber(text: string, page: PdfPageRuns): boolean {

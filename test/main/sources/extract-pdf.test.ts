@@ -52,7 +52,7 @@ beforeAll(async () => {
   const scan = `<!doctype html><html><head><title>Scanned letter</title></head><body><canvas id="c" width="600" height="200"></canvas><script>
     const g = document.getElementById('c').getContext('2d'); g.font = '32px serif'; g.fillText('Words drawn as pixels', 20, 100);
   </script></body></html>`;
-  const [one, many, hyphens, untitled, scanned, withMargins, columns] = await Promise.all([
+  const [one, many, hyphens, untitled, scanned, withMargins, columns, oneWithMargins] = await Promise.all([
     printPdf(articlePage(article)),
     printPdf(several),
     printPdf(hyphenated),
@@ -64,8 +64,9 @@ beforeAll(async () => {
         css: 'body { columns: 2; column-gap: 2em; font-size: 13px } h1 { column-span: all }',
       }),
     ),
+    printPdf(articlePage(article), { headerAndFooter: true }),
   ]);
-  Object.assign(pdfs, { one, many, hyphens, untitled, scanned, withMargins, columns });
+  Object.assign(pdfs, { one, many, hyphens, untitled, scanned, withMargins, columns, oneWithMargins });
 }, 120_000);
 
 describe('a BBC article printed to PDF', () => {
@@ -130,6 +131,12 @@ describe('running headers and footers', () => {
     expect(printed.metadata.pages!.length).toBeGreaterThan(3);
     expect(printed.text).toBe(clean.text);
     expect(printed.text).not.toMatch(/file:\/\/|\b\d+\/\d+\b/);
+  });
+
+  it('leaves them out of a one-page print too, where nothing repeats from page to page', async () => {
+    const clean = await extractDocument('article.pdf', pdfs.one!);
+    const printed = await extractDocument('article.pdf', pdfs.oneWithMargins!);
+    expect(printed.text).toBe(clean.text);
   });
 });
 

@@ -136,4 +136,28 @@ describe('layOutPdfText', () => {
       'Annual report 2024\n\nOnly page.\n\nPrinted 12/1/2024',
     );
   });
+
+  it("leaves out a browser's date, title, address and page count printed small at a lone page's edge, and keeps a footnote", () => {
+    const bounds = { bottom: 0, top: 800 };
+    const small = (text: string, y: number) => ({ text, x: 30, y, width: text.length * 4, fontSize: 8 });
+    const runs = [
+      small('12/7/26, 2:34 PM Budget row deepens', 790),
+      ...lines(
+        [
+          'The chancellor spoke at length',
+          'about the budget and its',
+          'critics.',
+          '',
+          'Then she left the room',
+          'without another word.',
+        ],
+        700,
+      ),
+      small('1 https://example.org/budget', 60),
+      small('https://example.org/budget 1/1', 10),
+    ];
+    expect(layOutPdfText([{ number: 1, bounds, runs }], 'Budget row deepens').text).toBe(
+      'The chancellor spoke at length about the budget and its critics.\n\nThen she left the room without another word.\n\n1 https://example.org/budget',
+    );
+  });
 });
