@@ -439,6 +439,11 @@ export interface ApiEvents {
   proposalProgress: { phase: 'checking' | 'saving'; done: number; total: number };
   /** A file was opened with Gloss to be imported: `takeOfferedImport` hands it over. */
   importOffered: { name: string };
+  /**
+   * Listing the documents is reading files new or changed since the last listing (a first
+   * listing of a folder of PDFs): `done` of `total`, a few times a second and once at the end.
+   */
+  extractionProgress: { done: number; total: number };
   /** An export is reading documents: `done` of `total`. */
   exportProgress: { done: number; total: number };
   /**

@@ -180,7 +180,10 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       // The screens list the documents first: the analyses start from that list.
       const since = analysis.news;
       const edits = project.listedFieldEdits;
-      const list = await project.listDocuments();
+      // A first listing of PDFs and Word files takes a while: the screens show how far it got.
+      const list = await project.listDocuments((progress) =>
+        emit({ type: 'extractionProgress', payload: progress }),
+      );
       analysis.listed(list.documents, since, edits);
       return list;
     },

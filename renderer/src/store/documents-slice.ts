@@ -13,6 +13,9 @@ export interface DocumentsSlice {
   problems: FileProblem[];
   documentsLoaded: boolean;
   documentsError: ApiErrorShape | null;
+  /** How far a listing has got reading new files (a first listing of PDFs); null when none is being read. */
+  extraction: { done: number; total: number } | null;
+  setExtractionProgress(progress: { done: number; total: number }): void;
   selectedKey: string | null;
   loadDocuments(): Promise<void>;
   /** Selects a document and opens it in the reader. */
@@ -53,6 +56,7 @@ const empty = {
   skipped: [],
   problems: [],
   documentsLoaded: false,
+  extraction: null,
   documentsError: null,
   selectedKey: null,
 } satisfies Partial<DocumentsSlice>;
@@ -96,11 +100,20 @@ export const createDocumentsSlice =
 
     return {
       ...empty,
+      setExtractionProgress: (progress) =>
+        set({ extraction: progress.done < progress.total ? progress : null }),
 
       async loadDocuments() {
         try {
           const { documents, skipped, problems, renamed } = await client.listDocuments({});
-          set({ documents, skipped, problems, documentsLoaded: true, documentsError: null });
+          set({
+            documents,
+            skipped,
+            problems,
+            documentsLoaded: true,
+            documentsError: null,
+            extraction: null,
+          });
           // Undo and redo follow renamed articles too, open or not.
           get().followRenames(renamed);
           // The open article was renamed or moved on disk and its annotations went with it: follow it.

@@ -95,6 +95,8 @@ export function connectStore(store: GlossStore, client: GlossClient): () => void
       void store.getState().reload();
     } else if (event.type === 'importOffered') {
       void store.getState().takeOfferedImport();
+    } else if (event.type === 'extractionProgress') {
+      store.getState().setExtractionProgress(event.payload);
     } else if (event.type === 'exportProgress') {
       store.getState().setExportProgress(event.payload);
     } else if (event.type === 'searchProgress') {

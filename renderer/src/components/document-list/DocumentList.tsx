@@ -28,6 +28,7 @@ export function DocumentList() {
   const loaded = useStore((s) => s.documentsLoaded);
   const error = useStore((s) => s.documentsError);
   const problems = useStore((s) => s.problems);
+  const extraction = useStore((s) => s.extraction);
   const selectedKey = useStore((s) => s.selectedKey);
   const list = useRef<VirtualListHandle>(null);
 
@@ -46,6 +47,12 @@ export function DocumentList() {
     <div className="document-list">
       <h2 className="panel-heading">Documents</h2>
       {error && <ErrorNotice error={error} />}
+      {extraction && (
+        <p className="extraction-progress" role="status">
+          <progress aria-label="Reading new files" max={extraction.total} value={extraction.done} /> Reading
+          new files: {extraction.done} of {extraction.total}
+        </p>
+      )}
       {loaded && !error && total === 0 && <p className="empty-state">No documents in this folder</p>}
       {total > 0 && (
         <>
