@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import type { DocumentMetadata } from '../../shared/model/document';
 import { withDocument } from './extract-html';
 import { htmlToText } from './html-to-text';
@@ -6,6 +5,8 @@ import { loadOnFirstUse } from './load-on-first-use';
 import { capTitle, titleFromFileName } from './title';
 
 const loadMammoth = loadOnFirstUse<typeof import('mammoth')>('mammoth');
+// Only Word files need it: listing a folder of text (gloss info) never loads it.
+const loadFflate = loadOnFirstUse<typeof import('fflate')>('fflate');
 
 export interface ExtractedDocx {
   text: string;
@@ -110,7 +111,7 @@ function checkedPropertiesTitle(bytes: Uint8Array): string {
   let xmlBytes = 0;
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
+    files = loadFflate().unzipSync(bytes, {
       filter: (file) => {
         if (/\.(xml|rels)$/i.test(file.name)) xmlBytes += file.originalSize;
         return file.name === 'docProps/core.xml';
