@@ -192,7 +192,7 @@ describe('the built desktop shell (with a stand-in for Electron)', () => {
     expect(recent.projects).toEqual([{ path: sample, name: 'sample-project' }]);
   });
 
-  it('makes a locked-down window on gloss://app/', () => {
+  it('makes a locked-down window on gloss://app/, with the guided tour on the sample’s first start', () => {
     expect(window.options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -200,7 +200,8 @@ describe('the built desktop shell (with a stand-in for Electron)', () => {
       webviewTag: false,
       preload: join(appPath, 'dist', 'electron', 'preload.cjs'),
     });
-    expect(window.webContents.loaded).toEqual(['gloss://app/index.html']);
+    // The copy of the sample was made at this start: the page opens the tour (renderer/src/main.tsx).
+    expect(window.webContents.loaded).toEqual(['gloss://app/index.html?tour']);
   });
 
   it('grants no permission', () => {

@@ -48,7 +48,10 @@ describe('the app window', () => {
   });
 
   it('loads the app origin', async () => {
-    expect(await code('app-window.ts')).toContain('loadURL(APP_ENTRY_URL)');
+    // The same page, with `?tour` on the sample project's first start.
+    expect(await code('app-window.ts')).toMatch(
+      /\.loadURL\(tour \? `\$\{APP_ENTRY_URL\}\?tour` : APP_ENTRY_URL\)/,
+    );
     expect(await code('app-origin.ts')).toMatch(
       /APP_ENTRY_URL = `\$\{APP_SCHEME\}:\/\/\$\{APP_HOST\}\/index\.html`/,
     );
