@@ -81,7 +81,13 @@ afterAll(async () => {
 async function tag(page: Page, quote: string, key: string) {
   await dragOver(page, quote);
   const palette = page.getByRole('dialog', { name: 'Tag selection' });
-  await palette.waitFor(POLL);
+  await palette.waitFor(POLL).catch(async (error: Error) => {
+    // What the page had instead, for whoever reads a failure.
+    const selected = await page.evaluate(() => window.getSelection()?.toString());
+    throw new Error(
+      `No palette after selecting “${quote}”: the page's selection is “${selected}”. ${error.message}`,
+    );
+  });
   await page.keyboard.press(key);
   await palette.waitFor({ state: 'hidden', ...POLL });
 }

@@ -140,9 +140,14 @@ function ArticleBody({
       cancelCaret.current?.();
       if (caretAt === undefined) return;
       // After the frame with the new tag: the caret can wait a frame, the highlight should not.
+      // On a busy machine that frame can come late, after the researcher has begun the next
+      // selection: then theirs stays (a press of the mouse cancels this; keys change the selection).
       const blocks = painter.current?.blocks;
+      const before = selectionMark(window.getSelection());
       cancelCaret.current = afterNextPaint(() => {
-        if (blocks && painter.current?.blocks === blocks) placeCaret(window.getSelection(), blocks, caretAt);
+        const selection = window.getSelection();
+        if (!sameMark(selectionMark(selection), before)) return;
+        if (blocks && painter.current?.blocks === blocks) placeCaret(selection, blocks, caretAt);
       });
     },
     [painter],
@@ -178,7 +183,10 @@ function ArticleBody({
         aria-describedby={hintId}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the text takes focus so it can be selected with the keyboard.
         tabIndex={0}
-        onMouseDown={pointer.onMouseDown}
+        onMouseDown={(event) => {
+          cancelCaret.current?.();
+          pointer.onMouseDown(event);
+        }}
         onMouseMove={pointer.onMouseMove}
         onMouseLeave={pointer.onMouseLeave}
         onKeyDown={onArticleKeyDown}
@@ -205,4 +213,15 @@ function ArticleBody({
 function formatDate(value: string): string {
   const time = Date.parse(value);
   return Number.isNaN(time) ? value : new Date(time).toLocaleDateString(undefined, { dateStyle: 'long' });
+}
+
+/** Where a selection is: its anchor and focus, to tell whether it moved since. */
+function selectionMark(selection: Selection | null) {
+  return selection && selection.rangeCount > 0
+    ? [selection.anchorNode, selection.anchorOffset, selection.focusNode, selection.focusOffset]
+    : [];
+}
+
+function sameMark(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
