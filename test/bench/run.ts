@@ -13,6 +13,7 @@ import { benchAgreement } from './agreement-bench';
 import { benchAnalysis } from './analysis-bench';
 import { benchExport } from './export-bench';
 import { generateProject } from './generate-project';
+import { benchPdfListing } from './pdf-listing-bench';
 import { benchReader } from './reader-bench';
 import { benchReanchor } from './reanchor-bench';
 import { mb, median, row, seconds } from './report';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     await benchAnalysis(project);
 
     await benchTinyFiles();
+    await benchPdfListing();
     await benchExport(dir);
     // Adds a second annotator's files for its run, and removes them after.
     await benchAgreement(project);
