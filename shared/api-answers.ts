@@ -9,6 +9,7 @@ import type { FigureValue } from './model/figure';
 import type { Relation } from './model/relation';
 import type { Stakeholder } from './model/stakeholder';
 import type { Suggestion } from './model/suggestion';
+import type { SuggestionRules } from './model/suggestion-rules';
 
 export interface ProjectInfo {
   /** Absolute path of the project folder. */
@@ -28,7 +29,7 @@ export interface ProjectInfo {
   readOnly: boolean;
 }
 
-export interface ProjectSettings {
+export interface ProjectSettings extends SuggestionRules {
   /** Selections snap to word boundaries (the reader's default). */
   snapToWords: boolean;
 }
@@ -56,6 +57,11 @@ export interface SuggestionList {
   suggestions: Suggestion[];
   /** How many suggestions this annotator has rejected in the document (they are left out). */
   rejected: number;
+  /**
+   * Register mentions the project's rule tagged just now, as this listing opened the document
+   * (see SuggestionRules); absent when it tagged none.
+   */
+  autoAccepted?: Annotation[];
 }
 
 export interface ProposedSearchTags {

@@ -51,6 +51,7 @@ import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
 import { Relation } from './model/relation';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
+import { NeverSuggestName } from './model/suggestion-rules';
 import { isOperationName, OPERATION_NAMES, type OperationName } from './operations';
 
 export type * from './api-analysis';
@@ -199,7 +200,14 @@ export const requests = {
   countMentions: z.object({}).strict(),
   /** Annotations per code id across the project, by every annotator (`gloss info`). */
   countAnnotationsByCode: z.object({}).strict(),
-  updateSettings: z.object({ snapToWords: z.boolean() }).partial().strict(),
+  updateSettings: z
+    .object({ snapToWords: z.boolean(), acceptRegisterMentions: z.boolean() })
+    .partial()
+    .strict(),
+  /** Adds a name Gloss never suggests again in this project (as a new stakeholder or a mention). */
+  addNeverSuggest: NeverSuggestName,
+  /** Takes a never-suggest name (of that kind) off the project's rules: it is suggested again. */
+  removeNeverSuggest: NeverSuggestName,
 
   /** What Gloss proposes to tag in one document, less what is rejected or already tagged. */
   listSuggestions: z.object({ key: DocumentKey }).strict(),
@@ -368,6 +376,8 @@ export interface ApiResponses {
   countMentions: Record<string, number>;
   countAnnotationsByCode: Record<string, number>;
   updateSettings: ProjectSettings;
+  addNeverSuggest: ProjectSettings;
+  removeNeverSuggest: ProjectSettings;
   listSuggestions: SuggestionList;
   acceptSuggestions: Annotation[];
   rejectSuggestions: { rejected: string[] };

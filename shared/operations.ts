@@ -29,6 +29,8 @@ export const OPERATION_NAMES = [
   'countMentions',
   'countAnnotationsByCode',
   'updateSettings',
+  'addNeverSuggest',
+  'removeNeverSuggest',
   'listSuggestions',
   'acceptSuggestions',
   'rejectSuggestions',

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { subtreeIds } from '../../shared/model/codebook-tree';
+import { withNeverSuggest, withoutNeverSuggest } from '../../shared/model/suggestion-rules';
 import { agreementDisagreements } from '../agreement/disagreements';
 import { projectAgreement } from '../agreement/project-agreement';
 import { AnalysisCorpus } from '../analysis/analysis-corpus';
@@ -216,9 +217,14 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     countMentions: () => project().countMentions(),
     countAnnotationsByCode: async () => Object.fromEntries(await countAnnotationsByCode(project().layout)),
     updateSettings: (changes) => project().updateSettings(changes),
+    // Suggestion rules: shared/model/suggestion-rules.ts, kept in project.json's settings.
+    addNeverSuggest: (entry) =>
+      project().updateSettings((s) => ({ neverSuggest: withNeverSuggest(s.neverSuggest, entry) })),
+    removeNeverSuggest: (entry) =>
+      project().updateSettings((s) => ({ neverSuggest: withoutNeverSuggest(s.neverSuggest, entry) })),
 
     // Suggestions: main/suggestions/.
-    listSuggestions: ({ key }) => opened().suggestions.list(key),
+    listSuggestions: ({ key }) => opened().suggestions.list(key, { acceptByRule: true }),
     acceptSuggestions: ({ key, ids }) => opened().suggestions.accept(key, ids),
     rejectSuggestions: ({ key, ids }) => opened().suggestions.reject(key, ids),
     unrejectSuggestions: ({ key, ids }) => opened().suggestions.unreject(key, ids),

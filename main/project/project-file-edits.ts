@@ -24,6 +24,10 @@ import { removeRelationsOf } from './relations';
 
 export type ProjectStore = JsonStore<typeof ProjectFileSchema>;
 
+export type SettingsChange =
+  | Partial<ProjectFile['settings']>
+  | ((settings: ProjectFile['settings']) => Partial<ProjectFile['settings']>);
+
 /**
  * Edits of project.json, the codebook, the register of stakeholders, relation types and
  * settings, with what they cascade to: a deleted code's or merged stakeholder's annotations in
@@ -222,9 +226,13 @@ export class ProjectFileEdits {
     return this.data.stakeholderRedirects[id] ?? id;
   }
 
-  updateSettings(changes: ParsedRequest<'updateSettings'>): Promise<ProjectFile['settings']> {
+  /** A function of the settings as they are on disk now, for a change that adds to a list. */
+  updateSettings(changes: SettingsChange): Promise<ProjectFile['settings']> {
     return this.update((file) => {
-      file.settings = { ...file.settings, ...changes };
+      file.settings = {
+        ...file.settings,
+        ...(typeof changes === 'function' ? changes(file.settings) : changes),
+      };
       return file.settings;
     });
   }

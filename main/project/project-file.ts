@@ -2,11 +2,29 @@ import { z } from 'zod';
 import defaultCodebook from '../../assets/default-codebook.json';
 import { Codebook } from '../../shared/model/codebook';
 import { Stakeholder } from '../../shared/model/stakeholder';
+import { NEVER_SUGGEST_LIMIT, NeverSuggestName } from '../../shared/model/suggestion-rules';
 
 /** The version of project.json this Gloss writes. Raise it with a migration below. */
 export const PROJECT_SCHEMA_VERSION = 1;
 
-export const ProjectSettingsSchema = z.object({ snapToWords: z.boolean().default(true) });
+/**
+ * Every setting has a default, so a project.json written before a setting existed still reads.
+ * The suggestion rules (shared/model/suggestion-rules.ts) are here because, like the codebook and
+ * the register, they are the whole project's, not one annotator's.
+ */
+export const ProjectSettingsSchema = z.object({
+  snapToWords: z.boolean().default(true),
+  acceptRegisterMentions: z.boolean().default(false),
+  neverSuggest: z.array(NeverSuggestName).max(NEVER_SUGGEST_LIMIT).default([]),
+});
+export type ProjectSettingsFile = z.infer<typeof ProjectSettingsSchema>;
+
+/** Settings of a new project, and of one whose project.json has none. */
+export const defaultSettings = (): ProjectSettingsFile => ({
+  snapToWords: true,
+  acceptRegisterMentions: false,
+  neverSuggest: [],
+});
 
 export const ProjectFileSchema = z.object({
   format: z.literal('gloss-project'),
@@ -15,7 +33,7 @@ export const ProjectFileSchema = z.object({
   stakeholders: z.array(Stakeholder),
   /** Stakeholders merged into others: old id → the id it now counts as. */
   stakeholderRedirects: z.record(z.string(), z.string()).default({}),
-  settings: ProjectSettingsSchema.default({ snapToWords: true }),
+  settings: ProjectSettingsSchema.default(defaultSettings),
 });
 export type ProjectFile = z.infer<typeof ProjectFileSchema>;
 
@@ -60,6 +78,6 @@ export function newProjectFile(): ProjectFile {
     codebook,
     stakeholders: [],
     stakeholderRedirects: {},
-    settings: { snapToWords: true },
+    settings: defaultSettings(),
   };
 }

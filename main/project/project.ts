@@ -23,7 +23,7 @@ import { ProjectLayout } from './layout';
 import { readAnnotationFileAt } from './other-annotators';
 import { type NOT_OPEN, OwnStores } from './own-stores';
 import { migrateProjectFile, newProjectFile, type ProjectFile, ProjectFileSchema } from './project-file';
-import { ProjectFileEdits } from './project-file-edits';
+import { ProjectFileEdits, type SettingsChange } from './project-file-edits';
 import type { RelationChanges } from './relations';
 
 export type { DocumentWork } from './document-assembly';
@@ -352,7 +352,7 @@ export class Project {
     return this.#projectFile.stakeholderAfterMerges(id);
   }
 
-  updateSettings(changes: ParsedRequest<'updateSettings'>): Promise<ProjectFile['settings']> {
+  updateSettings(changes: SettingsChange): Promise<ProjectFile['settings']> {
     return this.#projectFile.updateSettings(changes);
   }
 

@@ -39,6 +39,22 @@ export const RejectionsFileSchema = z.object({
       at: z.string(),
     }),
   ),
+  /**
+   * Register mentions the project's rule tagged for this annotator: never tagged by the rule again,
+   * so one the researcher deletes (or undoes) comes back only as an ordinary suggestion. Optional,
+   * so files written before the rule existed read as they are.
+   */
+  autoAccepted: z
+    .array(
+      z.object({
+        id: z.string(),
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        quote: z.string(),
+        at: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type RejectionsFile = z.infer<typeof RejectionsFileSchema>;
 export type StoredProposal = RejectionsFile['proposed'][number];
@@ -59,5 +75,6 @@ export function newRejectionsFile(document: string, annotator: string): Rejectio
     annotator,
     rejected: [],
     proposed: [],
+    autoAccepted: [],
   };
 }

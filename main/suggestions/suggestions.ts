@@ -4,6 +4,7 @@ import { findFigures } from '../../shared/figures';
 import type { Annotation } from '../../shared/model/annotation';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import type { Suggestion } from '../../shared/model/suggestion';
+import { neverSuggestFilter } from '../../shared/model/suggestion-rules';
 import { foldName as folded } from '../../shared/text/fold-name';
 import { mentionFinder } from '../../shared/text/mentions';
 import { forEachLimited } from '../project/for-each-limited';
@@ -52,11 +53,18 @@ export const CANDIDATE_TEXT_LIMIT = 200_000;
  */
 export class Suggestions {
   readonly #stores = new Map<string, Promise<RejectionsStore>>();
+  readonly #accepting = new Map<string, Promise<Annotation[]>>();
   #finder: { register: readonly Stakeholder[]; find: ReturnType<typeof mentionFinder> } | undefined;
 
   constructor(private readonly project: Project) {}
 
-  async list(key: string): Promise<SuggestionList> {
+  /**
+   * What there is to review in a document. With `acceptByRule` (the screens opening a document)
+   * and the project's rule on, mentions of register names are tagged first: see #acceptByRule.
+   * The corpus-wide job and `gloss suggest` list without it, so they never write.
+   */
+  async list(key: string, options: { acceptByRule?: boolean } = {}): Promise<SuggestionList> {
+    const autoAccepted = options.acceptByRule ? await this.#acceptByRule(key) : [];
     // The same assembly the reader just opened (openDocument): nothing is read again.
     const [{ document, annotations }, rejections] = await Promise.all([
       this.project.openDocument(key),
@@ -65,7 +73,55 @@ export class Suggestions {
     const computed = this.#compute(document.text, annotations, rejections);
     const proposed = this.#proposals(document.text, annotations, rejections);
     const suggestions = proposed.length === 0 ? computed : [...computed, ...proposed].sort(byPlace);
-    return { key, suggestions, rejected: rejections.data.rejected.length };
+    return {
+      key,
+      suggestions,
+      rejected: rejections.data.rejected.length,
+      ...(autoAccepted.length > 0 ? { autoAccepted } : {}),
+    };
+  }
+
+  /**
+   * The rule "always accept mentions of register names": every mention suggestion on offer to
+   * this annotator (not tagged as a stakeholder by anyone, not rejected, not silenced by a
+   * never-suggest name) that the rule has not tagged before is tagged as accepting it would, and
+   * remembered in the annotator's suggestions file. So each mention is tagged by the rule at most
+   * once: one the researcher deletes, or whose tagging they undo, is offered again as an ordinary
+   * suggestion. Nothing happens in a project opened read-only. One document at a time, so two
+   * listings at once cannot tag a mention twice.
+   */
+  #acceptByRule(key: string): Promise<Annotation[]> {
+    if (this.project.readOnly || !this.project.info().settings.acceptRegisterMentions)
+      return Promise.resolve([]);
+    const previous = this.#accepting.get(key) ?? Promise.resolve([]);
+    const next = previous
+      .catch(() => [])
+      .then(async () => {
+        const store = await this.#rejections(key);
+        const done = new Set(store.data.autoAccepted.map((a) => a.id));
+        const { suggestions } = await this.list(key);
+        const mentions = suggestions.filter((s) => s.kind === 'stakeholder' && !done.has(s.id));
+        if (mentions.length === 0) return [];
+        // Tagged first, then remembered: if remembering fails, the tags are there and keep the
+        // mentions from being offered, so nothing is tagged twice either way.
+        const created = await this.accept(
+          key,
+          mentions.map((s) => s.id),
+        );
+        const at = new Date().toISOString();
+        await store.update((file) => {
+          for (const { id, start, end, quote } of mentions)
+            file.autoAccepted.push({ id, start, end, quote, at });
+        });
+        return created;
+      });
+    this.#accepting.set(key, next);
+    void next
+      .finally(() => {
+        if (this.#accepting.get(key) === next) this.#accepting.delete(key);
+      })
+      .catch(() => {});
+    return next;
   }
 
   /** The search proposals still to review in a document (the rest of `list`, left uncomputed). */
@@ -214,7 +270,8 @@ export class Suggestions {
   }
 
   #compute(text: string, annotations: readonly Annotation[], rejections: RejectionsStore): Suggestion[] {
-    const { codebook } = this.project.info();
+    const { codebook, settings } = this.project.info();
+    const silenced = neverSuggestFilter(settings.neverSuggest);
     return documentSuggestions({
       text,
       codebook,
@@ -225,7 +282,7 @@ export class Suggestions {
       // Candidates take about 0.5 ms per news article (0.1-0.4 s at the limit); a book-length text
       // would hold up every other call for seconds, so long texts get figures and register names only.
       candidates: text.length <= CANDIDATE_TEXT_LIMIT ? findCandidates(text) : [],
-    });
+    }).filter((suggestion) => !silenced(suggestion));
   }
 
   #proposals(text: string, annotations: readonly Annotation[], rejections: RejectionsStore): Suggestion[] {
