@@ -9,6 +9,7 @@ import { VirtualList } from '../document-list/VirtualList';
 import { pairKindLabel } from '../reader-views/pair-kinds';
 import { Pause } from '../side-panel/PassageRow';
 import { documentsWords } from './agreement-words';
+import { FetchedStatus } from './FetchedStatus';
 
 /** Pixels per row; analysis-views.css cuts a row's lines to fit (.disagreement-row). */
 const ROW_HEIGHT = 84;
@@ -45,14 +46,7 @@ export function AgreementDisagreements({ id }: { id: string }) {
           Close
         </button>
       </div>
-      <p className="analysis-status" role="status">
-        {fetched.loading ? 'Comparing…' : ''}
-      </p>
-      {fetched.error && (
-        <p className="field-error analysis-error" role="alert">
-          The disagreements could not be listed: {fetched.error.message}
-        </p>
-      )}
+      <FetchedStatus fetched={fetched} busy="Comparing…" failed="The disagreements could not be listed" />
       {answer && (
         <>
           <p className="analysis-rule">

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Fetched } from '../../store/fetched-answer';
 import { downloadText } from '../download-text';
+import { FetchedStatus } from './FetchedStatus';
 
 /** A file a view exports: its button's label, the file's name and type, and its text, made when asked. */
 export interface ViewExport {
@@ -63,14 +64,7 @@ export function ViewHeader({
           </button>
         ))}
       </div>
-      <p className="analysis-status" role="status">
-        {fetched.loading ? 'Counting…' : ''}
-      </p>
-      {fetched.error && (
-        <p className="field-error analysis-error" role="alert">
-          {what} could not be counted: {fetched.error.message}
-        </p>
-      )}
+      <FetchedStatus fetched={fetched} busy="Counting…" failed={`${what} could not be counted`} />
     </>
   );
 }

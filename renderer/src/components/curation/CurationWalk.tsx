@@ -1,6 +1,7 @@
 import { CURATION_ANNOTATOR } from '../../../../shared/model/curation-name';
 import { useStore } from '../../store/context';
 import type { CurationPair } from '../../store/curation-slice';
+import { FetchedStatus } from '../analysis/FetchedStatus';
 import { CurationCard } from './CurationCard';
 import { CurationList } from './CurationList';
 
@@ -26,14 +27,7 @@ export function CurationWalk({ pair }: { pair: CurationPair }) {
           Other annotators
         </button>
       </div>
-      <p className="analysis-status" role="status">
-        {fetched.loading ? 'Comparing…' : ''}
-      </p>
-      {fetched.error && (
-        <p className="field-error" role="alert">
-          The disagreements could not be listed: {fetched.error.message}
-        </p>
-      )}
+      <FetchedStatus fetched={fetched} busy="Comparing…" failed="The disagreements could not be listed" />
       {state && (
         <>
           <CurationProgress counts={state.counts} documents={state.documents} doneOnly={state.doneOnly} />
