@@ -61,6 +61,19 @@ describe('who has worked on each document', () => {
     expect(row('a.txt').querySelector('.document-meta')?.textContent).toBe('In progress · 13 annotations');
   });
 
+  it('shows the curated layer as itself, with no status', async () => {
+    const { store } = await showList(['a.txt']);
+    await writeColleague('a.txt', 'bob', 'done', 2);
+    await writeColleague('a.txt', 'curation', 'todo', 3);
+    await act(() => store.getState().loadDocuments());
+    expect(chips('a.txt')).toEqual(['bob: done, 2 annotations', 'the curated layer: 3 annotations']);
+    const curated = within(row('a.txt')).getAllByRole('img')[1]!;
+    expect([curated.dataset.initials, curated.className]).toEqual([
+      '✓',
+      'annotator-chip annotator-chip-curation',
+    ]);
+  });
+
   it('folds a fifth annotator and more into one chip', async () => {
     const { store } = await showList(['a.txt']);
     for (const [i, name] of ['ann', 'bob', 'cyd', 'dee', 'eve'].entries()) {

@@ -1,3 +1,4 @@
+import { CURATION_ANNOTATOR } from '../../../../shared/model/curation-name';
 import type { AnnotatorWork } from '../../../../shared/model/document';
 import { STATUS_LABELS } from '../document-status';
 import './DocumentList.css';
@@ -25,8 +26,12 @@ export function AnnotatorChips({ work, me }: { work: readonly AnnotatorWork[]; m
             role="img"
             aria-label={label}
             title={label}
-            className={`annotator-chip annotator-chip-${w.status}`}
-            data-initials={initials(w.name)}
+            className={
+              w.name === CURATION_ANNOTATOR
+                ? 'annotator-chip annotator-chip-curation'
+                : `annotator-chip annotator-chip-${w.status}`
+            }
+            data-initials={w.name === CURATION_ANNOTATOR ? '✓' : initials(w.name)}
             data-me={w.name === me ? 'true' : undefined}
           />
         );
@@ -48,6 +53,8 @@ export function AnnotatorChips({ work, me }: { work: readonly AnnotatorWork[]; m
 export function describeWork(w: AnnotatorWork, me: string | null): string {
   const who = w.name === me ? `${w.name} (you)` : w.name;
   const count = w.annotationCount === 1 ? '1 annotation' : `${w.annotationCount} annotations`;
+  // The curated layer has no status of its own: nobody marks it to do or done.
+  if (w.name === CURATION_ANNOTATOR) return `the curated layer: ${count}`;
   return `${who}: ${STATUS_LABELS[w.status].toLowerCase()}, ${count}`;
 }
 
