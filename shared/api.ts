@@ -51,7 +51,7 @@ import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
 import { Relation } from './model/relation';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
-import { NeverSuggestName } from './model/suggestion-rules';
+import { NeverSuggestNameSchema } from './model/suggestion-rules-schema';
 import { isOperationName, OPERATION_NAMES, type OperationName } from './operations';
 
 export type * from './api-analysis';
@@ -205,9 +205,9 @@ export const requests = {
     .partial()
     .strict(),
   /** Adds a name Gloss never suggests again in this project (as a new stakeholder or a mention). */
-  addNeverSuggest: NeverSuggestName,
+  addNeverSuggest: NeverSuggestNameSchema,
   /** Takes a never-suggest name (of that kind) off the project's rules: it is suggested again. */
-  removeNeverSuggest: NeverSuggestName,
+  removeNeverSuggest: NeverSuggestNameSchema,
 
   /** What Gloss proposes to tag in one document, less what is rejected or already tagged. */
   listSuggestions: z.object({ key: DocumentKey }).strict(),

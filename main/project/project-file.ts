@@ -2,7 +2,8 @@ import { z } from 'zod';
 import defaultCodebook from '../../assets/default-codebook.json';
 import { Codebook } from '../../shared/model/codebook';
 import { Stakeholder } from '../../shared/model/stakeholder';
-import { NEVER_SUGGEST_LIMIT, NeverSuggestName } from '../../shared/model/suggestion-rules';
+import { NEVER_SUGGEST_LIMIT } from '../../shared/model/suggestion-rules';
+import { NeverSuggestNameSchema } from '../../shared/model/suggestion-rules-schema';
 
 /** The version of project.json this Gloss writes. Raise it with a migration below. */
 export const PROJECT_SCHEMA_VERSION = 1;
@@ -15,7 +16,7 @@ export const PROJECT_SCHEMA_VERSION = 1;
 export const ProjectSettingsSchema = z.object({
   snapToWords: z.boolean().default(true),
   acceptRegisterMentions: z.boolean().default(false),
-  neverSuggest: z.array(NeverSuggestName).max(NEVER_SUGGEST_LIMIT).default([]),
+  neverSuggest: z.array(NeverSuggestNameSchema).max(NEVER_SUGGEST_LIMIT).default([]),
 });
 export type ProjectSettingsFile = z.infer<typeof ProjectSettingsSchema>;
 

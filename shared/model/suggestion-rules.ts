@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { foldName } from '../text/fold-name';
 import type { Suggestion } from './suggestion';
 
@@ -10,6 +9,8 @@ import type { Suggestion } from './suggestion';
  *   for exactly when), each once.
  * - `neverSuggest`: names never proposed again as possible new stakeholders (`candidate`) or as
  *   mentions (`stakeholder`); `kind` limits a name to one of the two, absent means both.
+ *
+ * Pure, and free of zod so the screens can use it: the request schema is in suggestion-rules-schema.ts.
  */
 export interface SuggestionRules {
   acceptRegisterMentions: boolean;
@@ -21,16 +22,10 @@ export const NAME_SUGGESTION_KINDS = ['candidate', 'stakeholder'] as const;
 export type NameSuggestionKind = (typeof NAME_SUGGESTION_KINDS)[number];
 
 /** A name as the researcher saw it; spacing and case do not matter when it is compared. */
-export const NeverSuggestName = z
-  .object({
-    name: z
-      .string()
-      .max(200)
-      .refine((name) => name.trim() !== '', 'a name to never suggest cannot be empty'),
-    kind: z.enum(NAME_SUGGESTION_KINDS).optional(),
-  })
-  .strict();
-export type NeverSuggestName = z.infer<typeof NeverSuggestName>;
+export interface NeverSuggestName {
+  name: string;
+  kind?: NameSuggestionKind;
+}
 
 /** Enough for any project's list; keeps project.json and every listing small. */
 export const NEVER_SUGGEST_LIMIT = 5_000;
