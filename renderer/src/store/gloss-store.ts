@@ -25,6 +25,7 @@ import { createSearchProposalsSlice } from './search-proposals-slice';
 import { createSearchSlice } from './search-slice';
 import type { GlossState } from './slice';
 import { createStakeholderPageSlice } from './stakeholder-page-slice';
+import { createSuggestionRulesSlice } from './suggestion-rules-slice';
 import { createSuggestionsSlice } from './suggestions-slice';
 import { createTimelineSlice } from './timeline-slice';
 import { createTourSlice, followTour } from './tour-slice';
@@ -55,6 +56,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createCodebookSlice(client)(...slice),
     ...createStakeholderPageSlice(client)(...slice),
     ...createSuggestionsSlice(client)(...slice),
+    ...createSuggestionRulesSlice(client)(...slice),
     ...createSearchSlice(client)(...slice),
     ...createSearchProposalsSlice(client)(...slice),
     ...createAnalysisSlice(client)(...slice),

@@ -21,6 +21,7 @@ import type { SavesSlice } from './saves-slice';
 import type { SearchProposalsSlice } from './search-proposals-slice';
 import type { SearchSlice } from './search-slice';
 import type { StakeholderPageSlice } from './stakeholder-page-slice';
+import type { SuggestionRulesSlice } from './suggestion-rules-slice';
 import type { SuggestionsSlice } from './suggestions-slice';
 import type { TimelineSlice } from './timeline-slice';
 import type { TourSlice } from './tour-slice';
@@ -40,6 +41,7 @@ export type GlossState = ProjectSlice &
   CodebookSlice &
   StakeholderPageSlice &
   SuggestionsSlice &
+  SuggestionRulesSlice &
   SearchSlice &
   SearchProposalsSlice &
   AnalysisSlice &

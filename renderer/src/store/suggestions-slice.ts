@@ -58,7 +58,8 @@ export const createSuggestionsSlice =
             s.suggestions.key === key ? { ...s.suggestions, loading: true } : { ...none, key, loading: true },
         }));
         try {
-          const { suggestions: list, rejected } = await client.listSuggestions({ key });
+          const { suggestions: list, rejected, autoAccepted } = await client.listSuggestions({ key });
+          if (autoAccepted) get().takeAutoAccepted(key, autoAccepted);
           if (get().reader.key !== key) return;
           set((s) => ({
             suggestions: { key, list, rejected, loading: false, error: null },

@@ -6,6 +6,7 @@ import { formatFigureValue } from '../editors/format-figure';
 import { STAKEHOLDER_KIND_LABELS } from '../editors/StakeholderPicker';
 import { SearchProposalsPanel } from './SearchProposalsPanel';
 import { SuggestionJobPanel } from './SuggestionJobPanel';
+import { NeverSuggestButton, SuggestionRules } from './SuggestionRules';
 import { useCodebook, useStakeholders } from './use-project-data';
 import { useRowFocus } from './use-row-focus';
 import './SuggestionsTab.css';
@@ -83,6 +84,7 @@ export function SuggestionsTab() {
       )}
       <SearchProposalsPanel />
       <SuggestionJobPanel />
+      <SuggestionRules />
     </div>
   );
 }
@@ -199,6 +201,7 @@ function SuggestionRow({
       >
         ✕
       </button>
+      <NeverSuggestButton suggestion={suggestion} />
     </div>
   );
 }

@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Suggestion } from '../../shared/model/suggestion';
+import { REPO } from '../support/corpus';
+import { type GlossSession, openGlossSession } from '../support/gloss-session';
+import { readHighlights } from '../support/highlights';
+import { openArticle } from '../support/reader-text';
+
+/**
+ * The Suggestions tab's rules in headless Chromium against the browser host, on a copy of the
+ * sample project, whose seed article mentions "The Wall Street Journal" twice: never suggesting
+ * the name from one row takes both away, the Rules section lists it, undo and redo follow, and
+ * Remove brings them back.
+ */
+
+const DOCUMENT = 'tiktok-microsoft.txt';
+const WSJ = 'The Wall Street Journal';
+
+let session: GlossSession;
+let folder: string;
+let page: Page;
+let pageProblems: string[] = [];
+let offered: Suggestion[];
+
+beforeAll(async () => {
+  session = await openGlossSession({
+    from: join(REPO, 'assets', 'sample-project'),
+    annotator: 'e2e',
+    context: { viewport: { width: 1440, height: 900 } },
+    prepare: async (service) => {
+      offered = (await service.listSuggestions({ key: DOCUMENT })).suggestions;
+    },
+  });
+  ({ folder, page, problems: pageProblems } = session);
+  await page.goto(session.host.url);
+  await openArticle(page, /TikTok/);
+  await page.getByRole('tab', { name: 'Suggestions' }).click();
+});
+
+afterAll(() => session?.close());
+
+const sidePanel = () => page.getByRole('complementary', { name: 'Side panel' });
+const summary = () => sidePanel().locator('.suggestions-summary p');
+const article = () => page.getByRole('region', { name: 'Article text' });
+const rules = () => sidePanel().getByRole('region', { name: 'Rules' });
+const ruleNames = () => rules().getByRole('listitem').allTextContents();
+const suggested = async () => (await readHighlights(page))['gloss-suggestion'] ?? [];
+const selected = async () => (await readHighlights(page))['gloss-suggestion-selected'] ?? [];
+const storedNames = async () =>
+  JSON.parse(await readFile(join(folder, '.gloss/project.json'), 'utf8')).settings?.neverSuggest ?? [];
+const offeredCount = (n: number) => `${n} suggestion${n === 1 ? '' : 's'}:`;
+
+describe('suggestion rules', () => {
+  it('never suggests a name from its row: every suggestion of it goes, and the Rules section lists it', async () => {
+    const wsj = offered.filter((s) => s.quote === WSJ);
+    expect(wsj).toHaveLength(2);
+    await expect.poll(() => summary().textContent()).toContain(offeredCount(offered.length));
+    await expect.poll(() => rules().textContent()).toContain('No names are left out of suggestions.');
+
+    // Walks to the first mention of the paper with n, as a researcher would, so its row is on screen.
+    await article().focus();
+    for (let i = 0; i <= offered.indexOf(wsj[0]!); i++) await page.keyboard.press('n');
+    await expect.poll(selected).toEqual([WSJ]);
+    await sidePanel()
+      .getByRole('button', { name: `Never suggest “${WSJ}”` })
+      .first()
+      .click();
+
+    await expect.poll(() => summary().textContent()).toContain(offeredCount(offered.length - 2));
+    await expect.poll(suggested).not.toContain(WSJ);
+    expect(
+      await sidePanel()
+        .getByRole('button', { name: `Never suggest “${WSJ}”` })
+        .count(),
+    ).toBe(0);
+    await expect.poll(ruleNames).toEqual([`Never suggest “${WSJ}”Remove`]);
+    await expect.poll(storedNames).toEqual([{ name: WSJ }]);
+  });
+
+  it('is undone and redone with the keyboard', async () => {
+    await article().focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(storedNames).toEqual([]);
+    await expect.poll(() => summary().textContent()).toContain(offeredCount(offered.length));
+    await expect.poll(() => rules().textContent()).toContain('No names are left out of suggestions.');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(storedNames).toEqual([{ name: WSJ }]);
+    await expect.poll(() => summary().textContent()).toContain(offeredCount(offered.length - 2));
+  });
+
+  it('brings the name back when it is removed from the rules, and undo takes it away again', async () => {
+    await rules()
+      .getByRole('button', { name: `Remove “${WSJ}” from the never-suggest list` })
+      .click();
+    await expect.poll(storedNames).toEqual([]);
+    await expect.poll(() => summary().textContent()).toContain(offeredCount(offered.length));
+    expect(await ruleNames()).toEqual([]);
+
+    await article().focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(storedNames).toEqual([{ name: WSJ }]);
+    await expect.poll(() => summary().textContent()).toContain(offeredCount(offered.length - 2));
+    expect(pageProblems).toEqual([]);
+  });
+});
