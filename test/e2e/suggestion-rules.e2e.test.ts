@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../shared/model/annotation';
 import type { Suggestion } from '../../shared/model/suggestion';
 import { REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
@@ -16,6 +17,7 @@ import { openArticle } from '../support/reader-text';
  */
 
 const DOCUMENT = 'tiktok-microsoft.txt';
+const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 const WSJ = 'The Wall Street Journal';
 
 let session: GlossSession;
@@ -25,6 +27,7 @@ let pageProblems: string[] = [];
 let offered: Suggestion[];
 
 beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
   session = await openGlossSession({
     from: join(REPO, 'assets', 'sample-project'),
     annotator: 'e2e',
@@ -50,6 +53,13 @@ const suggested = async () => (await readHighlights(page))['gloss-suggestion'] ?
 const selected = async () => (await readHighlights(page))['gloss-suggestion-selected'] ?? [];
 const storedNames = async () =>
   JSON.parse(await readFile(join(folder, '.gloss/project.json'), 'utf8')).settings?.neverSuggest ?? [];
+const tagged = async () => (await readHighlights(page))['gloss-code-stakeholder'] ?? [];
+async function annotations(): Promise<Annotation[]> {
+  const text = await readFile(join(folder, '.gloss/annotations', DOCUMENT, 'e2e.json'), 'utf8').catch(
+    () => '',
+  );
+  return text ? JSON.parse(text).annotations : [];
+}
 const offeredCount = (n: number) => `${n} suggestion${n === 1 ? '' : 's'}:`;
 
 describe('suggestion rules', () => {
@@ -77,6 +87,7 @@ describe('suggestion rules', () => {
     ).toBe(0);
     await expect.poll(ruleNames).toEqual([`Never suggest “${WSJ}”Remove`]);
     await expect.poll(storedNames).toEqual([{ name: WSJ }]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'suggestion-rules-1-never.png') });
   });
 
   it('is undone and redone with the keyboard', async () => {
@@ -102,6 +113,27 @@ describe('suggestion rules', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(storedNames).toEqual([{ name: WSJ }]);
     await expect.poll(() => summary().textContent()).toContain(offeredCount(offered.length - 2));
+  });
+
+  it('always accepts mentions of register names once switched on: tagged at once, undone as one step', async () => {
+    const mentions = offered.filter((s) => s.kind === 'stakeholder' && s.quote !== WSJ);
+    await rules().getByRole('switch', { name: 'Always accept mentions of register names' }).check();
+    await expect.poll(async () => (await annotations()).length).toBe(mentions.length);
+    await expect.poll(() => summary().textContent()).not.toContain('stakeholder mention');
+    await expect.poll(async () => (await tagged()).length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'suggestion-rules-2-accepted.png') });
+
+    // Undone, they are offered again as ordinary suggestions; listing again does not tag them.
+    await article().focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await annotations()).length).toBe(0);
+    await expect.poll(() => summary().textContent()).toContain(`${mentions.length} stakeholder mentions`);
+    await expect.poll(tagged).toEqual([]);
+    await page.reload();
+    await openArticle(page, /TikTok/);
+    await page.getByRole('tab', { name: 'Suggestions' }).click();
+    await expect.poll(() => summary().textContent()).toContain(`${mentions.length} stakeholder mentions`);
+    expect(await annotations()).toHaveLength(0);
     expect(pageProblems).toEqual([]);
   });
 });
