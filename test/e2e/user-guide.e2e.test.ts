@@ -441,9 +441,9 @@ describe('the user guide', () => {
       )
       .toEqual([`${ME} User count half a billion active users`, `${COLLEAGUE} User count active users`]);
     await expect.poll(() => page.locator('.side-by-side').count(), POLL).toBe(1);
-    // The curated layer is an annotator's file like any other: its chip shows on the article's row.
+    // The curated layer is an annotator's file like any other: its chip (a tick) shows on the article's row.
     await sampleRow()
-      .getByRole('img', { name: /^curation: / })
+      .getByRole('img', { name: /^the curated layer: / })
       .waitFor(POLL);
     await savedNow();
     await shoot('curation.png');
