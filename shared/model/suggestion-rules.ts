@@ -1,3 +1,4 @@
+import { ApiError } from '../api-error';
 import { foldName } from '../text/fold-name';
 import type { Suggestion } from './suggestion';
 
@@ -65,7 +66,16 @@ export function withNeverSuggest(
   entry: NeverSuggestName,
 ): NeverSuggestName[] {
   const cleaned = { ...entry, name: entry.name.trim().split(/\s+/).join(' ') };
-  return list.some((e) => sameNeverSuggest(e, cleaned)) ? [...list] : [...list, cleaned];
+  if (list.some((e) => sameNeverSuggest(e, cleaned))) return [...list];
+  // Checked here because project.json is validated when read, not when written: a longer list
+  // would make the whole file unreadable.
+  if (list.length >= NEVER_SUGGEST_LIMIT) {
+    throw new ApiError(
+      'bad-request',
+      `This project already never suggests ${NEVER_SUGGEST_LIMIT} names: remove some before adding “${cleaned.name}”`,
+    );
+  }
+  return [...list, cleaned];
 }
 
 /** The list without the rule for `entry`'s name and kind (nothing else is touched). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../../shared/model/suggestion';
 import {
+  NEVER_SUGGEST_LIMIT,
   neverSuggestFilter,
   withNeverSuggest,
   withoutNeverSuggest,
@@ -71,5 +72,11 @@ describe('never-suggest names', () => {
     expect(withoutNeverSuggest(list, { name: 'WALL STREET JOURNAL' })).toEqual([
       { name: 'Wall Street Journal', kind: 'candidate' },
     ]);
+  });
+
+  it('are refused past the limit, which keeps project.json readable', () => {
+    const full = Array.from({ length: NEVER_SUGGEST_LIMIT }, (_, i) => ({ name: `Name ${i}` }));
+    expect(() => withNeverSuggest(full, { name: 'One more' })).toThrow(/remove some/);
+    expect(withNeverSuggest(full, { name: 'name 7' })).toHaveLength(NEVER_SUGGEST_LIMIT);
   });
 });

@@ -23,6 +23,7 @@ export function SuggestionRules() {
         <input
           type="checkbox"
           role="switch"
+          aria-checked={acceptMentions}
           checked={acceptMentions}
           disabled={readOnly}
           onChange={(event) => void setAcceptRegisterMentions(event.target.checked)}
@@ -71,6 +72,7 @@ const KIND_LABEL = { candidate: 'as a new stakeholder', stakeholder: 'as a menti
  */
 export function NeverSuggestButton({ suggestion }: { suggestion: Suggestion }) {
   const neverSuggest = useStore((s) => s.neverSuggest);
+  const readOnly = useStore((s) => s.project?.readOnlyCodebook ?? true);
   if (suggestion.kind !== 'candidate' && suggestion.kind !== 'stakeholder') return null;
   const name = suggestion.quote.replace(/\s+/g, ' ').trim();
   return (
@@ -80,6 +82,7 @@ export function NeverSuggestButton({ suggestion }: { suggestion: Suggestion }) {
       aria-label={`Never suggest “${name}”`}
       title={`Never suggest “${name}” in this project`}
       tabIndex={-1}
+      disabled={readOnly}
       onClick={() => void neverSuggest(suggestion)}
     >
       ⊘
