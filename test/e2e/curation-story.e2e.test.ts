@@ -15,8 +15,7 @@ import { createDispatch } from '../../main/api/dispatch';
 import { createGlossService, type GlossService } from '../../main/api/gloss-service';
 import type { AnnotationFile } from '../../main/project/annotation-files-schema';
 import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
-import { REPO } from '../support/corpus';
-import { type GlossSession, openGlossSession } from '../support/gloss-session';
+import { type GlossSession, openSampleSession } from '../support/gloss-session';
 import { dragOver, openArticle } from '../support/reader-text';
 import { requireRendererBuild } from '../support/renderer-build';
 import { openWatchedPage } from '../support/watched-page';
@@ -57,11 +56,7 @@ async function openWindowAs(annotator: string): Promise<Window> {
 }
 
 beforeAll(async () => {
-  session = await openGlossSession({
-    from: join(REPO, 'assets', 'sample-project'),
-    annotator: 'alice',
-    context: { viewport: { width: 1440, height: 900 } },
-  });
+  session = await openSampleSession({ annotator: 'alice' });
   alice = session.page;
   await alice.goto(session.host.url);
   await openArticle(alice, /TikTok/, /TikTok owner ByteDance has made/);

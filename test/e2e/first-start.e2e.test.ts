@@ -11,8 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../support/corpus';
-import { type GlossSession, openGlossSession } from '../support/gloss-session';
+import { type GlossSession, openSampleSession } from '../support/gloss-session';
 import { dragOver, openArticle } from '../support/reader-text';
 
 const POLL = { timeout: 15_000 };
@@ -21,11 +20,7 @@ let session: GlossSession;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openGlossSession({
-    from: join(REPO, 'assets', 'sample-project'),
-    annotator: 'e2e',
-    context: { viewport: { width: 1440, height: 900 } },
-  });
+  session = await openSampleSession({ annotator: 'e2e' });
   page = session.page;
 });
 

@@ -1,15 +1,6 @@
-/**
- * Focus follows the selection in the side panel's lists (issue "Review suggestions across a whole
- * corpus"), in Chromium on a copy of the sample project: after clicking the Suggestions tab, `n`
- * selects the first suggestion and moves focus to its row, so Enter accepts it (not the tab)
- * and focus goes on to the next row, which Backspace rejects; `j` in the Annotations tab does
- * the same for annotations, so Delete removes the one selected.
- */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../support/corpus';
-import { type GlossSession, openGlossSession } from '../support/gloss-session';
+import { type GlossSession, openSampleSession } from '../support/gloss-session';
 import { openArticle } from '../support/reader-text';
 
 const POLL = { timeout: 15_000 };
@@ -19,11 +10,7 @@ let session: GlossSession;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openGlossSession({
-    from: join(REPO, 'assets', 'sample-project'),
-    annotator: 'e2e',
-    context: { viewport: { width: 1440, height: 900 } },
-  });
+  session = await openSampleSession({ annotator: 'e2e' });
   page = session.page;
   await page.goto(session.host.url);
   await openArticle(page, /TikTok/, /TikTok owner ByteDance has made/);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/model/annotation';
 import type { Suggestion } from '../../shared/model/suggestion';
 import { REPO } from '../support/corpus';
-import { type GlossSession, openGlossSession } from '../support/gloss-session';
+import { type GlossSession, openSampleSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
 import { openArticle } from '../support/reader-text';
 
@@ -27,10 +27,8 @@ let offered: Suggestion[];
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
-  session = await openGlossSession({
-    from: join(REPO, 'assets', 'sample-project'),
+  session = await openSampleSession({
     annotator: ANNOTATOR,
-    context: { viewport: { width: 1440, height: 900 } },
     prepare: async (service) => {
       offered = (await service.listSuggestions({ key: DOCUMENT })).suggestions;
     },

@@ -6,6 +6,7 @@ import { createDispatch } from '../../main/api/dispatch';
 import { createGlossService, type GlossService } from '../../main/api/gloss-service';
 import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
 import { launchChromium } from './chromium';
+import { REPO } from './corpus';
 import { requireRendererBuild } from './renderer-build';
 import { makeTempProject } from './temp-project';
 import { openWatchedPage } from './watched-page';
@@ -64,4 +65,19 @@ export async function openGlossSession(options: GlossSessionOptions): Promise<Gl
       await rm(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A session on a fresh copy of the sample project (the seed article), in a 1440 × 900 window:
+ * what the stories of tagging, suggestions, curation and the first start begin from.
+ */
+export function openSampleSession(
+  options: Pick<GlossSessionOptions, 'annotator' | 'prepare'> = {},
+): Promise<GlossSession> {
+  return openGlossSession({
+    from: join(REPO, 'assets', 'sample-project'),
+    annotator: options.annotator ?? 'e2e',
+    context: { viewport: { width: 1440, height: 900 } },
+    ...(options.prepare ? { prepare: options.prepare } : {}),
+  });
 }
