@@ -524,7 +524,12 @@ describe('stakeholder register', () => {
     await write({ 'a.txt': text });
     let api = await openClient();
     expect((await api.getProject({})).settings.snapToWords).toBe(true);
-    expect(await api.updateSettings({ snapToWords: false })).toEqual({ snapToWords: false });
+    // The answer is every setting, the suggestion rules' defaults among them.
+    expect(await api.updateSettings({ snapToWords: false })).toEqual({
+      snapToWords: false,
+      acceptRegisterMentions: false,
+      neverSuggest: [],
+    });
     api = await openClient();
     expect((await api.getProject({})).settings.snapToWords).toBe(false);
   });
