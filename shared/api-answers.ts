@@ -8,7 +8,7 @@ import type { Document, DocumentSummary, FileProblem, SkippedFile } from './mode
 import type { FigureValue } from './model/figure';
 import type { Relation } from './model/relation';
 import type { Stakeholder } from './model/stakeholder';
-import type { Suggestion } from './model/suggestion';
+import type { Suggestion, SuggestionKind } from './model/suggestion';
 import type { SuggestionRules } from './model/suggestion-rules';
 
 export interface ProjectInfo {
@@ -148,6 +148,19 @@ export interface ExportResult {
 export interface ImportFormatInfo {
   id: string;
   description: string;
+}
+
+/**
+ * How one annotator has received suggestions, by kind, over the project (`suggestionStats`):
+ * accepted counts their annotations made from a suggestion of that kind (still there), rejected
+ * their rejections; accepted ÷ (accepted + rejected) is the precision they are getting.
+ */
+export interface SuggestionStats {
+  annotator: string;
+  documents: number;
+  byKind: Record<SuggestionKind, { accepted: number; rejected: number }>;
+  /** Suggestions files that could not be read, left out of the counts (by their project path). */
+  unreadable: string[];
 }
 
 /**

@@ -31,6 +31,7 @@ import type {
   StakeholderProfile,
   SuggestionJob,
   SuggestionList,
+  SuggestionStats,
 } from './api-answers';
 import { corpusRequests } from './api-corpus-requests';
 import {
@@ -211,6 +212,8 @@ export const requests = {
 
   /** What Gloss proposes to tag in one document, less what is rejected or already tagged. */
   listSuggestions: z.object({ key: DocumentKey }).strict(),
+  /** How this annotator has accepted and rejected suggestions so far, by kind, over the project. */
+  suggestionStats: z.object({}).strict(),
   /** Tags each suggestion as it proposes (code, stakeholder, the parser's value). */
   acceptSuggestions: z.object({ key: DocumentKey, ids: SuggestionIds }).strict(),
   /** Remembers a "no" for this document, by this annotator: the suggestion does not come back. */
@@ -379,6 +382,7 @@ export interface ApiResponses {
   addNeverSuggest: ProjectSettings;
   removeNeverSuggest: ProjectSettings;
   listSuggestions: SuggestionList;
+  suggestionStats: SuggestionStats;
   acceptSuggestions: Annotation[];
   rejectSuggestions: { rejected: string[] };
   unrejectSuggestions: { restored: string[] };

@@ -32,6 +32,7 @@ export const OPERATION_NAMES = [
   'addNeverSuggest',
   'removeNeverSuggest',
   'listSuggestions',
+  'suggestionStats',
   'acceptSuggestions',
   'rejectSuggestions',
   'unrejectSuggestions',

@@ -23,6 +23,7 @@ import type { AnnotatorIdentity } from '../settings/annotator-identity';
 import { searchProposalCounts } from '../suggestions/proposal-counts';
 import { proposeSearchTags } from '../suggestions/propose-search-tags';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
+import { suggestionStats } from '../suggestions/suggestion-stats';
 import { Suggestions } from '../suggestions/suggestions';
 
 export interface GlossServiceOptions {
@@ -225,6 +226,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
 
     // Suggestions: main/suggestions/.
     listSuggestions: ({ key }) => opened().suggestions.list(key, { acceptByRule: true }),
+    suggestionStats: () => suggestionStats(project()),
     acceptSuggestions: ({ key, ids }) => opened().suggestions.accept(key, ids),
     rejectSuggestions: ({ key, ids }) => opened().suggestions.reject(key, ids),
     unrejectSuggestions: ({ key, ids }) => opened().suggestions.unreject(key, ids),

@@ -46,8 +46,15 @@ async function run(argv: string[], io: Output): Promise<number> {
     const { values, positionals } = parse(rest, {
       json: { type: 'boolean' },
       doc: { type: 'string' },
+      stats: { type: 'boolean' },
       annotator: { type: 'string' },
     });
+    if (values.stats) {
+      const { formatSuggestStats, suggestStats } = await import('./suggest-stats-command');
+      const stats = await suggestStats(folderOf(positionals), values.annotator as string | undefined);
+      print(io, outputOf(values), stats, formatSuggestStats);
+      return 0;
+    }
     const { formatSuggestReport, suggestReport } = await import('./suggest-command');
     const report = await suggestReport(folderOf(positionals), {
       doc: values.doc as string | undefined,

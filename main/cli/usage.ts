@@ -8,6 +8,9 @@ Usage:
       Print what Gloss would suggest tagging (stakeholder mentions, figures with
       their values) in one article or all, less what that annotator rejected or
       tagged already. Offsets in UTF-16 units and in code points. Writes nothing.
+  gloss suggest <folder> --stats [--json] [--annotator NAME]
+      How many suggestions of each kind that annotator accepted and rejected,
+      and the share accepted. Writes nothing.
   gloss search <folder> <query> [--json|--csv] [--limit N] [--within SUBFOLDER/]
       Find words ("data protection": whole words in that order, any case),
       prefixes (regulat*) or /regular expressions/ in every article, as a

@@ -11,6 +11,7 @@ import {
 import type { Codebook } from '../../shared/model/codebook';
 import type { Relation } from '../../shared/model/relation';
 import type { Stakeholder } from '../../shared/model/stakeholder';
+import type { SuggestionKind } from '../../shared/model/suggestion';
 import { targetFor } from '../../shared/text/quote';
 import { JsonStore } from '../storage/json-store';
 import { AnnotationFileSchema, newAnnotationFile } from './annotation-files-schema';
@@ -40,6 +41,14 @@ export interface CodebookSource {
  * one save of their own file of that document (OwnStores), checked against the codebook and
  * register first. Other annotators' files are read, never written (import is the exception).
  */
+/**
+ * A new annotation as the API asks for one; `suggested` (never from the API: only main's
+ * accepting of suggestions sets it) records the kind of suggestion it was made from.
+ */
+export type NewAnnotationRequest = Omit<ParsedRequest<'createAnnotation'>, 'key'> & {
+  suggested?: SuggestionKind;
+};
+
 export class AnnotationCommands {
   constructor(
     private readonly layout: ProjectLayout,
@@ -54,15 +63,13 @@ export class AnnotationCommands {
    * Several annotations of one document in one save (accepting all of a document's suggestions):
    * one write, not one per annotation, and all or none of them.
    */
-  async create(
-    key: string,
-    requests: readonly Omit<ParsedRequest<'createAnnotation'>, 'key'>[],
-  ): Promise<Annotation[]> {
+  async create(key: string, requests: readonly NewAnnotationRequest[]): Promise<Annotation[]> {
     const loaded = await this.reader.load(key);
     const now = this.clock.now();
     const annotations = requests.map((request) => {
       const fields: NewAnnotationFields = { ...request, id: request.id ?? randomUUID() };
-      const annotation = quoting(() => newAnnotation(loaded.text, fields, this.own.annotator, now));
+      const made = quoting(() => newAnnotation(loaded.text, fields, this.own.annotator, now));
+      const annotation = request.suggested ? { ...made, suggested: request.suggested } : made;
       this.#checkCodeUse(request.code, request);
       return annotation;
     });

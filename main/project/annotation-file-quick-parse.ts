@@ -9,6 +9,7 @@ import { daysInMonth, isDay } from '../../shared/model/document-date';
 import { CURRENCY_PATTERN, FigureValue } from '../../shared/model/figure';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../../shared/model/ids';
 import { Relation } from '../../shared/model/relation';
+import { SUGGESTION_KINDS } from '../../shared/model/suggestion';
 import { DOCUMENT_STATUSES, FIGURE_QUALIFIERS } from '../../shared/model/vocabulary';
 import type { AnnotationFile } from './annotation-files-schema';
 
@@ -21,6 +22,7 @@ const RELATION_NOTE_MAX = Relation.shape.note.unwrap().maxLength ?? 0;
 const UNIT_MAX = FigureValue.shape.unit.unwrap().maxLength ?? 0;
 const MEASURES_MAX = FigureValue.shape.measures.unwrap().maxLength ?? 0;
 const STATUSES: ReadonlySet<unknown> = new Set(DOCUMENT_STATUSES);
+const SUGGESTION_KIND_SET: ReadonlySet<unknown> = new Set(SUGGESTION_KINDS);
 const CURATED_ANNOTATOR = PassageRef.shape.annotator;
 const ORIGINS: ReadonlySet<unknown> = new Set(CURATED_ORIGINS);
 const DECISIONS: ReadonlySet<unknown> = new Set(CURATION_DECISIONS);
@@ -131,6 +133,10 @@ function isAnnotation(raw: unknown): boolean {
   }
   if (raw.curated !== undefined) {
     if (!isCuratedProvenance(raw.curated)) return false;
+    known++;
+  }
+  if (raw.suggested !== undefined) {
+    if (!SUGGESTION_KIND_SET.has(raw.suggested)) return false;
     known++;
   }
   return keyCount(raw) === known;

@@ -10,7 +10,7 @@ import type { Stakeholder } from '../../shared/model/stakeholder';
 import { JsonStore } from '../storage/json-store';
 import { sweepLeftovers } from '../storage/leftovers';
 import type { ReadStamp } from '../storage/read-json-file';
-import { AnnotationCommands } from './annotation-commands';
+import { AnnotationCommands, type NewAnnotationRequest } from './annotation-commands';
 import type { ListedAnnotationFile } from './annotation-files';
 import type { AnnotationFile } from './annotation-files-schema';
 import { annotatorName } from './annotator';
@@ -270,7 +270,7 @@ export class Project {
     return annotation!;
   }
 
-  createAnnotations(key: string, requests: readonly Omit<ParsedRequest<'createAnnotation'>, 'key'>[]) {
+  createAnnotations(key: string, requests: readonly NewAnnotationRequest[]) {
     return this.#commands.create(key, requests);
   }
 

@@ -207,6 +207,8 @@ export class Suggestions {
           end: suggestion.end,
           ...(stakeholderId ? { stakeholderId } : {}),
           ...(suggestion.value ? { value: suggestion.value } : {}),
+          // What the suggestion statistics count as accepted, by kind.
+          suggested: suggestion.kind,
         };
       }),
     );

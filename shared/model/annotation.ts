@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CuratedProvenance } from './curation';
 import { FigureValue } from './figure';
 import { Id, Timestamp } from './ids';
+import { SUGGESTION_KINDS } from './suggestion';
 
 /**
  * Where an annotation sits in a document's extracted text.
@@ -35,5 +36,10 @@ export const Annotation = z.object({
   stakeholderId: Id.optional(),
   /** Only in the curated layer's files (curation.ts): which passages it came from, who curated it and when. */
   curated: CuratedProvenance.optional(),
+  /**
+   * Set when the annotation was made by accepting a suggestion of this kind (by hand or by the
+   * always-accept rule): what the suggestion statistics count as accepted.
+   */
+  suggested: z.enum(SUGGESTION_KINDS).optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;

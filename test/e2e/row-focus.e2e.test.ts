@@ -57,6 +57,10 @@ describe('focus follows the selection', () => {
     await page.keyboard.press('Backspace');
     await expect.poll(total, POLL).toBe(before - 2);
     await expect.poll(focused, POLL).toEqual({ text: third, current: true });
+    // The precision so far, by kind, over the project (gloss suggest --stats counts the same).
+    await expect
+      .poll(() => panel().locator('.suggestion-stats').textContent(), POLL)
+      .toBe('Accepted so far: register mentions 1 of 2 (50%).');
   });
 
   it('j in the Annotations tab puts focus on the selected annotation, and Delete removes it', async () => {

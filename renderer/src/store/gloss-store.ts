@@ -26,6 +26,7 @@ import { createSearchSlice } from './search-slice';
 import type { GlossState } from './slice';
 import { createStakeholderPageSlice } from './stakeholder-page-slice';
 import { createSuggestionRulesSlice } from './suggestion-rules-slice';
+import { createSuggestionStatsSlice } from './suggestion-stats-slice';
 import { createSuggestionsSlice } from './suggestions-slice';
 import { createTimelineSlice } from './timeline-slice';
 import { createTourSlice, followTour } from './tour-slice';
@@ -56,6 +57,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createCodebookSlice(client)(...slice),
     ...createStakeholderPageSlice(client)(...slice),
     ...createSuggestionsSlice(client)(...slice),
+    ...createSuggestionStatsSlice(client)(...slice),
     ...createSuggestionRulesSlice(client)(...slice),
     ...createSearchSlice(client)(...slice),
     ...createSearchProposalsSlice(client)(...slice),

@@ -22,6 +22,7 @@ import type { SearchProposalsSlice } from './search-proposals-slice';
 import type { SearchSlice } from './search-slice';
 import type { StakeholderPageSlice } from './stakeholder-page-slice';
 import type { SuggestionRulesSlice } from './suggestion-rules-slice';
+import type { SuggestionStatsSlice } from './suggestion-stats-slice';
 import type { SuggestionsSlice } from './suggestions-slice';
 import type { TimelineSlice } from './timeline-slice';
 import type { TourSlice } from './tour-slice';
@@ -41,6 +42,7 @@ export type GlossState = ProjectSlice &
   CodebookSlice &
   StakeholderPageSlice &
   SuggestionsSlice &
+  SuggestionStatsSlice &
   SuggestionRulesSlice &
   SearchSlice &
   SearchProposalsSlice &

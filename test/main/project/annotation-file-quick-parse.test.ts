@@ -23,6 +23,8 @@ function fileAsWritten() {
         modified: '2026-03-01T09:05:00.000Z',
         target: { start: 0, end: 9, quote: 'ByteDance', prefix: '', suffix: ' agreed to sell' },
         stakeholderId: 'bytedance',
+        // Made by accepting a suggestion.
+        suggested: 'stakeholder',
       },
       {
         id: 'a2',

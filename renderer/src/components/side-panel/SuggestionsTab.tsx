@@ -7,6 +7,7 @@ import { STAKEHOLDER_KIND_LABELS } from '../editors/StakeholderPicker';
 import { SearchProposalsPanel } from './SearchProposalsPanel';
 import { SuggestionJobPanel } from './SuggestionJobPanel';
 import { NeverSuggestButton, SuggestionRules } from './SuggestionRules';
+import { SuggestionStatsLine } from './SuggestionStatsLine';
 import { useCodebook, useStakeholders } from './use-project-data';
 import { useRowFocus } from './use-row-focus';
 import './SuggestionsTab.css';
@@ -79,6 +80,7 @@ export function SuggestionsTab() {
               </button>
             ))}
           </div>
+          <SuggestionStatsLine />
           <SuggestionList suggestions={current} />
         </>
       )}
