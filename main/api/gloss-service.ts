@@ -3,6 +3,7 @@ import type { ApiEvent, GlossHandlers } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { subtreeIds } from '../../shared/model/codebook-tree';
 import { withNeverSuggest, withoutNeverSuggest } from '../../shared/model/suggestion-rules';
+import { OPERATION_NAMES } from '../../shared/operations';
 import { agreementDisagreements } from '../agreement/disagreements';
 import { projectAgreement } from '../agreement/project-agreement';
 import { AnalysisCorpus } from '../analysis/analysis-corpus';
@@ -86,6 +87,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       }
     | undefined;
   const listeners = new Set<(event: ApiEvent) => void>();
+  const running = new Set<Promise<unknown>>();
   const emit = (event: ApiEvent) => {
     for (const listener of listeners) listener(event);
   };
@@ -164,7 +166,12 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     close() {
       current?.job.cancel();
       current?.watcher?.close();
-      return Promise.all([current?.search.close(), current?.analysis.close()]).then(() => {});
+      // Requests still running may yet write into .gloss/ (a listing saves its cache): they end first.
+      return Promise.all([
+        current?.search.close(),
+        current?.analysis.close(),
+        Promise.allSettled([...running]),
+      ]).then(() => {});
     },
 
     getProject: async () => project().info(),
@@ -327,5 +334,26 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       return identity.describe(current?.project);
     },
   };
+  return countingRequests(service, running);
+}
+
+/**
+ * The service with each operation's promise kept in `running` until it settles, so `close()`
+ * can wait for what the screens asked last (a reload lists the documents, which saves the
+ * listing's cache) instead of the folder being written after it was closed.
+ */
+function countingRequests(service: GlossService, running: Set<Promise<unknown>>): GlossService {
+  for (const name of OPERATION_NAMES) {
+    const handler = service[name] as (request: unknown) => Promise<unknown>;
+    (service as unknown as Record<string, (request: unknown) => Promise<unknown>>)[name] = (request) => {
+      const run = Promise.resolve(handler.call(service, request));
+      running.add(run);
+      run.then(
+        () => running.delete(run),
+        () => running.delete(run),
+      );
+      return run;
+    };
+  }
   return service;
 }
