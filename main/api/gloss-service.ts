@@ -114,7 +114,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
         : { annotator: options.annotator, readOnly: options.readOnly };
       const next = await Project.open(path, as);
       current?.job.cancel();
-      current?.watcher?.close();
+      void current?.watcher?.close();
       // The project left behind keeps its index and text units for next time.
       void current?.search.close();
       void current?.analysis.close();
@@ -165,9 +165,9 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     },
     close() {
       current?.job.cancel();
-      current?.watcher?.close();
       // Requests still running may yet write into .gloss/ (a listing saves its cache): they end first.
       return Promise.all([
+        current?.watcher?.close(),
         current?.search.close(),
         current?.analysis.close(),
         Promise.allSettled([...running]),

@@ -3,7 +3,8 @@ import { watchFolder } from './folder-watcher';
 import type { Project } from './project';
 
 export interface ProjectWatcher {
-  close(): void;
+  /** Stops watching; resolves once nothing of the watcher's start is left to write (the annotations folder made). */
+  close(): Promise<void>;
 }
 
 /**
@@ -20,8 +21,9 @@ export function watchProject(
   const articles = watchFolder(project.root, ({ keys }) => onChange(keys), { onProblem });
   let closed = false;
   let annotations: ReturnType<typeof watchFolder> | undefined;
-  // The folder is made so that files arriving by sync are seen from the first one.
-  void mkdir(project.layout.annotationsDir, { recursive: true })
+  // The folder is made so that files arriving by sync are seen from the first one. Kept, so that
+  // closing waits for it: made after the project folder was removed, it broke the removal.
+  const started = mkdir(project.layout.annotationsDir, { recursive: true })
     .then(() => {
       if (closed) return;
       annotations = watchFolder(
@@ -33,9 +35,10 @@ export function watchProject(
     })
     .catch(() => {});
   return {
-    close() {
+    async close() {
       closed = true;
       articles.close();
+      await started;
       annotations?.close();
     },
   };
