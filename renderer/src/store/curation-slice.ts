@@ -11,6 +11,7 @@ import {
   withDecision,
 } from './curation-items';
 import { type Fetched, fetchedAnswer, NOT_FETCHED } from './fetched-answer';
+import { memoised } from './memoised';
 import type { GlossState, SliceCreator } from './slice';
 
 export interface CurationPair {
@@ -61,15 +62,10 @@ export interface CurationSlice {
 }
 
 /** The walk-through's disagreements in order, kept for the state they were placed from. */
-export const selectPlacedItems = (() => {
-  let last: { state: CurationState; items: PlacedItem[] } | undefined;
-  return (s: GlossState): PlacedItem[] => {
-    const state = s.curation.answer;
-    if (!state) return [];
-    if (last?.state !== state) last = { state, items: placedItems(state) };
-    return last.items;
-  };
-})();
+export const selectPlacedItems = memoised(
+  (s: GlossState) => [s.curation.answer] as const,
+  ([state]): PlacedItem[] => (state ? placedItems(state) : []),
+);
 
 /** The disagreement shown, if it is (still) one of the walk-through's. */
 export function selectCurrentItem(s: GlossState): PlacedItem | undefined {

@@ -8,6 +8,7 @@ import {
   type ReaderViewChoice,
   type ReaderViewMemory,
 } from '../reader/reader-view-memory';
+import { memoised } from './memoised';
 import type { GlossState, SliceCreator } from './slice';
 
 /**
@@ -150,22 +151,4 @@ export function nextReaderView(view: ReaderView): ReaderView {
 /** Whether an annotation may be changed from this screen: only its author's, as the project allows. */
 export function isOwnAnnotation(s: GlossState, annotation: Pick<Annotation, 'author'>): boolean {
   return annotation.author === s.project?.annotator;
-}
-
-/**
- * A selector that recomputes only when one of its inputs changed (by identity), so components and
- * the painter get the same object back while nothing it depends on moved.
- */
-function memoised<Inputs extends readonly unknown[], Result>(
-  inputsOf: (s: GlossState) => Inputs,
-  compute: (inputs: Inputs) => Result,
-): (s: GlossState) => Result {
-  let last: { inputs: Inputs; result: Result } | undefined;
-  return (s) => {
-    const inputs = inputsOf(s);
-    if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i]))
-      return last.result;
-    last = { inputs, result: compute(inputs) };
-    return last.result;
-  };
 }
