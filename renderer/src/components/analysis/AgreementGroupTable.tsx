@@ -2,6 +2,7 @@ import type { AgreementResult } from '../../../../shared/api';
 import { useStore } from '../../store/context';
 import { AgreementValue } from './AgreementValue';
 import { codeRows, documentsWords, GROUP_MEASURE_NAMES, GROUP_MEASURES } from './agreement-words';
+import { CodeMeasuresTable } from './CodeMeasuresTable';
 
 /**
  * All the annotators together, over the documents every one worked on: Fleiss' κ, α and α_u per
@@ -15,40 +16,19 @@ export function AgreementGroupTable({ result }: { result: AgreementResult }) {
     ? `${result.documents} document${result.documents === 1 ? '' : 's'} all marked done`
     : documentsWords(result.documents, false).replace('both', 'all');
   return (
-    <div className="analysis-table-scroll">
-      <table className="analysis-table view-table agreement-group">
-        <caption>
-          All {result.annotators.length} annotators, over {over}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            {GROUP_MEASURES.map((measure) => (
-              <th key={measure} scope="col" className="numeric">
-                {GROUP_MEASURE_NAMES[measure]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id ?? ''} data-code={row.id ?? ''}>
-              <th scope="row" className="text-cell">
-                {row.name}
-              </th>
-              {GROUP_MEASURES.map((measure) => (
-                <td key={measure} className="numeric">
-                  <AgreementValue
-                    value={row.measures[measure]}
-                    measure={measure}
-                    label={`all annotators, ${GROUP_MEASURE_NAMES[measure]} on ${row.name}`}
-                  />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CodeMeasuresTable
+      className="agreement-group"
+      caption={`All ${result.annotators.length} annotators, over ${over}`}
+      measures={GROUP_MEASURES}
+      heading={(measure) => GROUP_MEASURE_NAMES[measure]}
+      rows={rows}
+      cell={(row, measure) => (
+        <AgreementValue
+          value={row.measures[measure]}
+          measure={measure}
+          label={`all annotators, ${GROUP_MEASURE_NAMES[measure]} on ${row.name}`}
+        />
+      )}
+    />
   );
 }
