@@ -79,8 +79,7 @@ beforeAll(async () => {
   await mkdir(join(project, 'dist'), { recursive: true });
   for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml'])
     await copyFile(join(REPO, file), join(project, file));
-  // electron-builder collects node_modules itself (a link serves), but copies no linked folder.
-  await symlink(join(REPO, 'node_modules'), join(project, 'node_modules'));
+  await installedPackagesInto(project);
   await cp(join(REPO, 'assets'), join(project, 'assets'), { recursive: true });
   await cp(renderer, join(project, 'dist', 'renderer'), { recursive: true });
   await run(process.execPath, [join(REPO, 'scripts/build-main.js'), '--out', join(project, 'dist')]);
@@ -293,6 +292,24 @@ function installedPackages(): string[] {
       const parts = path.split('/node_modules/').at(-1)!.split('/');
       return parts.length === (parts[0]!.startsWith('@') ? 2 : 1);
     });
+}
+
+/**
+ * The checkout's node_modules as the project's own, which electron-builder lists with `npm list`.
+ * Not a link to it: after a fresh `npm ci`, npm trusts node_modules/.package-lock.json, and read
+ * through a link that tree names every package extraneous, so electron-builder left out what
+ * the shipped packages need (safer-buffer, efrt, underscore…). Hard links make the copy in under a
+ * second; on another file system the files are copied. npm then reads the folder itself.
+ */
+async function installedPackagesInto(project: string): Promise<void> {
+  const target = join(project, 'node_modules');
+  try {
+    await run('cp', ['-al', join(REPO, 'node_modules'), target]);
+  } catch {
+    await rm(target, { recursive: true, force: true });
+    await cp(join(REPO, 'node_modules'), target, { recursive: true, verbatimSymlinks: true });
+  }
+  await rm(join(target, '.package-lock.json'), { force: true });
 }
 
 async function bytesUnder(folder: string): Promise<number> {
