@@ -35,14 +35,8 @@ beforeAll(async () => {
   }
   session = await openGlossSession({ from: files, context: { viewport: { width: 1440, height: 900 } } });
   ({ page, problems } = session);
-  await page.goto(session.host.url);
-  // As a researcher would, wait for the app to show the project before using its shortcuts: a
-  // key pressed while 2,000 documents are still being listed finds no page to act on.
-  await page
-    .getByRole('navigation', { name: 'Documents' })
-    .getByRole('listitem')
-    .first()
-    .waitFor({ timeout: 60_000 });
+  // 2,000 documents are listed before the shortcuts are used.
+  await session.showProject();
 }, 120_000);
 
 afterAll(() => session?.close());

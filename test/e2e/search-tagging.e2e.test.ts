@@ -29,7 +29,8 @@ beforeAll(async () => {
   api = session.service;
   total = BBC.reduce((sum, key) => sum + hitsIn(key).length, 0);
   documents = BBC.filter((key) => hitsIn(key).length > 0).length;
-  await page.goto(session.host.url);
+  // The first step is a shortcut: it waits for the app to list the project.
+  await session.showProject();
 });
 
 afterAll(() => session?.close());

@@ -20,6 +20,11 @@ export interface GlossSession {
   page: Page;
   /** Console errors and warnings, uncaught exceptions and CSP violations: a page of Gloss shows none. */
   problems: string[];
+  /**
+   * Loads Gloss in the page and waits, as a researcher would, until it lists the project's
+   * documents: a shortcut pressed before the app has drawn itself reaches no listener.
+   */
+  showProject(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,7 +39,7 @@ export interface GlossSessionOptions {
   prepare?(service: GlossService): Promise<void>;
 }
 
-/** Starts a session; the page is open but has not loaded Gloss yet (`page.goto(session.host.url)`). */
+/** Starts a session; the page is open but has not loaded Gloss yet (`showProject()`, or `page.goto(session.host.url)`). */
 export async function openGlossSession(options: GlossSessionOptions): Promise<GlossSession> {
   const rendererDir = requireRendererBuild();
   let folder: string;
@@ -57,6 +62,14 @@ export async function openGlossSession(options: GlossSessionOptions): Promise<Gl
     browser,
     page,
     problems,
+    showProject: async () => {
+      await page.goto(host.url);
+      await page
+        .getByRole('navigation', { name: 'Documents' })
+        .getByRole('listitem')
+        .first()
+        .waitFor({ timeout: 60_000 });
+    },
     close: async () => {
       await browser.close();
       await host.close();
