@@ -43,6 +43,7 @@ import {
   type UncurateResult,
 } from './api-curation';
 import type { AgreementDisagreements } from './api-disagreements';
+import { type GroupDecisionResult, reviewQueueRequests } from './api-review-queue';
 import { Annotation } from './model/annotation';
 import { CODE_ROLES, type Codebook, HexColor } from './model/codebook';
 import type { Document, DocumentSummary } from './model/document';
@@ -52,6 +53,7 @@ import { FigureValue } from './model/figure';
 import { DocumentKey, Id } from './model/ids';
 import { Relation } from './model/relation';
 import { STAKEHOLDER_KINDS, type Stakeholder } from './model/stakeholder';
+import type { ReviewQueue } from './model/suggestion-group';
 import { NeverSuggestNameSchema } from './model/suggestion-rules-schema';
 import { isOperationName, OPERATION_NAMES, type OperationName } from './operations';
 
@@ -289,6 +291,7 @@ export const requests = {
 
   ...corpusRequests,
   ...curationRequests,
+  ...reviewQueueRequests,
 
   /** The formats the dataset can be exported in. */
   exportFormats: z.object({}).strict(),
@@ -391,6 +394,10 @@ export interface ApiResponses {
   startSuggestionJob: SuggestionJob;
   cancelSuggestionJob: SuggestionJob;
   getSuggestionJob: SuggestionJob;
+  getReviewQueue: ReviewQueue;
+  decideSuggestionGroup: GroupDecisionResult;
+  undoSuggestionGroup: { id: string; restored: number };
+  skipSuggestionGroup: { id: string; skipped: boolean };
   listRelations: Relation[];
   createRelation: Relation;
   updateRelation: Relation;

@@ -23,6 +23,7 @@ import { CorpusSearch } from '../search/corpus-search';
 import type { AnnotatorIdentity } from '../settings/annotator-identity';
 import { searchProposalCounts } from '../suggestions/proposal-counts';
 import { proposeSearchTags } from '../suggestions/propose-search-tags';
+import { SuggestionReview } from '../suggestions/review-queue';
 import { SuggestionJobRunner } from '../suggestions/suggestion-job';
 import { suggestionStats } from '../suggestions/suggestion-stats';
 import { Suggestions } from '../suggestions/suggestions';
@@ -80,6 +81,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
         project: Project;
         suggestions: Suggestions;
         job: SuggestionJobRunner;
+        review: SuggestionReview;
         watcher?: ProjectWatcher;
         search: CorpusSearch;
         analysis: AnalysisCorpus;
@@ -119,7 +121,8 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
       void current?.search.close();
       void current?.analysis.close();
       const suggestions = new Suggestions(next);
-      const job = new SuggestionJobRunner(next, suggestions, (state) => {
+      const review = new SuggestionReview(next, suggestions);
+      const job = new SuggestionJobRunner(next, suggestions, review, (state) => {
         // A run of a project since closed reports nothing.
         if (current?.project === next) emit({ type: 'suggestionJob', payload: state });
       });
@@ -146,6 +149,7 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
         project: next,
         suggestions,
         job,
+        review,
         watcher,
         search: new CorpusSearch(next, {
           indexFile: next.layout.searchIndexFile,
@@ -245,6 +249,11 @@ export function createGlossService(options: GlossServiceOptions = {}): GlossServ
     startSuggestionJob: async () => opened().job.start(),
     cancelSuggestionJob: async () => opened().job.cancel(),
     getSuggestionJob: async () => opened().job.state,
+    // The review queue: main/suggestions/review-queue.ts.
+    getReviewQueue: () => opened().review.get(),
+    decideSuggestionGroup: ({ id, decision, keys }) => opened().review.decide(id, decision, keys),
+    undoSuggestionGroup: (request) => opened().review.undo(request),
+    skipSuggestionGroup: ({ id, skipped }) => opened().review.skip(id, skipped),
 
     // Relations (issue 4): main/project/relations.ts.
     listRelations: ({ key }) => project().listRelations(key),

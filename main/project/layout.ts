@@ -9,6 +9,9 @@ import { ApiError } from '../../shared/api-error';
  *   .gloss/annotations/<document key>/<annotator>.json   one file per document per annotator
  *   .gloss/suggestions/<document key>/<annotator>.json   the suggestions that annotator rejected,
  *                                                        and the search hits they proposed to tag
+ *   .gloss/review/<annotator>/queue.json         that annotator's review queue: the last run's
+ *                                                suggestions grouped (review-queue-files.ts)
+ *   .gloss/review/<annotator>/decisions.json     what they decided through it
  *   .gloss/annotators/<install id>.json          the names one install of Gloss annotates under here
  *                                                (annotator-registry.ts): one file per install, so
  *                                                two computers syncing never write the same file
@@ -30,6 +33,7 @@ export class ProjectLayout {
   readonly suggestionsDir: string;
   readonly exportsDir: string;
   readonly annotatorsDir: string;
+  readonly reviewDir: string;
 
   constructor(readonly root: string) {
     this.glossDir = join(root, GLOSS_DIR);
@@ -42,6 +46,7 @@ export class ProjectLayout {
     this.suggestionsDir = join(this.glossDir, 'suggestions');
     this.exportsDir = join(this.glossDir, 'exports');
     this.annotatorsDir = join(this.glossDir, 'annotators');
+    this.reviewDir = join(this.glossDir, 'review');
   }
 
   /** The absolute path of a document, refusing any key that would leave the project. */
@@ -55,6 +60,14 @@ export class ProjectLayout {
 
   suggestionsFile(key: string, annotator: string): string {
     return join(this.suggestionsDir, ...key.split('/'), `${annotator}.json`);
+  }
+
+  reviewQueueFile(annotator: string): string {
+    return join(this.reviewDir, annotator, 'queue.json');
+  }
+
+  reviewDecisionsFile(annotator: string): string {
+    return join(this.reviewDir, annotator, 'decisions.json');
   }
 
   /**

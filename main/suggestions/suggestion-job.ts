@@ -1,6 +1,8 @@
 import type { SuggestionJob } from '../../shared/api';
 import type { Project } from '../project/project';
 import { throttled } from '../project/throttled';
+import { ReviewGroupBuilder } from './review-groups';
+import type { SuggestionReview } from './review-queue';
 import type { Suggestions } from './suggestions';
 
 const idle = (): SuggestionJob => ({
@@ -15,7 +17,8 @@ const idle = (): SuggestionJob => ({
 /**
  * Finds suggestions in every document of the project, one document at a time, yielding to the
  * event loop between them so the API keeps answering while it runs. Reports progress through
- * `report`; can be cancelled. Reads only: nothing is written into the project.
+ * `report`; can be cancelled. A run that reaches the end replaces the annotator's review queue
+ * (review-queue.ts) before it reports itself done; nothing else is written.
  */
 export class SuggestionJobRunner {
   #job: SuggestionJob = idle();
@@ -25,6 +28,7 @@ export class SuggestionJobRunner {
   constructor(
     private readonly project: Project,
     private readonly suggestions: Suggestions,
+    private readonly review: SuggestionReview,
     private readonly report: (job: SuggestionJob) => void,
   ) {}
 
@@ -59,6 +63,8 @@ export class SuggestionJobRunner {
     const emit = (force = false) => report(undefined, force);
     try {
       const { documents } = await this.project.listDocuments();
+      const { codebook, stakeholders } = this.project.info();
+      const groups = new ReviewGroupBuilder(codebook, stakeholders);
       job.total = documents.length;
       emit(true);
       for (const { key } of documents) {
@@ -68,6 +74,7 @@ export class SuggestionJobRunner {
           const { suggestions: found } = await this.suggestions.list(key);
           job.byDocument[key] = found.length;
           job.found += found.length;
+          groups.add(key, found);
         } catch (error) {
           job.failures.push({ key, message: (error as Error).message });
         }
@@ -76,6 +83,7 @@ export class SuggestionJobRunner {
         // Lets API calls and the cancel in between documents.
         await new Promise((resolve) => setImmediate(resolve));
       }
+      if (!this.#cancelled) await this.review.rebuild(groups.groups(), new Date().toISOString());
       job.state = this.#cancelled ? 'cancelled' : 'done';
     } catch (error) {
       job.state = 'failed';

@@ -8,6 +8,16 @@ export const DOCUMENT_STATUSES = ['todo', 'in-progress', 'done'] as const;
 export const STAKEHOLDER_KINDS = ['company', 'person', 'government', 'ngo', 'media', 'public'] as const;
 export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
 
+/** How each kind is written on screen and in messages. */
+export const STAKEHOLDER_KIND_LABELS: Record<StakeholderKind, string> = {
+  company: 'company',
+  person: 'person',
+  government: 'government',
+  ngo: 'NGO',
+  media: 'media',
+  public: 'public',
+};
+
 export const FIGURE_QUALIFIERS = [
   'exactly',
   'approximately',

@@ -1,18 +1,16 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { Stakeholder } from '../../../../shared/model/stakeholder';
-import { STAKEHOLDER_KINDS, type StakeholderKind } from '../../../../shared/model/vocabulary';
+import {
+  STAKEHOLDER_KIND_LABELS,
+  STAKEHOLDER_KINDS,
+  type StakeholderKind,
+} from '../../../../shared/model/vocabulary';
 import { isKnownName, matchStakeholders, type StakeholderMatch } from './stakeholder-matching';
 import { useCombobox } from './use-combobox';
 import './editors.css';
 
-export const STAKEHOLDER_KIND_LABELS: Record<StakeholderKind, string> = {
-  company: 'company',
-  person: 'person',
-  government: 'government',
-  ngo: 'NGO',
-  media: 'media',
-  public: 'public',
-};
+/** Kept here too, where the screens have long taken it from. */
+export { STAKEHOLDER_KIND_LABELS };
 
 /** The name of the last option, which makes a new register entry. */
 export const NEW_STAKEHOLDER_OPTION = 'New stakeholder from selection';

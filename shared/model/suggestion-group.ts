@@ -1,0 +1,77 @@
+import type { Suggestion, SuggestionKind } from './suggestion';
+import type { StakeholderKind } from './vocabulary';
+
+/**
+ * Suggestions one decision covers, across the project: a possible new stakeholder by its name,
+ * a register entry's mentions (whichever name or alias they use), figures by code and unit, search
+ * hits by code and query. Zod-free: the screens compute a suggestion's group to find its members.
+ */
+export function suggestionGroupId(suggestion: Suggestion): string {
+  switch (suggestion.kind) {
+    case 'candidate':
+      return `candidate:${foldedName(suggestion.newStakeholder?.name ?? suggestion.quote)}`;
+    case 'stakeholder':
+      return `stakeholder:${suggestion.stakeholderId ?? foldedName(suggestion.quote)}`;
+    case 'figure':
+      return `figure:${suggestion.code}:${figureUnit(suggestion)}`;
+    case 'search':
+      return `search:${suggestion.code}:${suggestion.query ?? ''}`;
+  }
+}
+
+/** What a figure counts, for grouping: its currency, else its unit, else what it measures. */
+export function figureUnit(suggestion: Pick<Suggestion, 'value'>): string {
+  const value = suggestion.value;
+  return value?.currency ?? value?.unit ?? value?.measures ?? '';
+}
+
+/** As shared/text/fold-name.ts folds names (kept here so this module needs nothing else). */
+const foldedName = (name: string) => name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
+
+/** A document's share of a group, and what this annotator decided there through the queue. */
+export interface GroupInDocument {
+  key: string;
+  /** Mentions of the group in the document when the queue was built. */
+  count: number;
+  decision?: 'accepted' | 'rejected';
+}
+
+export interface SuggestionGroup {
+  id: string;
+  kind: SuggestionKind;
+  /** The code accepting applies. */
+  code: string;
+  /** What the group is: the name, the register entry's name, the figure code and unit, the query. */
+  label: string;
+  /** What kind of thing: "company" (a candidate's guessed kind), "register: person", "money · GBP"… */
+  detail: string;
+  stakeholderId?: string;
+  newStakeholder?: { name: string; kind: StakeholderKind };
+  /** For search hits: the query. */
+  query?: string;
+  /** Mentions over the project when the queue was built, and in how many documents. */
+  mentions: number;
+  documents: number;
+  /** The documents, the most mentions first. */
+  byDocument: GroupInDocument[];
+  /** Mentions decided through the queue (accepted or rejected), of `mentions`. */
+  reviewed: number;
+  /** Set aside for later: the queue goes past it, and comes back to it after the rest. */
+  skipped?: boolean;
+}
+
+/**
+ * This annotator's review queue: the suggestions of the last run over all documents, grouped, the
+ * groups with the most mentions first (they save the most work), with what was decided so far.
+ */
+export interface ReviewQueue {
+  /** When the run it comes from finished; null when no run has built one. */
+  builtAt: string | null;
+  /** Suggestions in the queue, and how many of them were decided through it. */
+  total: number;
+  reviewed: number;
+  groups: SuggestionGroup[];
+}
+
+/** Whether a group still has mentions to decide. */
+export const groupOpen = (group: SuggestionGroup): boolean => group.reviewed < group.mentions;
