@@ -35,6 +35,13 @@ export interface FolderWatcher {
   close(): void;
 }
 
+/** A folder's inode and birth time, or undefined when it is gone, not a folder, or has no birth time. */
+async function identityOf(dir: string): Promise<string | undefined> {
+  const info = await lstat(dir, { bigint: true }).catch(() => undefined);
+  if (!info?.isDirectory() || info.birthtimeNs === 0n) return undefined;
+  return `${info.dev}:${info.ino}:${info.birthtimeNs}`;
+}
+
 const DEBOUNCE_MS = 250;
 const MAX_WAIT_MS = 1000;
 const MAX_KEYS = 1000;
@@ -66,6 +73,8 @@ export function watchFolder(
     options.include ?? ((name: string) => formatOf(name) !== undefined && !isOfficeOwnerFile(name));
 
   const watchers = new Map<string, FSWatcher>();
+  /** Each watched folder's inode and birth time: which folder the watch is on. */
+  const identities = new Map<string, string>();
   let closed = false;
   let pending = new Set<string>();
   let unknown = false;
@@ -110,8 +119,23 @@ export function watchFolder(
       if (path === dir || path.startsWith(dir + sep)) {
         watcher.close();
         watchers.delete(path);
+        identities.delete(path);
       }
     }
+  };
+
+  /**
+   * An event named a folder already watched. Its creation's own event can come after the parent's
+   * listing found it and it was watched (a busy machine, `mkdir -p` then a file): the same folder,
+   * nothing to do. Else it was removed, moved or replaced: watch again and re-list. Inode and
+   * birth time together tell a new folder from the old (an inode number is soon reused).
+   */
+  const recheck = (dir: string) => {
+    const known = identities.get(dir);
+    void identityOf(dir).then((identity) => {
+      if (closed || (known !== undefined && identity === known && watchers.has(dir))) return;
+      rewatch(dir);
+    });
   };
 
   const stop = () => {
@@ -161,6 +185,9 @@ export function watchFolder(
     }
     watcher.on('error', () => rewatch(dir));
     watchers.set(dir, watcher);
+    void identityOf(dir).then((identity) => {
+      if (identity && watchers.get(dir) === watcher) identities.set(dir, identity);
+    });
 
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     if (closed) return;
@@ -198,7 +225,7 @@ export function watchFolder(
     if (name.startsWith('.')) return;
     const path = join(dir, name);
     if (watchers.has(path)) {
-      rewatch(path);
+      recheck(path);
     } else if (include(name)) {
       changed(keyOf(path));
     } else {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -77,6 +77,18 @@ describe('watchFolder', () => {
     await vi.waitFor(() => expect(t.watcher.folderCount).toBe(6), WAIT);
     await writeFile(t.path('new/inner/second.txt'), 'Second.');
     await vi.waitFor(() => expect(t.keys()).toContain('new/inner/second.txt'), WAIT);
+  });
+
+  it('knows a folder it watches when an event names it again, and asks for no re-list', async () => {
+    // As when a folder's creation is told after its parent's listing found it: here an event on
+    // the parent naming the folder (its times changed), then a file written into it.
+    const t = await watched({ 'news/one.txt': 'One.' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await utimes(t.path('news'), new Date(), new Date());
+    await writeFile(t.path('news/two.txt'), 'Two.');
+    await vi.waitFor(() => expect(t.keys()).toContain('news/two.txt'), WAIT);
+    expect(t.changes.filter((c) => c.keys.length === 0)).toEqual([]);
+    expect(t.watcher.folderCount).toBe(2);
   });
 
   it('asks for a re-list when a folder is removed or renamed, and watches it under its new name', async () => {
