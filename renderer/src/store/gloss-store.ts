@@ -20,6 +20,7 @@ import { createReaderSlice } from './reader-slice';
 import { createReaderViewsSlice, restoreReaderViewPerProject } from './reader-views-slice';
 import { createReadingPlaceSlice } from './reading-place-slice';
 import { createRelationsSlice } from './relations-slice';
+import { createReviewQueueSlice, followReviewQueue } from './review-queue-slice';
 import { createSavesSlice } from './saves-slice';
 import { createSearchProposalsSlice } from './search-proposals-slice';
 import { createSearchSlice } from './search-slice';
@@ -59,6 +60,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
     ...createSuggestionsSlice(client)(...slice),
     ...createSuggestionStatsSlice(client)(...slice),
     ...createSuggestionRulesSlice(client)(...slice),
+    ...createReviewQueueSlice(client)(...slice),
     ...createSearchSlice(client)(...slice),
     ...createSearchProposalsSlice(client)(...slice),
     ...createAnalysisSlice(client)(...slice),
@@ -75,6 +77,7 @@ export function createGlossStore(client: GlossClient, options: GlossStoreOptions
   }));
   restoreReaderViewPerProject(store);
   followTour(store);
+  followReviewQueue(store);
   return store;
 }
 

@@ -17,6 +17,7 @@ import type { ReaderSlice } from './reader-slice';
 import type { ReaderViewsSlice } from './reader-views-slice';
 import type { ReadingPlaceSlice } from './reading-place-slice';
 import type { RelationsSlice } from './relations-slice';
+import type { ReviewQueueSlice } from './review-queue-slice';
 import type { SavesSlice } from './saves-slice';
 import type { SearchProposalsSlice } from './search-proposals-slice';
 import type { SearchSlice } from './search-slice';
@@ -44,6 +45,7 @@ export type GlossState = ProjectSlice &
   SuggestionsSlice &
   SuggestionStatsSlice &
   SuggestionRulesSlice &
+  ReviewQueueSlice &
   SearchSlice &
   SearchProposalsSlice &
   AnalysisSlice &
