@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useStore } from '../../store/context';
+import { ReviewQueueEntry } from '../review-queue/ReviewQueueEntry';
 
 /** Documents listed after a run, the most suggestions first. */
 const LISTED = 50;
@@ -58,6 +59,7 @@ export function SuggestionJobPanel() {
                 ` ${job.failures.length} could not be read.`}
             </p>
           )}
+          <ReviewQueueEntry />
           <button type="button" className="button" onClick={() => void start()}>
             {job && job.state !== 'idle'
               ? 'Look again in all documents'

@@ -4,6 +4,7 @@ import { useStore } from '../../store/context';
 import { VirtualList, type VirtualListHandle } from '../document-list/VirtualList';
 import { formatFigureValue } from '../editors/format-figure';
 import { STAKEHOLDER_KIND_LABELS } from '../editors/StakeholderPicker';
+import { ReviewQueuePanel } from '../review-queue/ReviewQueuePanel';
 import { SearchProposalsPanel } from './SearchProposalsPanel';
 import { SuggestionJobPanel } from './SuggestionJobPanel';
 import { NeverSuggestButton, SuggestionRules } from './SuggestionRules';
@@ -39,6 +40,7 @@ export function SuggestionsTab() {
   const stakeholders = useStakeholders();
   const loadSuggestions = useStore((s) => s.loadSuggestions);
   const acceptSuggestions = useStore((s) => s.acceptSuggestions);
+  const reviewOpen = useStore((s) => s.reviewOpen);
   const current = state.key === key ? state.list : NO_SUGGESTIONS;
 
   // A register change (a new stakeholder, alias or merge) changes what there is to find.
@@ -57,7 +59,9 @@ export function SuggestionsTab() {
 
   return (
     <div className="suggestions-tab">
-      {key === null ? (
+      {reviewOpen ? (
+        <ReviewQueuePanel />
+      ) : key === null ? (
         <p className="empty-state">Open a document to see what Gloss suggests tagging in it.</p>
       ) : state.error && state.key === key ? (
         <p className="suggestions-error" role="alert">
