@@ -23,7 +23,11 @@ const BINDINGS: readonly { chord: Chord; command: GlobalCommand }[] = SHORTCUTS.
 );
 
 /** Commands on keys that buttons and links use themselves (Enter): never taken from them. */
-const NOT_ON_CONTROLS: ReadonlySet<GlobalCommand> = new Set(['acceptSuggestion', 'acceptAllSuggestions']);
+const NOT_ON_CONTROLS: ReadonlySet<GlobalCommand> = new Set([
+  'acceptSuggestion',
+  'acceptAllSuggestions',
+  'acceptReviewGroup',
+]);
 
 /** Commands that still act from a text field. */
 const FROM_FIELDS: ReadonlySet<GlobalCommand> = new Set(['dismiss', 'focusSearch']);
@@ -82,6 +86,19 @@ const ACTIONS: Record<GlobalCommand, Action> = {
     return run(
       s.acceptSuggestions(s.suggestions.list.filter((x) => x.kind === selected.kind).map((x) => x.id)),
     );
+  },
+  acceptReviewGroup: (s) => reviewing(s) && s.acceptReviewGroup(),
+  rejectReviewGroupHere: (s) => reviewing(s) && s.rejectReviewGroup('here'),
+  rejectReviewGroupEverywhere: (s) => reviewing(s) && s.rejectReviewGroup('everywhere'),
+  skipReviewGroup: (s) => reviewing(s) && s.skipReviewGroup(),
+  nextReviewGroup: (s) => reviewing(s) && s.moveReviewGroup(1),
+  previousReviewGroup: (s) => reviewing(s) && s.moveReviewGroup(-1),
+  nextReviewDocument: (s) => reviewing(s) && s.moveReviewDocument(1),
+  previousReviewDocument: (s) => reviewing(s) && s.moveReviewDocument(-1),
+  closeReviewQueue: (s) => {
+    if (!reviewing(s) || s.pendingSelection) return false;
+    s.closeReviewQueue();
+    return true;
   },
   dismiss,
   toggleHelp: (s) => {
@@ -178,6 +195,11 @@ function ownSelected(s: GlossState): boolean {
 /** The curation keys act while the Curation tab shows a walk-through. */
 function curating(s: GlossState): boolean {
   return s.sidePanelTab === 'curation' && s.curationPair !== null && !s.curationEditing;
+}
+
+/** The review queue's keys act while the Suggestions tab shows the queue. */
+function reviewing(s: GlossState): boolean {
+  return s.reviewOpen && s.sidePanelTab === 'suggestions' && s.reviewQueue !== null;
 }
 
 function curate(s: GlossState, decision: Exclude<CurationDecisionKind, 'edit'>): boolean {

@@ -9,6 +9,7 @@ export const SHORTCUT_GROUPS = [
   'Documents',
   'Annotations',
   'Suggestions',
+  'Review queue',
   'Curation',
   'Search',
   'Tagging in the reader',
@@ -41,6 +42,15 @@ export type GlobalCommand =
   | 'previousSuggestion'
   | 'acceptSuggestion'
   | 'acceptAllSuggestions'
+  | 'acceptReviewGroup'
+  | 'rejectReviewGroupHere'
+  | 'rejectReviewGroupEverywhere'
+  | 'skipReviewGroup'
+  | 'nextReviewGroup'
+  | 'previousReviewGroup'
+  | 'nextReviewDocument'
+  | 'previousReviewDocument'
+  | 'closeReviewQueue'
   | 'dismiss'
   | 'toggleHelp'
   | 'openSettings'
@@ -62,6 +72,49 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
+  // First: while the review queue is open its keys win over the same keys elsewhere (`d` marks a
+  // document done, Backspace rejects one suggestion, `n` goes to the next one, Escape clears).
+  // Shift+Backspace before Backspace: a key without modifiers in this table matches with Shift too.
+  {
+    keys: ['Enter', 'a'],
+    description: 'Accept the group shown in every document, while the review queue is open',
+    group: 'Review queue',
+    command: 'acceptReviewGroup',
+  },
+  {
+    keys: ['Shift+Backspace', 'Shift+R'],
+    description: 'Reject the group in every document',
+    group: 'Review queue',
+    command: 'rejectReviewGroupEverywhere',
+  },
+  {
+    keys: ['Backspace', 'r'],
+    description: 'Reject the group in the document shown',
+    group: 'Review queue',
+    command: 'rejectReviewGroupHere',
+  },
+  { keys: ['s'], description: 'Skip the group for later', group: 'Review queue', command: 'skipReviewGroup' },
+  { keys: ['n'], description: 'Next group', group: 'Review queue', command: 'nextReviewGroup' },
+  { keys: ['Shift+N'], description: 'Previous group', group: 'Review queue', command: 'previousReviewGroup' },
+  {
+    keys: ['d'],
+    description: 'The group’s next document',
+    group: 'Review queue',
+    command: 'nextReviewDocument',
+  },
+  {
+    keys: ['Shift+D'],
+    description: 'The group’s previous document',
+    group: 'Review queue',
+    command: 'previousReviewDocument',
+  },
+  {
+    keys: ['Escape'],
+    description: 'Back to the document’s suggestions',
+    group: 'Review queue',
+    command: 'closeReviewQueue',
+  },
+
   { keys: [']'], description: 'Next document', group: 'Documents', command: 'nextDocument' },
   { keys: ['['], description: 'Previous document', group: 'Documents', command: 'previousDocument' },
   { keys: ['/'], description: 'Filter the documents', group: 'Documents', command: 'focusDocumentFilter' },
