@@ -76,22 +76,27 @@ function holdAnswers(operation: 'decideSuggestionGroup') {
 }
 
 /**
- * Milliseconds from a key's keydown to the frame that draws the card's new heading (the frame
+ * Milliseconds from a key's keydown to the frame that draws the card of another group (the frame
  * callback after the change), measured in the page.
  */
 async function keyToNextCard(key: string): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as { keyAt: number; drawnAt: number | null };
-    const shown = document.getElementById('review-group-heading')!;
-    const before = shown.textContent;
+    const card = document.querySelector<HTMLElement>('.review-group')!;
+    const before = card.dataset.group;
     w.drawnAt = null;
     const observer = new MutationObserver(() => {
-      if (shown.textContent === before) return;
+      if (card.dataset.group === before) return;
       observer.disconnect();
       requestAnimationFrame(() => (w.drawnAt = performance.now()));
     });
-    observer.observe(shown, { subtree: true, childList: true, characterData: true });
-    addEventListener('keydown', () => (w.keyAt = performance.now()), { capture: true, once: true });
+    observer.observe(card, { attributes: true, attributeFilter: ['data-group'] });
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Shift') return;
+      w.keyAt = performance.now();
+      removeEventListener('keydown', onKey, true);
+    };
+    addEventListener('keydown', onKey, true);
   });
   await page.keyboard.press(key);
   await page.waitForFunction(() => (window as unknown as { drawnAt: number | null }).drawnAt !== null);

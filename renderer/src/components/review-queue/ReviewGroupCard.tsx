@@ -31,7 +31,7 @@ export function ReviewGroupCard() {
   const decidedHere = group.byDocument.find((d) => d.key === shownKey)?.decision;
   const named = group.kind === 'candidate' || group.kind === 'stakeholder';
   return (
-    <article className="review-group" aria-labelledby="review-group-heading">
+    <article className="review-group" aria-labelledby="review-group-heading" data-group={group.id}>
       <h3 id="review-group-heading">{groupHeading(group, here ? here.length : null)}</h3>
       <p className="review-group-state">{groupState(group)}</p>
       <ReviewGroupDocuments group={group} shownKey={shownKey} />
