@@ -1,10 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlossService } from '../../main/api/gloss-service';
+import { shortcutsIn } from '../../renderer/src/keyboard/shortcuts';
 import { groupOpen, type SuggestionGroup, suggestionGroupId } from '../../shared/model/suggestion-group';
-import { CORPUS } from '../support/corpus';
+import { CORPUS, REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
 
@@ -16,6 +17,7 @@ import { readHighlights } from '../support/highlights';
  */
 const ARTICLES = 50;
 const FOLDER = join(CORPUS, 'news-txt', 'tech');
+const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 
 let session: GlossSession;
 let page: Page;
@@ -152,6 +154,19 @@ describe('reviewing a corpus’s suggestions from the keyboard', () => {
     expect(await progressText().textContent()).toBe(`0 of ${fmt(queue.total)} reviewed`);
     // Its first mention in its first document is selected in the reader, in view.
     await expect.poll(selectedInReader).toEqual(['Microsoft']);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'review-queue.png') });
+
+    // The help lists the queue's keys; Escape closes the help, not the queue.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const queueKeys = help.getByRole('region', { name: 'Review queue' });
+    expect(await queueKeys.locator('dd').allTextContents()).toEqual(
+      shortcutsIn('Review queue').map((s) => s.description),
+    );
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+    expect(await showing(microsoft)()).toBe(true);
 
     // Accept everywhere (Enter): the card moves on before the project has answered.
     const release = holdAnswers('decideSuggestionGroup');

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { suggestionGroupId } from '../../../../shared/model/suggestion-group';
+import { groupOpen, suggestionGroupId } from '../../../../shared/model/suggestion-group';
 import { useStore } from '../../store/context';
 import { selectShownGroup } from '../../store/review-queue-slice';
 import { withKeys } from './key-hint';
@@ -28,61 +28,65 @@ export function ReviewGroupCard() {
   }, [group, shownKey, suggestions]);
 
   if (!group) return null;
+  const open = groupOpen(group);
   const decidedHere = group.byDocument.find((d) => d.key === shownKey)?.decision;
   const named = group.kind === 'candidate' || group.kind === 'stakeholder';
+  const name = named ? here?.[0] : undefined;
+  const actions: Action[] = [
+    {
+      text: 'Accept everywhere',
+      title: withKeys('Accept in every document', 'acceptReviewGroup'),
+      primary: true,
+      off: !open,
+      run: accept,
+    },
+    {
+      text: 'Reject here',
+      title: withKeys('Reject in the document shown', 'rejectReviewGroupHere'),
+      off: decidedHere !== undefined,
+      run: () => reject('here'),
+    },
+    {
+      text: 'Reject everywhere',
+      title: withKeys('Reject in every document', 'rejectReviewGroupEverywhere'),
+      off: !open,
+      run: () => reject('everywhere'),
+    },
+    {
+      text: 'Skip',
+      title: withKeys('Skip for later', 'skipReviewGroup'),
+      off: !open || group.skipped === true,
+      run: skip,
+    },
+    ...(name
+      ? [
+          {
+            text: `Never suggest “${name.quote}”`,
+            title: `Never suggest “${name.quote}” in this project`,
+            off: false,
+            run: () => void neverSuggest(name),
+          },
+        ]
+      : []),
+  ];
   return (
     <article className="review-group" aria-labelledby="review-group-heading" data-group={group.id}>
       <h3 id="review-group-heading">{groupHeading(group, here ? here.length : null)}</h3>
       <p className="review-group-state">{groupState(group)}</p>
       <ReviewGroupDocuments group={group} shownKey={shownKey} />
       <div className="review-group-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          title={withKeys('Accept in every document', 'acceptReviewGroup')}
-          disabled={readOnly}
-          onClick={() => accept()}
-        >
-          Accept everywhere
-        </button>
-        <button
-          type="button"
-          className="button"
-          title={withKeys('Reject in the document shown', 'rejectReviewGroupHere')}
-          disabled={readOnly || decidedHere !== undefined}
-          onClick={() => reject('here')}
-        >
-          Reject here
-        </button>
-        <button
-          type="button"
-          className="button"
-          title={withKeys('Reject in every document', 'rejectReviewGroupEverywhere')}
-          disabled={readOnly}
-          onClick={() => reject('everywhere')}
-        >
-          Reject everywhere
-        </button>
-        <button
-          type="button"
-          className="button"
-          title={withKeys('Skip for later', 'skipReviewGroup')}
-          disabled={readOnly || group.skipped}
-          onClick={() => skip()}
-        >
-          Skip
-        </button>
-        {named && here?.[0] && (
+        {actions.map((action) => (
           <button
+            key={action.text}
             type="button"
-            className="button"
-            title={`Never suggest “${here[0].quote}” in this project`}
-            disabled={readOnly}
-            onClick={() => void neverSuggest(here[0]!)}
+            className={action.primary ? 'button button-primary' : 'button'}
+            title={action.title}
+            disabled={readOnly || action.off}
+            onClick={() => action.run()}
           >
-            Never suggest “{here[0].quote}”
+            {action.text}
           </button>
-        )}
+        ))}
         <button
           type="button"
           className="button"
@@ -94,4 +98,13 @@ export function ReviewGroupCard() {
       </div>
     </article>
   );
+}
+
+/** A decision button: `off` when there is nothing for it to do (a read-only project turns all off). */
+interface Action {
+  text: string;
+  title: string;
+  primary?: boolean;
+  off: boolean;
+  run(): unknown;
 }

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { SuggestionGroup } from '../../../../shared/model/suggestion-group';
 import { useStore } from '../../store/context';
-import { VirtualList, type VirtualListHandle } from '../document-list/VirtualList';
+import { VirtualList } from '../document-list/VirtualList';
 import { count } from './review-queue-text';
+import { useShownRow } from './use-shown-row';
 
 /** Pixels per row; ReviewQueue.css lays a row out to fit (.review-document). */
 const ROW_HEIGHT = 28;
@@ -19,13 +20,10 @@ export function ReviewGroupDocuments({
 }) {
   const documents = useStore((s) => s.documents);
   const show = useStore((s) => s.showReviewGroup);
-  const list = useRef<VirtualListHandle>(null);
   const titles = useMemo(() => new Map(documents.map((d) => [d.key, d.title])), [documents]);
   const shownIndex = group.byDocument.findIndex((d) => d.key === shownKey);
 
-  useEffect(() => {
-    if (shownIndex !== -1) list.current?.scrollToIndex(shownIndex);
-  }, [shownIndex]);
+  const list = useShownRow(shownIndex);
 
   return (
     <VirtualList
@@ -43,6 +41,7 @@ export function ReviewGroupDocuments({
           onClick={() => void show(group.id, d.key)}
         >
           <span className="review-document-title">{titles.get(d.key) ?? d.key}</span>
+          <span className="review-document-key">{d.key}</span>
           <span className="review-document-count">{count(d.count)}</span>
           {d.decision && <span className="review-document-decision">{DECISION_MARK[d.decision]}</span>}
         </button>

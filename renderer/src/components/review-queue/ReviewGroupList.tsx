@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
 import { groupOpen, type SuggestionGroup } from '../../../../shared/model/suggestion-group';
 import { useStore } from '../../store/context';
-import { VirtualList, type VirtualListHandle } from '../document-list/VirtualList';
+import { VirtualList } from '../document-list/VirtualList';
 import { count } from './review-queue-text';
+import { useShownRow } from './use-shown-row';
 
 /** Pixels per row; ReviewQueue.css lays a row out to fit (.review-group-row). */
 const ROW_HEIGHT = 44;
@@ -11,12 +11,9 @@ const ROW_HEIGHT = 44;
 export function ReviewGroupList({ groups }: { groups: readonly SuggestionGroup[] }) {
   const shownId = useStore((s) => s.reviewGroupId);
   const show = useStore((s) => s.showReviewGroup);
-  const list = useRef<VirtualListHandle>(null);
   const shownIndex = shownId === null ? -1 : groups.findIndex((g) => g.id === shownId);
 
-  useEffect(() => {
-    if (shownIndex !== -1) list.current?.scrollToIndex(shownIndex);
-  }, [shownIndex]);
+  const list = useShownRow(shownIndex);
 
   return (
     <VirtualList

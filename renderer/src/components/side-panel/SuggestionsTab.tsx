@@ -88,8 +88,9 @@ export function SuggestionsTab() {
           <SuggestionList suggestions={current} />
         </>
       )}
-      <SearchProposalsPanel />
-      <SuggestionJobPanel />
+      {/* The queue needs the room; the run and its documents come back with the list. */}
+      {!reviewOpen && <SearchProposalsPanel />}
+      {!reviewOpen && <SuggestionJobPanel />}
       <SuggestionRules />
     </div>
   );
