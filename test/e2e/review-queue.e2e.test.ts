@@ -4,7 +4,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlossService } from '../../main/api/gloss-service';
 import { shortcutsIn } from '../../renderer/src/keyboard/shortcuts';
-import { groupOpen, type SuggestionGroup, suggestionGroupId } from '../../shared/model/suggestion-group';
+import {
+  type GroupInDocument,
+  groupOpen,
+  type SuggestionGroup,
+  suggestionGroupId,
+} from '../../shared/model/suggestion-group';
 import { CORPUS, REPO } from '../support/corpus';
 import { type GlossSession, openGlossSession } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
@@ -112,6 +117,9 @@ const fmt = (n: number) => n.toLocaleString('en');
 /** Whether the card shows `group`: its heading starts with its name and kind. */
 const showing = (group: SuggestionGroup) => async () =>
   (await heading().textContent())?.startsWith(`${group.label} · ${group.detail} · `) ?? false;
+/** The key of the document the card shows the group in (its row in the group's documents). */
+const shownDocument = () =>
+  queuePanel().locator('.review-documents [aria-current="true"] .review-document-key').textContent();
 const selectedInReader = async () => (await readHighlights(page))['gloss-suggestion-selected'] ?? [];
 
 /** Microsoft's mentions tagged in a document, on disk. */
@@ -207,16 +215,46 @@ describe('reviewing a corpus’s suggestions from the keyboard', () => {
       (n) => n === 0,
     );
     for (const { key } of second!.byDocument) expect(await offered(second!, key)).toBe(0);
-    const reviewed = 47 + second!.mentions;
+    let reviewed = 47 + second!.mentions;
     await expect
       .poll(() => progressText().textContent())
       .toBe(`${fmt(reviewed)} of ${fmt(queue.total)} reviewed`);
 
-    // Skip the third group for later (s), look at the next one (n).
+    // Skip the third group for later (s); reject the fourth in the document shown (r): the card
+    // stays on it, in its next document.
     await page.keyboard.press('s');
     await expect.poll(showing(fourth!)).toBe(true);
+    const [here, next] = fourth!.byDocument as [GroupInDocument, GroupInDocument];
+    await expect.poll(shownDocument).toBe(here.key);
+    await page.keyboard.press('r');
+    await expect.poll(shownDocument).toBe(next.key);
+    expect(await showing(fourth!)()).toBe(true);
+    reviewed += here.count;
+    await until(
+      'the rejection here',
+      () => offered(fourth!, here.key),
+      (n) => n === 0,
+    );
+    expect(await offered(fourth!, next.key)).toBe(next.count);
+    // The group's documents (Shift+D, d) and the groups (n, Shift+N), one at a time.
+    await page.keyboard.press('Shift+D');
+    await expect.poll(shownDocument).toBe(here.key);
+    await page.keyboard.press('d');
+    await expect.poll(shownDocument).toBe(next.key);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Article text' }).textContent())
+      .toContain(
+        await service.openDocument({ key: next.key }).then(({ document }) =>
+          document.text
+            .split('\n')
+            .find((line) => line.length > 60)!
+            .slice(0, 40),
+        ),
+      );
     await page.keyboard.press('n');
     await expect.poll(showing(fourth!)).toBe(false);
+    await page.keyboard.press('Shift+N');
+    await expect.poll(showing(fourth!)).toBe(true);
 
     // A rule, from its switch (Space): mentions of register names are tagged on opening.
     const rule = sidePanel().getByRole('switch', { name: 'Always accept mentions of register names' });
@@ -247,6 +285,8 @@ describe('reviewing a corpus’s suggestions from the keyboard', () => {
     await expect.poll(() => entry().textContent()).toBe(`Resume review: ${progress}`);
     await press(entry());
     await expect.poll(showing(fourth!)).toBe(true);
+    // In its document still open.
+    await expect.poll(shownDocument).toBe(next.key);
     expect(await progressText().textContent()).toBe(progress);
     expect(session.problems).toEqual([]);
     console.info('review queue timings (ms):', JSON.stringify(timings));
