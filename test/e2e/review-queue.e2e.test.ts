@@ -122,6 +122,18 @@ const shownDocument = () =>
   queuePanel().locator('.review-documents [aria-current="true"] .review-document-key').textContent();
 const selectedInReader = async () => (await readHighlights(page))['gloss-suggestion-selected'] ?? [];
 
+/** Waits until the reader shows the article of `key` (a paragraph of its text). */
+async function readerShows(key: string): Promise<void> {
+  const { document } = await service.openDocument({ key });
+  const paragraph = document.text
+    .split('\n')
+    .find((line) => line.length > 60)!
+    .slice(0, 40);
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Article text' }).textContent())
+    .toContain(paragraph);
+}
+
 /** Microsoft's mentions tagged in a document, on disk. */
 async function microsoftTagged(key: string): Promise<number> {
   const annotations = await service.listAnnotations({ key });
@@ -241,16 +253,15 @@ describe('reviewing a corpus’s suggestions from the keyboard', () => {
     await expect.poll(shownDocument).toBe(here.key);
     await page.keyboard.press('d');
     await expect.poll(shownDocument).toBe(next.key);
-    await expect
-      .poll(() => page.getByRole('region', { name: 'Article text' }).textContent())
-      .toContain(
-        await service.openDocument({ key: next.key }).then(({ document }) =>
-          document.text
-            .split('\n')
-            .find((line) => line.length > 60)!
-            .slice(0, 40),
-        ),
-      );
+    await readerShows(next.key);
+    // At its last document d stays the queue's: it does not mark the document done.
+    const last = fourth!.byDocument.at(-1)!.key;
+    for (const _ of fourth!.byDocument.slice(2)) await page.keyboard.press('d');
+    await expect.poll(shownDocument).toBe(last);
+    await readerShows(last);
+    await page.keyboard.press('d');
+    await page.keyboard.press('Shift+D');
+    await expect.poll(shownDocument).not.toBe(last);
     await page.keyboard.press('n');
     await expect.poll(showing(fourth!)).toBe(false);
     await page.keyboard.press('Shift+N');
@@ -265,6 +276,9 @@ describe('reviewing a corpus’s suggestions from the keyboard', () => {
       Boolean,
     );
     expect(await rule.isChecked()).toBe(true);
+    // Saved in order: a status the d pressed above had set would be on disk by now.
+    const marked = (await service.listDocuments({})).documents.filter((d) => d.status !== 'todo');
+    expect(marked.map((d) => d.key)).toEqual([]);
 
     // Back to the document's list (Escape), then the app loads again.
     await rule.blur();
@@ -285,7 +299,7 @@ describe('reviewing a corpus’s suggestions from the keyboard', () => {
     await expect.poll(() => entry().textContent()).toBe(`Resume review: ${progress}`);
     await press(entry());
     await expect.poll(showing(fourth!)).toBe(true);
-    // In its document still open.
+    // In its first document still open.
     await expect.poll(shownDocument).toBe(next.key);
     expect(await progressText().textContent()).toBe(progress);
     expect(session.problems).toEqual([]);

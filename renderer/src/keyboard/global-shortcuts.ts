@@ -87,14 +87,14 @@ const ACTIONS: Record<GlobalCommand, Action> = {
       s.acceptSuggestions(s.suggestions.list.filter((x) => x.kind === selected.kind).map((x) => x.id)),
     );
   },
-  acceptReviewGroup: (s) => reviewing(s) && s.acceptReviewGroup(),
-  rejectReviewGroupHere: (s) => reviewing(s) && s.rejectReviewGroup('here'),
-  rejectReviewGroupEverywhere: (s) => reviewing(s) && s.rejectReviewGroup('everywhere'),
-  skipReviewGroup: (s) => reviewing(s) && s.skipReviewGroup(),
-  nextReviewGroup: (s) => reviewing(s) && s.moveReviewGroup(1),
-  previousReviewGroup: (s) => reviewing(s) && s.moveReviewGroup(-1),
-  nextReviewDocument: (s) => reviewing(s) && s.moveReviewDocument(1),
-  previousReviewDocument: (s) => reviewing(s) && s.moveReviewDocument(-1),
+  acceptReviewGroup: (s) => review(s, () => s.acceptReviewGroup()),
+  rejectReviewGroupHere: (s) => review(s, () => s.rejectReviewGroup('here')),
+  rejectReviewGroupEverywhere: (s) => review(s, () => s.rejectReviewGroup('everywhere')),
+  skipReviewGroup: (s) => review(s, () => s.skipReviewGroup()),
+  nextReviewGroup: (s) => review(s, () => s.moveReviewGroup(1)),
+  previousReviewGroup: (s) => review(s, () => s.moveReviewGroup(-1)),
+  nextReviewDocument: (s) => review(s, () => s.moveReviewDocument(1)),
+  previousReviewDocument: (s) => review(s, () => s.moveReviewDocument(-1)),
   closeReviewQueue: (s) => {
     if (!reviewing(s) || s.pendingSelection) return false;
     s.closeReviewQueue();
@@ -200,6 +200,16 @@ function curating(s: GlossState): boolean {
 /** The review queue's keys act while the Suggestions tab shows the queue. */
 function reviewing(s: GlossState): boolean {
   return s.reviewOpen && s.sidePanelTab === 'suggestions' && s.reviewQueue !== null;
+}
+
+/**
+ * A review queue key is the queue's while it is shown, even with nothing to do (the last
+ * document of a group, a group decided): `d` must not mark the document done there instead.
+ */
+function review(s: GlossState, act: () => unknown): boolean {
+  if (!reviewing(s)) return false;
+  act();
+  return true;
 }
 
 function curate(s: GlossState, decision: Exclude<CurationDecisionKind, 'edit'>): boolean {
