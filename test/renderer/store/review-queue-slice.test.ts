@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGlossStore, type GlossStore } from '../../../renderer/src/store/gloss-store';
 import { selectShownGroup } from '../../../renderer/src/store/review-queue-slice';
 import type { GlossClient } from '../../../shared/api-client';
+import { ApiError } from '../../../shared/api-error';
 import { type SuggestionGroup, suggestionGroupId } from '../../../shared/model/suggestion-group';
 import { CORPUS } from '../../support/corpus';
 import { holdAnswers } from '../../support/held-answers';
@@ -178,6 +179,27 @@ describe('the review queue', () => {
     await savesSettled(store);
     for (const { key } of byDocument) expect(await tagged(client, key)).toBe(0);
     expect(await registered(client)).toHaveLength(0);
+  });
+
+  it('keeps a refused decision on screen, listed with Retry, which sends it again', async () => {
+    const store = await reviewing();
+    const { client } = opened!;
+    const { byDocument, mentions } = group(store, MICROSOFT);
+    const send = client.decideSuggestionGroup;
+    client.decideSuggestionGroup = async () => {
+      client.decideSuggestionGroup = send;
+      throw new ApiError('io', 'The disk is full');
+    };
+    store.getState().acceptReviewGroup();
+    await savesSettled(store);
+    const [failed] = store.getState().savesFailed;
+    expect(failed?.label).toBe('Accept “Microsoft” in 4 documents');
+    expect(group(store, MICROSOFT).reviewed).toBe(mentions);
+    for (const { key } of byDocument) expect(await tagged(client, key)).toBe(0);
+    await failed!.retry();
+    await savesSettled(store);
+    expect(store.getState().savesFailed).toEqual([]);
+    for (const { key, count } of byDocument) expect(await tagged(client, key)).toBe(count);
   });
 
   it('skips a group for later, and resumes where the review was left in a new store', async () => {
