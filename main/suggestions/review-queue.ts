@@ -85,8 +85,7 @@ export class SuggestionReview {
 
   /**
    * Accepts or rejects the group's suggestions on offer now, in `keys` or every document of the
-   * group not decided yet. The first document is decided alone, so a possible new stakeholder gets one register
-   * entry (the others find it by name); the rest several at a time.
+   * group not decided yet.
    */
   async decide(
     id: string,
@@ -116,16 +115,22 @@ export class SuggestionReview {
       suggestionGroupId(s) === id ||
       (entry !== undefined && s.kind === 'stakeholder' && s.stakeholderId === entry);
     const decideIn = async (key: string, index: number) => {
-      const { suggestions } = await this.suggestions.list(key);
+      const suggestions = await this.#offeredIn(key);
       const ids = suggestions.filter(belongs).map((s) => s.id);
       if (ids.length === 0) documents[index] = { key };
       else if (decision === 'accept')
         documents[index] = { key, annotations: await this.suggestions.accept(key, ids) };
       else documents[index] = { key, rejected: (await this.suggestions.reject(key, ids)).rejected };
     };
-    if (targets.length > 0) await decideIn(targets[0]!, 0);
-    if (group.newStakeholder) entry ??= this.#registered(group.newStakeholder.name);
-    await forEachLimited(targets.slice(1), DOCUMENTS_IN_FLIGHT, (key, i) => decideIn(key, i + 1));
+    // A possible new stakeholder: one document at a time until one has made its register entry
+    // (two at once would make two), then several at a time.
+    let first = 0;
+    while (first < targets.length && (first === 0 || (group.newStakeholder && !entry))) {
+      await decideIn(targets[first]!, first);
+      if (group.newStakeholder) entry ??= this.#registered(group.newStakeholder.name);
+      first++;
+    }
+    await forEachLimited(targets.slice(first), DOCUMENTS_IN_FLIGHT, (key, i) => decideIn(key, i + first));
     const made = decision === 'accept' ? 'accepted' : 'rejected';
     await this.#record(id, (entry) => {
       for (const key of targets) entry.documents[key] = made;
@@ -178,6 +183,16 @@ export class SuggestionReview {
       else delete entry.skipped;
     });
     return { id, skipped };
+  }
+
+  /** What a document offers now; nothing if it has gone since the run (removed or renamed). */
+  async #offeredIn(key: string): Promise<Suggestion[]> {
+    try {
+      return (await this.suggestions.list(key)).suggestions;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not-found') return [];
+      throw error;
+    }
   }
 
   async #removeIfUnused(id: string): Promise<void> {

@@ -164,6 +164,21 @@ describe('the review queue', () => {
     expect((await groupOf(MICROSOFT)).reviewed).toBe(first!.count);
   });
 
+  it('decides the rest of a group when one of its documents has gone since the run', async () => {
+    await runOverAll();
+    const group = await groupOf(MICROSOFT);
+    const [gone, ...rest] = group.byDocument;
+    await rm(join(dir, ...gone!.key.split('/')));
+    const result = await service.decideSuggestionGroup({ id: MICROSOFT, decision: 'accept' });
+    expect(result.documents.find((d) => d.key === gone!.key)).toEqual({ key: gone!.key });
+    expect(result.decided).toBe(rest.reduce((n, d) => n + d.count, 0));
+    // The first document offered nothing: the next one made the one register entry.
+    const { stakeholders } = await service.getProject({});
+    expect(stakeholders.filter((s) => s.name === 'Microsoft').map((s) => s.id)).toEqual([
+      result.addedStakeholder,
+    ]);
+  });
+
   it('is found as it was by a Gloss started again, skipped groups included', async () => {
     await runOverAll();
     await service.decideSuggestionGroup({ id: MICROSOFT, decision: 'accept' });
