@@ -17,6 +17,7 @@ import { benchPdfListing } from './pdf-listing-bench';
 import { benchReader } from './reader-bench';
 import { benchReanchor } from './reanchor-bench';
 import { mb, median, row, seconds } from './report';
+import { benchReviewQueue } from './review-queue-bench';
 import { benchSave } from './save-bench';
 import { benchSearch } from './search-bench';
 import { benchSuggestions } from './suggestions-bench';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     // Adds a second annotator's files for its run, and removes them after.
     await benchAgreement(project);
     await benchSuggestions();
+    await benchReviewQueue();
     await benchReanchor();
     await benchReader();
   } finally {

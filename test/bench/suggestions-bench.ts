@@ -18,7 +18,8 @@ import { mentionFinder } from '../../shared/text/mentions';
 import { CORPUS } from '../support/corpus';
 import { row } from './report';
 
-const REGISTER: Omit<Stakeholder, 'id'>[] = [
+/** Names that occur in the BBC articles, as a researcher's register would hold them. */
+export const REGISTER: Omit<Stakeholder, 'id'>[] = [
   { name: 'Tony Blair', kind: 'person', aliases: ['Mr Blair', 'Blair'] },
   { name: 'Gordon Brown', kind: 'person', aliases: ['Mr Brown', 'Chancellor'] },
   { name: 'Michael Howard', kind: 'person', aliases: ['Mr Howard'] },
