@@ -145,8 +145,10 @@ export const createReviewQueueSlice =
 
       const decide = async () => {
         changeGroup(id, (g) => decideGroup(g, decision, decided).group);
-        last.result = null;
         const saved = await get().save(label, async () => {
+          // Cleared when this request is sent, in the saves' order: an undo queued before it
+          // still takes back the answer before; one queued after takes back this one's.
+          last.result = null;
           last.result = await client.decideSuggestionGroup({
             id,
             decision: decision === 'accepted' ? 'accept' : 'reject',

@@ -181,6 +181,30 @@ describe('the review queue', () => {
     expect(await registered(client)).toHaveLength(0);
   });
 
+  it('undoes and redoes in the order pressed while earlier saves are still on their way', async () => {
+    const store = await reviewing();
+    const { client } = opened!;
+    const { byDocument } = group(store, MICROSOFT);
+    store.getState().acceptReviewGroup();
+    await savesSettled(store);
+    // A save still on its way holds the undo and the redo behind it.
+    let release!: () => void;
+    const earlier = new Promise<void>((resolve) => (release = resolve));
+    void store.getState().save('an earlier change', () => earlier);
+    const undone = store.getState().undo();
+    const redone = store.getState().redo();
+    release();
+    await Promise.all([undone, redone]);
+    await savesSettled(store);
+    for (const { key, count } of byDocument) expect(await tagged(client, key)).toBe(count);
+    expect(await registered(client)).toHaveLength(1);
+    // The redo's answer is what the next undo takes back.
+    await store.getState().undo();
+    await savesSettled(store);
+    for (const { key } of byDocument) expect(await tagged(client, key)).toBe(0);
+    expect(await registered(client)).toHaveLength(0);
+  });
+
   it('keeps a refused decision on screen, listed with Retry, which sends it again', async () => {
     const store = await reviewing();
     const { client } = opened!;
