@@ -196,6 +196,13 @@ export const createReviewQueueSlice =
       return true;
     }
 
+    /** Shows where the review was left: the first open group not set aside. */
+    const showResume = async () => {
+      const groups = get().reviewQueue?.groups ?? [];
+      const resume = groups[resumeIndex(groups)] ?? groups[0];
+      if (resume) await get().showReviewGroup(resume.id);
+    };
+
     /** Resolves once the reader shows `key` with its suggestions listed; false if it went elsewhere. */
     const suggestionsListed = (key: string) =>
       new Promise<boolean>((resolve) => {
@@ -251,16 +258,17 @@ export const createReviewQueueSlice =
           }));
         } catch (error) {
           if (load === loads) set({ reviewQueueError: errorShape(error) });
+          return;
         }
+        // Shown with no group (opened before it was read, or a new run built another): resume.
+        if (get().reviewOpen && get().reviewGroupId === null) await showResume();
       },
 
       async openReviewQueue() {
         get().setSidePanelTab('suggestions');
-        set({ reviewOpen: true });
+        set({ reviewOpen: true, reviewGroupId: null });
         if (!get().reviewQueue) await get().loadReviewQueue();
-        const groups = get().reviewQueue?.groups ?? [];
-        const resume = groups[resumeIndex(groups)] ?? groups[0];
-        if (resume && get().reviewOpen) await get().showReviewGroup(resume.id);
+        else await showResume();
       },
 
       closeReviewQueue() {

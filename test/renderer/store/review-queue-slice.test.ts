@@ -255,6 +255,40 @@ describe('the review queue', () => {
     await savesSettled(again);
   });
 
+  it('opened before the queue was read, reads it and shows where to resume', async () => {
+    const store = await reviewing();
+    store.getState().clearReviewQueue();
+    expect(store.getState().reviewQueue).toBeNull();
+    await store.getState().openReviewQueue();
+    expect(store.getState().reviewOpen).toBe(true);
+    expect(selectShownGroup(store.getState())?.id).toBe(MICROSOFT);
+    expect(store.getState().selectedSuggestionId).not.toBeNull();
+  });
+
+  it('follows a new run while open: the group shown gone, the new queue is shown from its start', async () => {
+    const store = await reviewing();
+    const { client } = opened!;
+    store.getState().acceptReviewGroup();
+    await savesSettled(store);
+    await store.getState().showReviewGroup(MICROSOFT);
+    const before = (await client.getSuggestionJob({})).startedAt;
+    await store.getState().startSuggestionJob();
+    await until('the second run', async () => {
+      const job = await client.getSuggestionJob({});
+      return job.state === 'done' && job.startedAt !== before;
+    });
+    store.getState().setSuggestionJob(await client.getSuggestionJob({}));
+    // Accepted, Microsoft's mentions are annotations now: the new queue has no such group.
+    await until(
+      'the new queue shown',
+      () => store.getState().reviewGroupId !== null && store.getState().reviewGroupId !== MICROSOFT,
+    );
+    const queue = store.getState().reviewQueue!;
+    expect(queue.groups.some((g) => g.id === MICROSOFT)).toBe(false);
+    expect(queue.reviewed).toBe(0);
+    expect(store.getState().reviewGroupId).toBe(queue.groups[0]!.id);
+  });
+
   it('walks groups and the documents of a group', async () => {
     const store = await reviewing();
     const { byDocument } = group(store, MICROSOFT);
