@@ -5,7 +5,8 @@
  * and from each decision's key (accept in every document, reject here, reject everywhere, skip,
  * next group) to the frame that draws the next group's card. Beside them, in the same run: reading
  * the queue's file with fs + JSON.parse, and a key that changes nothing to the next frame painted
- * (the browser's floor). Times are taken in the page (frame-clock.ts).
+ * (the browser's floor). Times are taken in the page (frame-clock.ts). Each decision is taken
+ * once the article of the group shown is drawn, as a researcher decides after reading it.
  */
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,9 +86,12 @@ export async function benchReviewQueue(): Promise<void> {
     for (let i = 0; i < big; i++) await page.keyboard.press('n');
     const label = `${queue.groups[big]!.label}: ${queue.groups[big]!.mentions} mentions in ${queue.groups[big]!.documents} documents`;
     for (let i = 0; i < RUNS; i++) {
-      for (const key of ['Enter', 'n', 'Shift+Backspace', 's'] as const)
+      for (const key of ['Enter', 'n', 'Shift+Backspace', 's'] as const) {
+        await settled(page);
         steps[key]!.push(await keyToNextCard(page, key));
+      }
       // Rejected in the document shown, a group of several documents stays: the progress moves on.
+      await settled(page);
       steps.Backspace!.push(await keyToProgress(page, 'Backspace'));
     }
     row(`accept in every document (first: ${label})`, steps.Enter![0]!, floor, '≤ 16 ms');
@@ -139,6 +143,15 @@ async function keyToNextCard(page: Page, key: string): Promise<number> {
       `return () => document.querySelector('.review-group')?.dataset.group !== ${JSON.stringify(before)}`,
     )() as () => boolean,
   );
+}
+
+/**
+ * As a researcher reads the card and its article before deciding: the article the last step
+ * opened is drawn (a step draws the card first, then opens the article) before the next key.
+ */
+async function settled(page: Page): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 /** From `key`'s keydown to the frame painted that draws the progress line changed. */

@@ -68,17 +68,26 @@ export function VirtualList<T>({
     return () => observer.disconnect();
   }, []);
 
+  /**
+   * Where the list is scrolled, as its scroll events and its own moves told, and how many rows it
+   * has: read without asking the browser, which would lay the page out there and then (5 ms on
+   * the review queue's 7,000 groups, in a step that must show within a frame).
+   */
+  const scrolled = useRef(0);
+  const rows = useRef(items.length);
+  rows.current = items.length;
   const scrollToIndex = useCallback(
     (index: number) => {
       const element = viewport.current;
       if (!element) return;
       const top = index * rowHeight;
-      const view = element.clientHeight || height;
-      let next = element.scrollTop;
+      const current = Math.min(scrolled.current, Math.max(0, rows.current * rowHeight - height));
+      let next = current;
       if (top < next) next = top;
-      else if (top + rowHeight > next + view) next = top + rowHeight - view;
-      if (next !== element.scrollTop) {
+      else if (top + rowHeight > next + height) next = top + rowHeight - height;
+      if (next !== current) {
         element.scrollTop = next;
+        scrolled.current = next;
         setScrollTop(next);
       }
     },
@@ -145,7 +154,10 @@ export function VirtualList<T>({
     <div
       ref={viewport}
       className={className ? `virtual-list ${className}` : 'virtual-list'}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={(event) => {
+        scrolled.current = event.currentTarget.scrollTop;
+        setScrollTop(scrolled.current);
+      }}
       onKeyDown={onKeyDown}
     >
       <ul aria-label={label} style={{ height: items.length * rowHeight }}>
