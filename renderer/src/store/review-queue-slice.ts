@@ -282,13 +282,11 @@ export const createReviewQueueSlice =
         const show = ++shows;
         set({ reviewGroupId: id, reviewDocumentKey: documentKey });
         if (!documentKey) return;
-        if (get().reader.key !== documentKey) {
-          // The card is drawn first: opening another article redraws the reader, which takes
-          // longer than a frame, and the decision must show at once.
-          await afterNextPaint();
-          if (show !== shows) return;
-          await get().selectDocument(documentKey);
-        }
+        // The card is drawn first: opening another article redraws the reader, and selecting a
+        // mention scrolls it and lays it out, which take longer than a frame; the step must show at once.
+        await afterNextPaint();
+        if (show !== shows) return;
+        if (get().reader.key !== documentKey) await get().selectDocument(documentKey);
         if (!(await suggestionsListed(documentKey)) || show !== shows) return;
         const first = get().suggestions.list.find((s) => suggestionGroupId(s) === id);
         get().selectSuggestion(first?.id ?? null);
