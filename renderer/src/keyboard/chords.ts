@@ -42,7 +42,10 @@ export function matchesChord(event: KeyState, chord: Chord): boolean {
   const control = event.ctrlKey || event.metaKey;
   const key = shortcutKey(event);
   if (!chord.mod && !chord.ctrl && !chord.shift && !chord.alt) {
-    return key === chord.key && !control && !event.altKey;
+    // A character may need Shift to be typed ("?"); a named key (Enter, Backspace) written
+    // without it is another chord than with it: Shift+Enter accepts all, Enter one.
+    const shiftAllowed = chord.key.length === 1;
+    return key === chord.key && !control && !event.altKey && (shiftAllowed || !event.shiftKey);
   }
   if (key.toLowerCase() !== chord.key.toLowerCase()) return false;
   if (chord.mod ? !control : chord.ctrl ? !event.ctrlKey || event.metaKey : control) return false;

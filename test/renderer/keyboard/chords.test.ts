@@ -22,6 +22,14 @@ describe('key chords', () => {
     expect(matchesChord(key('d', { altKey: true }), parseChord('d'))).toBe(false);
   });
 
+  it('match a named key only without Shift, unless Shift is written', () => {
+    expect(matchesChord(key('Enter'), parseChord('Enter'))).toBe(true);
+    expect(matchesChord(key('Enter', { shiftKey: true }), parseChord('Enter'))).toBe(false);
+    expect(matchesChord(key('Enter', { shiftKey: true }), parseChord('Shift+Enter'))).toBe(true);
+    expect(matchesChord(key('Backspace', { shiftKey: true }), parseChord('Backspace'))).toBe(false);
+    expect(matchesChord(key('Backspace', { shiftKey: true }), parseChord('Shift+Backspace'))).toBe(true);
+  });
+
   it('Mod is Ctrl or Cmd, Ctrl is Ctrl only, and Shift must be as written', () => {
     expect(matchesChord(key('z', { ctrlKey: true }), parseChord('Mod+Z'))).toBe(true);
     expect(matchesChord(key('z', { metaKey: true }), parseChord('Mod+Z'))).toBe(true);

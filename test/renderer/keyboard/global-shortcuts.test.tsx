@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -198,6 +198,26 @@ describe('the global shortcuts', () => {
     expect((await t.client.listAnnotations({ key: 'alpha.txt' })).map((a) => a.target.quote)).toEqual([
       'TikTok',
       'Washington',
+    ]);
+  });
+
+  it('Enter accepts the selected suggestion, Shift+Enter every one of its kind in the document', async () => {
+    const text = 'Delta\n\nIt raised $5 million in May, $7 million in June and $9 million in July.\n';
+    await writeFile(join(t.project.path, 'delta.txt'), text);
+    await act(() => state().reload());
+    await act(() => state().selectDocument('delta.txt'));
+    await act(() => state().loadSuggestions('delta.txt'));
+    const figures = () => state().suggestions.list.filter((s) => s.kind === 'figure').length;
+    expect(figures()).toBe(3);
+    await press('n{Enter}');
+    await waitFor(() => expect(figures()).toBe(2));
+    await press('n{Shift>}{Enter}{/Shift}');
+    await waitFor(() => expect(figures()).toBe(0));
+    await savesSettled(t.store);
+    expect((await t.client.listAnnotations({ key: 'delta.txt' })).map((a) => a.target.quote)).toEqual([
+      '$5 million',
+      '$7 million',
+      '$9 million',
     ]);
   });
 
