@@ -13,6 +13,7 @@ import {
   mkdir,
   mkdtemp,
   readdir,
+  realpath,
   rename,
   rm,
   stat,
@@ -303,11 +304,13 @@ function installedPackages(): string[] {
  */
 async function installedPackagesInto(project: string): Promise<void> {
   const target = join(project, 'node_modules');
+  // The folder itself, where node_modules is a link to it (a second checkout sharing one install).
+  const source = await realpath(join(REPO, 'node_modules'));
   try {
-    await run('cp', ['-al', join(REPO, 'node_modules'), target]);
+    await run('cp', ['-al', source, target]);
   } catch {
     await rm(target, { recursive: true, force: true });
-    await cp(join(REPO, 'node_modules'), target, { recursive: true, verbatimSymlinks: true });
+    await cp(source, target, { recursive: true, verbatimSymlinks: true });
   }
   await rm(join(target, '.package-lock.json'), { force: true });
 }
