@@ -117,7 +117,10 @@ async function keyToFrame(page: Page, key: string, shown: () => boolean): Promis
     const test = new Function(`return (${check})()`) as () => boolean;
     const bench: NonNullable<Window['queueBench']> = {};
     window.queueBench = bench;
-    const onKey = () => {
+    const onKey = (event: KeyboardEvent) => {
+      // Shift+Backspace: timed from the Backspace, not from Shift going down before it.
+      if (event.key === 'Shift') return;
+      removeEventListener('keydown', onKey, { capture: true });
       bench.keyAt = performance.now();
       const observe = () => {
         if (!test()) return requestAnimationFrame(observe);
@@ -126,7 +129,7 @@ async function keyToFrame(page: Page, key: string, shown: () => boolean): Promis
       // The change is made in the key's own handlers or later: checked once they are done.
       queueMicrotask(observe);
     };
-    addEventListener('keydown', onKey, { capture: true, once: true });
+    addEventListener('keydown', onKey, { capture: true });
   }, shown.toString());
   await page.keyboard.press(key);
   await page.waitForFunction(() => window.queueBench?.drawnAt !== undefined);
