@@ -122,10 +122,11 @@ export class SuggestionReview {
         documents[index] = { key, annotations: await this.suggestions.accept(key, ids) };
       else documents[index] = { key, rejected: (await this.suggestions.reject(key, ids)).rejected };
     };
-    // A possible new stakeholder: one document at a time until one has made its register entry
-    // (two at once would make two), then several at a time.
+    // Accepting a possible new stakeholder: one document at a time until one has made its register
+    // entry (two at once would make two), then several at a time.
+    const makesEntry = group.newStakeholder !== undefined && decision === 'accept';
     let first = 0;
-    while (first < targets.length && (first === 0 || (group.newStakeholder && !entry))) {
+    while (first < targets.length && (first === 0 || (makesEntry && !entry))) {
       await decideIn(targets[first]!, first);
       if (group.newStakeholder) entry ??= this.#registered(group.newStakeholder.name);
       first++;
