@@ -24,8 +24,8 @@ export const reviewQueueRequests = {
     .strict(),
   /**
    * Takes a group decision back, from its result: the annotations made are deleted, the
-   * rejections taken back, the register entry it added removed (if nothing else names it now), and
-   * those documents are open again in the queue.
+   * rejections taken back, the register entry it added removed (if nothing else names it now) or
+   * the aliases it added taken off, and those documents are open again in the queue.
    */
   undoSuggestionGroup: z
     .object({
@@ -42,6 +42,10 @@ export const reviewQueueRequests = {
         )
         .max(100_000),
       addedStakeholder: Id.optional(),
+      addedAliases: z
+        .object({ stakeholderId: Id, aliases: z.array(z.string().min(1).max(200)).max(1_000) })
+        .strict()
+        .optional(),
     })
     .strict(),
   /** Sets a group aside for later in the queue, or takes it back. */
@@ -55,6 +59,8 @@ export interface GroupDecisionResult {
   documents: { key: string; annotations?: Annotation[]; rejected?: string[] }[];
   /** The register entry the accept added for a possible new stakeholder; undo removes it. */
   addedStakeholder?: string;
+  /** Short forms ("Mr Blair") the accept added as aliases of an entry already there; undo takes them off. */
+  addedAliases?: { stakeholderId: string; aliases: string[] };
   /** Mentions decided now. */
   decided: number;
 }

@@ -35,11 +35,31 @@ export class ReviewGroupBuilder {
 
   /** The groups, the most mentions first (then the most documents, then by name). */
   groups(): StoredGroup[] {
-    const groups = [...this.#groups.values()];
+    const groups = foldShortForms([...this.#groups.values()], this.register, (entry) =>
+      this.#entryGroup(entry),
+    );
     for (const group of groups)
       group.byDocument.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
     return groups.sort(
       (a, b) => b.mentions - a.mentions || b.documents - a.documents || a.label.localeCompare(b.label),
+    );
+  }
+
+  /** The group of a register entry's mentions, for short forms of it when the run found no mention. */
+  #entryGroup(entry: Stakeholder): StoredGroup {
+    const id = `stakeholder:${entry.id}`;
+    return (
+      this.#groups.get(id) ?? {
+        id,
+        kind: 'stakeholder',
+        code: this.codebook.codes.find((c) => c.id === 'stakeholder')?.id ?? 'stakeholder',
+        label: entry.name,
+        detail: `${STAKEHOLDER_KIND_LABELS[entry.kind]} in the register`,
+        stakeholderId: entry.id,
+        mentions: 0,
+        documents: 0,
+        byDocument: [],
+      }
     );
   }
 
@@ -83,4 +103,75 @@ export class ReviewGroupBuilder {
         };
     }
   }
+}
+
+/** How the news addresses a person by surname: "Mr Blair", "Dr. Reid". */
+const ADDRESS = /^(mr|mrs|ms|miss|dr)\.? (\S+)$/i;
+
+const lastWord = (name: string) => name.trim().split(/\s+/).at(-1)!.toLocaleLowerCase('en');
+
+/** Items by the last word of their name, folded. */
+function bySurname<T>(items: readonly T[], name: (item: T) => string): Map<string, T[]> {
+  const found = new Map<string, T[]>();
+  for (const item of items) {
+    const surname = lastWord(name(item));
+    found.set(surname, [...(found.get(surname) ?? []), item]);
+  }
+  return found;
+}
+
+/**
+ * Folds each possible new person written as a title and a surname ("Mr Blair") into the one full
+ * name it can stand for: a person in the register with that surname (Tony Blair's mentions), else
+ * a possible new person of the run with it ("Tony Blair"). With none, or two (Gordon and Nick
+ * Brown), it stays a group of its own, as it was written.
+ */
+export function foldShortForms(
+  groups: StoredGroup[],
+  register: readonly Stakeholder[],
+  entryGroup: (entry: Stakeholder) => StoredGroup,
+): StoredGroup[] {
+  const isAddress = (name: string) => ADDRESS.test(name.trim());
+  const registered = bySurname(
+    register.filter((s) => s.kind === 'person' && s.name.trim().includes(' ') && !isAddress(s.name)),
+    (s) => s.name,
+  );
+  const fullNames = bySurname(
+    groups.filter(
+      (g) => g.newStakeholder?.kind === 'person' && g.label.trim().includes(' ') && !isAddress(g.label),
+    ),
+    (g) => g.label,
+  );
+  const kept = new Map(groups.map((g) => [g.id, g]));
+  for (const short of groups) {
+    const address = short.newStakeholder?.kind === 'person' ? ADDRESS.exec(short.label.trim()) : null;
+    if (!address) continue;
+    const surname = address[2]!.toLocaleLowerCase('en');
+    const entries = registered.get(surname) ?? [];
+    const candidates = fullNames.get(surname) ?? [];
+    const into =
+      entries.length === 1
+        ? entryGroup(entries[0]!)
+        : entries.length === 0 && candidates.length === 1
+          ? candidates[0]!
+          : undefined;
+    if (!into) continue;
+    kept.delete(short.id);
+    kept.set(into.id, mergeInto(kept.get(into.id) ?? into, short));
+  }
+  return [...kept.values()];
+}
+
+/** `into` with `short`'s mentions, documents and name added. */
+function mergeInto(into: StoredGroup, short: StoredGroup): StoredGroup {
+  const byDocument = new Map(into.byDocument.map((d) => [d.key, d.count]));
+  for (const { key, count } of short.byDocument) byDocument.set(key, (byDocument.get(key) ?? 0) + count);
+  return {
+    ...into,
+    mentions: into.mentions + short.mentions,
+    documents: byDocument.size,
+    byDocument: [...byDocument].map(([key, count]) => ({ key, count })),
+    members: [...(into.members ?? []), short.id],
+    aliases: [...(into.aliases ?? []), short.label],
+  };
 }

@@ -25,6 +25,8 @@ export const ReviewQueueFileSchema = z.object({
       stakeholderId: z.string().optional(),
       newStakeholder: z.object({ name: z.string(), kind: z.enum(STAKEHOLDER_KINDS) }).optional(),
       query: z.string().optional(),
+      members: z.array(z.string()).optional(),
+      aliases: z.array(z.string()).optional(),
       mentions: z.number().int().nonnegative(),
       documents: z.number().int().nonnegative(),
       byDocument: z.array(z.object({ key: z.string(), count: z.number().int().positive() })),

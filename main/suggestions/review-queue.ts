@@ -3,9 +3,9 @@ import type { GroupDecisionResult, reviewQueueRequests } from '../../shared/api-
 import type { Annotation } from '../../shared/model/annotation';
 import type { Suggestion } from '../../shared/model/suggestion';
 import {
+  inSuggestionGroup,
   type ReviewQueue,
   type SuggestionGroup,
-  suggestionGroupId,
 } from '../../shared/model/suggestion-group';
 import { foldName } from '../../shared/text/fold-name';
 import { forEachLimited } from '../project/for-each-limited';
@@ -106,13 +106,19 @@ export class SuggestionReview {
     const { builtAt } = await this.#stored();
     const before = builtAt === null ? undefined : (await this.#decided(builtAt))[id]?.documents;
     const targets = keys ? [...new Set(keys)] : [...inGroup].filter((key) => !before?.[key]);
-    const registered = group.newStakeholder ? this.#registered(group.newStakeholder.name) : undefined;
+    const registered = group.newStakeholder
+      ? this.#registered(group.newStakeholder.name)
+      : group.stakeholderId;
     const documents: GroupDecisionResult['documents'] = new Array(targets.length);
+    // Short forms folded into the group ("Mr Blair") become the entry's aliases first, so that
+    // every mention is then offered as a mention of that one entry.
+    const aliases =
+      decision === 'accept' && group.aliases?.length ? await this.#withAliases(group, registered) : undefined;
     // Once a possible new stakeholder is in the register, its other mentions are offered as
     // mentions of that entry: they are the group's too.
-    let entry = registered;
+    let entry = aliases?.stakeholderId ?? registered;
     const belongs = (s: Suggestion) =>
-      suggestionGroupId(s) === id ||
+      inSuggestionGroup(group, s) ||
       (entry !== undefined && s.kind === 'stakeholder' && s.stakeholderId === entry);
     const decideIn = async (key: string, index: number) => {
       const suggestions = await this.#offeredIn(key);
@@ -138,14 +144,26 @@ export class SuggestionReview {
     });
     const added = registered === undefined && decision === 'accept' ? entry : undefined;
     const decided = documents.reduce((n, d) => n + (d.annotations?.length ?? d.rejected?.length ?? 0), 0);
-    return { id, decision: made, documents, decided, ...(added ? { addedStakeholder: added } : {}) };
+    return {
+      id,
+      decision: made,
+      documents,
+      decided,
+      ...(added ? { addedStakeholder: added } : {}),
+      ...(aliases && aliases.aliases.length > 0 && registered !== undefined ? { addedAliases: aliases } : {}),
+    };
   }
 
   /**
    * Takes a decision back from its result: annotations deleted, rejections taken back, search hits
    * proposed again, the register entry it added removed unless something names it by now.
    */
-  async undo({ id, documents, addedStakeholder }: UndoRequest): Promise<{ id: string; restored: number }> {
+  async undo({
+    id,
+    documents,
+    addedStakeholder,
+    addedAliases,
+  }: UndoRequest): Promise<{ id: string; restored: number }> {
     this.project.assertWritable();
     const group = await this.#group(id);
     let restored = 0;
@@ -170,6 +188,7 @@ export class SuggestionReview {
     });
     if (reproposed.size > 0) await this.suggestions.propose(group.code, group.query ?? '', reproposed);
     if (addedStakeholder) await this.#removeIfUnused(addedStakeholder);
+    if (addedAliases) await this.#removeAliases(addedAliases.stakeholderId, addedAliases.aliases);
     await this.#record(id, (entry) => {
       for (const { key } of documents) delete entry.documents[key];
     });
@@ -196,6 +215,29 @@ export class SuggestionReview {
     }
   }
 
+  /**
+   * The register entry the group's mentions go to, with the group's short forms among its aliases:
+   * a new entry for a possible new stakeholder (name, kind and aliases at once), else the aliases
+   * it lacks added. Returns the entry and the aliases added to an existing one.
+   */
+  async #withAliases(
+    group: StoredGroup,
+    registered: string | undefined,
+  ): Promise<{ stakeholderId: string; aliases: string[] }> {
+    const wanted = group.aliases ?? [];
+    if (registered === undefined) {
+      const { name, kind } = group.newStakeholder ?? { name: group.label, kind: 'person' as const };
+      const added = await this.project.stakeholders.add({ name, kind, aliases: wanted });
+      return { stakeholderId: added.id, aliases: [] };
+    }
+    const entry = this.project.info().stakeholders.find((s) => s.id === registered);
+    const known = new Set([entry?.name ?? '', ...(entry?.aliases ?? [])].map(foldName));
+    const missing = wanted.filter((alias) => !known.has(foldName(alias)));
+    if (entry && missing.length > 0)
+      await this.project.stakeholders.update(registered, { aliases: [...entry.aliases, ...missing] });
+    return { stakeholderId: registered, aliases: entry ? missing : [] };
+  }
+
   async #removeIfUnused(id: string): Promise<void> {
     try {
       await this.project.deleteStakeholder(id);
@@ -204,6 +246,15 @@ export class SuggestionReview {
       if (!(error instanceof ApiError) || (error.code !== 'conflict' && error.code !== 'not-found'))
         throw error;
     }
+  }
+
+  /** Takes aliases a decision added off the entry again (those still there; the entry may be gone). */
+  async #removeAliases(id: string, aliases: readonly string[]): Promise<void> {
+    const entry = this.project.info().stakeholders.find((s) => s.id === id);
+    if (!entry) return;
+    const gone = new Set(aliases.map(foldName));
+    const kept = entry.aliases.filter((alias) => !gone.has(foldName(alias)));
+    if (kept.length !== entry.aliases.length) await this.project.stakeholders.update(id, { aliases: kept });
   }
 
   #registered(name: string): string | undefined {

@@ -28,6 +28,18 @@ export function figureUnit(suggestion: Pick<Suggestion, 'value'>): string {
 /** As shared/text/fold-name.ts folds names (kept here so this module needs nothing else). */
 const foldedName = (name: string) => name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
 
+/**
+ * Whether a suggestion is one of `group`'s: its own kind of find, or one of the short forms folded
+ * into it ("Mr Blair" into Tony Blair's group).
+ */
+export function inSuggestionGroup(
+  group: Pick<SuggestionGroup, 'id' | 'members'>,
+  suggestion: Suggestion,
+): boolean {
+  const id = suggestionGroupId(suggestion);
+  return id === group.id || (group.members?.includes(id) ?? false);
+}
+
 /** A document's share of a group, and what this annotator decided there through the queue. */
 export interface GroupInDocument {
   key: string;
@@ -49,6 +61,13 @@ export interface SuggestionGroup {
   newStakeholder?: { name: string; kind: StakeholderKind };
   /** For search hits: the query. */
   query?: string;
+  /**
+   * Other groups folded into this one: a person's titled short form ("candidate:mr blair") when
+   * the run or the register holds exactly one full name it can stand for (Tony Blair).
+   */
+  members?: string[];
+  /** The short forms, as written ("Mr Blair"): accepting makes them aliases of the register entry. */
+  aliases?: string[];
   /** Mentions over the project when the queue was built, and in how many documents. */
   mentions: number;
   documents: number;

@@ -3,9 +3,9 @@ import type { GlossClient } from '../../../shared/api-client';
 import type { ApiErrorShape } from '../../../shared/api-error';
 import type { GroupDecisionResult } from '../../../shared/api-review-queue';
 import {
+  inSuggestionGroup,
   type ReviewQueue,
   type SuggestionGroup,
-  suggestionGroupId,
 } from '../../../shared/model/suggestion-group';
 import { errorShape } from './api-errors';
 import { memoised } from './memoised';
@@ -101,7 +101,7 @@ export const createReviewQueueSlice =
 
     /** What the reader, the document list and the register show, after the project changed them. */
     const follow = async (
-      result: Pick<GroupDecisionResult, 'documents' | 'addedStakeholder'>,
+      result: Pick<GroupDecisionResult, 'documents' | 'addedStakeholder' | 'addedAliases'>,
       sign: 1 | -1,
     ) => {
       const made = new Map(result.documents.map((d) => [d.key, d.annotations?.length ?? 0]));
@@ -114,7 +114,7 @@ export const createReviewQueueSlice =
           : s.documents,
       }));
       const refreshes: Promise<unknown>[] = [];
-      if (result.addedStakeholder) {
+      if (result.addedStakeholder || result.addedAliases) {
         refreshes.push(
           client
             .getProject({})
@@ -183,6 +183,7 @@ export const createReviewQueueSlice =
                 ...(d.rejected ? { rejected: d.rejected } : {}),
               })),
               ...(undone.addedStakeholder ? { addedStakeholder: undone.addedStakeholder } : {}),
+              ...(undone.addedAliases ? { addedAliases: undone.addedAliases } : {}),
             });
           });
           if (undone) await follow(undone, -1);
@@ -288,7 +289,7 @@ export const createReviewQueueSlice =
         if (show !== shows) return;
         if (get().reader.key !== documentKey) await get().selectDocument(documentKey);
         if (!(await suggestionsListed(documentKey)) || show !== shows) return;
-        const first = get().suggestions.list.find((s) => suggestionGroupId(s) === id);
+        const first = get().suggestions.list.find((s) => inSuggestionGroup(group, s));
         get().selectSuggestion(first?.id ?? null);
       },
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { groupOpen, suggestionGroupId } from '../../../../shared/model/suggestion-group';
+import { groupOpen, inSuggestionGroup } from '../../../../shared/model/suggestion-group';
 import { useStore } from '../../store/context';
 import { selectShownGroup } from '../../store/review-queue-slice';
 import { withKeys } from './key-hint';
@@ -24,7 +24,7 @@ export function ReviewGroupCard() {
   // On offer in the document shown now (its list as the reader has it), null while it loads.
   const here = useMemo(() => {
     if (!group || suggestions.key !== shownKey || suggestions.loading) return null;
-    return suggestions.list.filter((s) => suggestionGroupId(s) === group.id);
+    return suggestions.list.filter((s) => inSuggestionGroup(group, s));
   }, [group, shownKey, suggestions]);
 
   if (!group) return null;

@@ -22,13 +22,16 @@ export function entryText(queue: ReviewQueue): string {
 }
 
 /**
- * The card's heading: "Microsoft · company · 4 mentions here, 37 in 12 documents". `here`: on
+ * The card's heading: "Microsoft · company · 4 mentions here, 37 in 12 documents", with the
+ * short forms folded in: "Tony Blair (also “Mr Blair”) · person · …". `here`: on
  * offer in the document shown now (null while its suggestions load).
  */
 export function groupHeading(group: SuggestionGroup, here: number | null): string {
   const inDocument = here === null ? '… mentions here' : `${plural(here, 'mention', 'mentions')} here`;
   const overall = `${count(group.mentions)} in ${plural(group.documents, 'document', 'documents')}`;
-  return `${group.label} · ${group.detail} · ${inDocument}, ${overall}`;
+  // Short forms folded into the group, which accepting makes aliases: "Tony Blair (also “Mr Blair”)".
+  const also = group.aliases?.length ? ` (also ${group.aliases.map((a) => `“${a}”`).join(', ')})` : '';
+  return `${group.label}${also} · ${group.detail} · ${inDocument}, ${overall}`;
 }
 
 /** Where a group stands: "Open", "Skipped for later", "Accepted in 3 of 12 documents"… */
