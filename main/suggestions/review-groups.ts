@@ -3,6 +3,7 @@ import type { Stakeholder } from '../../shared/model/stakeholder';
 import type { Suggestion } from '../../shared/model/suggestion';
 import { figureUnit, suggestionGroupId } from '../../shared/model/suggestion-group';
 import { STAKEHOLDER_KIND_LABELS } from '../../shared/model/vocabulary';
+import { type NameLexicon, nameLexicon } from './name-lexicon';
 import type { StoredGroup } from './review-queue-files';
 
 /**
@@ -35,7 +36,7 @@ export class ReviewGroupBuilder {
 
   /** The groups, the most mentions first (then the most documents, then by name). */
   groups(): StoredGroup[] {
-    const groups = foldShortForms([...this.#groups.values()], this.register, (entry) =>
+    const groups = foldShortForms([...this.#groups.values()], this.register, nameLexicon(), (entry) =>
       this.#entryGroup(entry),
     );
     for (const group of groups)
@@ -105,6 +106,16 @@ export class ReviewGroupBuilder {
   }
 }
 
+const MEN = new Set(['mr']);
+const WOMEN = new Set(['mrs', 'ms', 'miss']);
+
+const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame', 'president']);
+
+const isTitleWord = (word: string, lexicon: NameLexicon) => {
+  const lower = word.toLocaleLowerCase('en').replace(/\.$/, '');
+  return TITLE_WORDS.has(lower) || (lexicon.tags(lower)?.includes('Honorific') ?? false);
+};
+
 /** How the news addresses a person by surname: "Mr Blair", "Dr. Reid". */
 const ADDRESS = /^(mr|mrs|ms|miss|dr)\.? (\S+)$/i;
 
@@ -129,17 +140,28 @@ function bySurname<T>(items: readonly T[], name: (item: T) => string): Map<strin
 export function foldShortForms(
   groups: StoredGroup[],
   register: readonly Stakeholder[],
+  lexicon: NameLexicon,
   entryGroup: (entry: Stakeholder) => StoredGroup,
 ): StoredGroup[] {
-  const isAddress = (name: string) => ADDRESS.test(name.trim());
+  // A full name is a first name and a surname at least, titles aside ("Sir Howard" is not one).
+  const isFullName = (name: string) => {
+    const words = name.trim().split(/\s+/);
+    while (words.length > 0 && isTitleWord(words[0]!, lexicon)) words.shift();
+    return words.length >= 2;
+  };
+  // "Mrs Wilkinson" is not Jonny Wilkinson: a title that says whether a man or a woman is meant
+  // only joins a full name whose first name does not say the other.
+  const fits = (title: string, name: string) => {
+    const tags = lexicon.tags(name.trim().split(/\s+/)[0]!.toLocaleLowerCase('en')) ?? [];
+    const wanted = MEN.has(title) ? 'FemaleName' : WOMEN.has(title) ? 'MaleName' : undefined;
+    return wanted === undefined || !tags.includes(wanted);
+  };
   const registered = bySurname(
-    register.filter((s) => s.kind === 'person' && s.name.trim().includes(' ') && !isAddress(s.name)),
+    register.filter((s) => s.kind === 'person' && isFullName(s.name)),
     (s) => s.name,
   );
   const fullNames = bySurname(
-    groups.filter(
-      (g) => g.newStakeholder?.kind === 'person' && g.label.trim().includes(' ') && !isAddress(g.label),
-    ),
+    groups.filter((g) => g.newStakeholder?.kind === 'person' && isFullName(g.label)),
     (g) => g.label,
   );
   const kept = new Map(groups.map((g) => [g.id, g]));
@@ -147,8 +169,9 @@ export function foldShortForms(
     const address = short.newStakeholder?.kind === 'person' ? ADDRESS.exec(short.label.trim()) : null;
     if (!address) continue;
     const surname = address[2]!.toLocaleLowerCase('en');
-    const entries = registered.get(surname) ?? [];
-    const candidates = fullNames.get(surname) ?? [];
+    const title = address[1]!.toLocaleLowerCase('en');
+    const entries = (registered.get(surname) ?? []).filter((s) => fits(title, s.name));
+    const candidates = (fullNames.get(surname) ?? []).filter((g) => fits(title, g.label));
     const into =
       entries.length === 1
         ? entryGroup(entries[0]!)

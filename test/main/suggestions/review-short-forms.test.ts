@@ -14,6 +14,7 @@ const FILES = {
   'one.txt':
     'Budget talks\n\nTony Blair said on Monday that the plan would work. Mr Blair added that it was fair.\n',
   'two.txt': 'Reform\n\nMr Blair spoke to reporters about the reform on Tuesday.\n',
+  'four.txt': 'Rugby\n\nJonny Wilkinson kicked three goals. Mrs Wilkinson watched from the stand.\n',
   'three.txt':
     'Labour rows\n\nGordon Brown and Nick Brown met on Friday. Mr Brown said later that the talks went well.\n',
 };
@@ -55,8 +56,10 @@ describe('short forms of a person’s name in the review queue', () => {
     });
     expect([blair.mentions, blair.documents]).toEqual([3, 2]);
     expect(groups.some((g) => g.id === 'candidate:mr blair')).toBe(false);
-    // Two Browns: "Mr Brown" could be either, so it stays as written.
+    // Two Browns: "Mr Brown" could be either, so it stays as written; Mrs Wilkinson is not Jonny.
     expect(groups.some((g) => g.id === 'candidate:mr brown')).toBe(true);
+    expect(groups.some((g) => g.id === 'candidate:mrs wilkinson')).toBe(true);
+    expect(groups.find((g) => g.id === 'candidate:jonny wilkinson')?.aliases).toBeUndefined();
 
     const result = await service.decideSuggestionGroup({ id: blair.id, decision: 'accept' });
     const entries = (await service.getProject({})).stakeholders;
