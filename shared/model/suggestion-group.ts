@@ -1,3 +1,4 @@
+import { foldName } from '../text/fold-name';
 import type { Suggestion, SuggestionKind } from './suggestion';
 import type { StakeholderKind } from './vocabulary';
 
@@ -9,9 +10,9 @@ import type { StakeholderKind } from './vocabulary';
 export function suggestionGroupId(suggestion: Suggestion): string {
   switch (suggestion.kind) {
     case 'candidate':
-      return `candidate:${foldedName(suggestion.newStakeholder?.name ?? suggestion.quote)}`;
+      return `candidate:${foldName(suggestion.newStakeholder?.name ?? suggestion.quote)}`;
     case 'stakeholder':
-      return `stakeholder:${suggestion.stakeholderId ?? foldedName(suggestion.quote)}`;
+      return `stakeholder:${suggestion.stakeholderId ?? foldName(suggestion.quote)}`;
     case 'figure':
       return `figure:${suggestion.code}:${figureUnit(suggestion)}`;
     case 'search':
@@ -24,9 +25,6 @@ export function figureUnit(suggestion: Pick<Suggestion, 'value'>): string {
   const value = suggestion.value;
   return value?.currency ?? value?.unit ?? value?.measures ?? '';
 }
-
-/** As shared/text/fold-name.ts folds names (kept here so this module needs nothing else). */
-const foldedName = (name: string) => name.trim().split(/\s+/).join(' ').toLocaleLowerCase('en');
 
 /**
  * Whether a suggestion is one of `group`'s: its own kind of find, or one of the short forms folded
