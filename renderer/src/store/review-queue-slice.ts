@@ -7,6 +7,7 @@ import {
   type ReviewQueue,
   type SuggestionGroup,
 } from '../../../shared/model/suggestion-group';
+import { nextPaint } from '../reader/after-paint';
 import { errorShape } from './api-errors';
 import { memoised } from './memoised';
 import {
@@ -285,7 +286,7 @@ export const createReviewQueueSlice =
         if (!documentKey) return;
         // The card is drawn first: opening another article redraws the reader, and selecting a
         // mention scrolls it and lays it out, which take longer than a frame; the step must show at once.
-        await afterNextPaint();
+        await nextPaint();
         if (show !== shows) return;
         if (get().reader.key !== documentKey) await get().selectDocument(documentKey);
         if (!(await suggestionsListed(documentKey)) || show !== shows) return;
@@ -359,14 +360,6 @@ export const createReviewQueueSlice =
       },
     };
   };
-
-/** Resolves once the browser has drawn what is on screen now (at once where nothing is drawn). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame !== 'function') return resolve();
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-  });
-}
 
 /** "Accept “Microsoft” in 12 documents", "Reject “Microsoft” here". */
 function decisionLabel(group: SuggestionGroup, decision: GroupDecision, documents?: number): string {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { afterNextPaint } from '../../reader/after-paint';
 import type { VirtualListHandle } from '../document-list/VirtualList';
 
 /**
@@ -10,16 +11,7 @@ export function useShownRow(index: number) {
   const list = useRef<VirtualListHandle>(null);
   useEffect(() => {
     if (index === -1) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const scroll = () => list.current?.scrollToIndex(index);
-    if (typeof requestAnimationFrame !== 'function') return scroll();
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(scroll, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextPaint(() => list.current?.scrollToIndex(index));
   }, [index]);
   return list;
 }
