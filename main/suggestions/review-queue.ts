@@ -121,12 +121,19 @@ export class SuggestionReview {
       inSuggestionGroup(group, s) ||
       (entry !== undefined && s.kind === 'stakeholder' && s.stakeholderId === entry);
     const decideIn = async (key: string, index: number) => {
-      const suggestions = await this.#offeredIn(key);
-      const ids = suggestions.filter(belongs).map((s) => s.id);
-      if (ids.length === 0) documents[index] = { key };
-      else if (decision === 'accept')
-        documents[index] = { key, annotations: await this.suggestions.accept(key, ids) };
-      else documents[index] = { key, rejected: (await this.suggestions.reject(key, ids)).rejected };
+      try {
+        if (decision === 'accept') {
+          const annotations = await this.suggestions.acceptMatching(key, belongs);
+          documents[index] = annotations.length > 0 ? { key, annotations } : { key };
+        } else {
+          const rejected = await this.suggestions.rejectMatching(key, belongs);
+          documents[index] = rejected.length > 0 ? { key, rejected } : { key };
+        }
+      } catch (error) {
+        // A document gone since the run (removed or renamed) offers nothing.
+        if (!(error instanceof ApiError && error.code === 'not-found')) throw error;
+        documents[index] = { key };
+      }
     };
     // Accepting a possible new stakeholder: one document at a time until one has made its register
     // entry (two at once would make two), then several at a time.
@@ -203,16 +210,6 @@ export class SuggestionReview {
       else delete entry.skipped;
     });
     return { id, skipped };
-  }
-
-  /** What a document offers now; nothing if it has gone since the run (removed or renamed). */
-  async #offeredIn(key: string): Promise<Suggestion[]> {
-    try {
-      return (await this.suggestions.list(key)).suggestions;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'not-found') return [];
-      throw error;
-    }
   }
 
   /**

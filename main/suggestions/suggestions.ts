@@ -195,7 +195,25 @@ export class Suggestions {
 
   /** Tags each suggestion as proposed; ids no longer on offer (already accepted, gone) are refused. */
   async accept(key: string, ids: readonly string[]): Promise<Annotation[]> {
-    const offered = await this.#offered(key, ids);
+    return this.#acceptOffered(key, await this.#offered(key, ids));
+  }
+
+  /**
+   * Accepts (or rejects) what the document offers now that `matches` (a group of the review
+   * queue), listing it once; nothing when none matches.
+   */
+  async acceptMatching(key: string, matches: (suggestion: Suggestion) => boolean): Promise<Annotation[]> {
+    const offered = (await this.list(key)).suggestions.filter(matches);
+    return offered.length === 0 ? [] : this.#acceptOffered(key, offered);
+  }
+
+  async rejectMatching(key: string, matches: (suggestion: Suggestion) => boolean): Promise<string[]> {
+    this.#assertWritable();
+    const offered = (await this.list(key)).suggestions.filter(matches);
+    return offered.length === 0 ? [] : this.#rejectOffered(key, offered);
+  }
+
+  async #acceptOffered(key: string, offered: readonly Suggestion[]): Promise<Annotation[]> {
     const stakeholderIds = await this.#registerCandidates(offered);
     const created = await this.project.createAnnotations(
       key,
@@ -248,14 +266,17 @@ export class Suggestions {
 
   async reject(key: string, ids: readonly string[]): Promise<{ rejected: string[] }> {
     this.#assertWritable();
-    const offered = await this.#offered(key, ids);
+    return { rejected: await this.#rejectOffered(key, await this.#offered(key, ids)) };
+  }
+
+  async #rejectOffered(key: string, offered: readonly Suggestion[]): Promise<string[]> {
     const store = await this.#rejections(key);
     const at = new Date().toISOString();
     await store.update((file) => {
       for (const { id, kind, start, end, quote } of offered)
         file.rejected.push({ id, kind, start, end, quote, at });
     });
-    return { rejected: offered.map((s) => s.id) };
+    return offered.map((s) => s.id);
   }
 
   async unreject(key: string, ids: readonly string[]): Promise<{ restored: string[] }> {
