@@ -16,6 +16,7 @@ import { importTargets } from './import-targets';
 
 export type { ImportSummary };
 
+import { registerIdsByName } from '../../shared/model/register-names';
 import { foldName as folded } from '../../shared/text/fold-name';
 
 /**
@@ -189,10 +190,7 @@ async function mergeCodes(project: Project, planned: PlannedCode[], summary: Imp
 }
 
 async function mergeStakeholders(project: Project, plan: ImportPlan, summary: ImportSummary) {
-  const ids = new Map<string, string>();
-  for (const s of project.info().stakeholders) {
-    for (const name of [s.name, ...s.aliases]) if (!ids.has(folded(name))) ids.set(folded(name), s.id);
-  }
+  const ids = registerIdsByName(project.info().stakeholders);
   for (const planned of plan.stakeholders) {
     if (ids.has(folded(planned.name))) continue;
     const added = await project.stakeholders.add({

@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api-error';
 import type { GroupDecisionResult, reviewQueueRequests } from '../../shared/api-review-queue';
 import type { Annotation } from '../../shared/model/annotation';
+import { registerIdsByName } from '../../shared/model/register-names';
 import type { Suggestion } from '../../shared/model/suggestion';
 import {
   inSuggestionGroup,
@@ -255,10 +256,7 @@ export class SuggestionReview {
   }
 
   #registered(name: string): string | undefined {
-    const wanted = foldName(name);
-    return this.project
-      .info()
-      .stakeholders.find((s) => [s.name, ...s.aliases].some((n) => foldName(n) === wanted))?.id;
+    return registerIdsByName(this.project.info().stakeholders).get(foldName(name));
   }
 
   async #group(id: string): Promise<StoredGroup> {

@@ -2,6 +2,7 @@ import type { ApiEvents, SuggestionList } from '../../shared/api';
 import { ApiError } from '../../shared/api-error';
 import { findFigures } from '../../shared/figures';
 import type { Annotation } from '../../shared/model/annotation';
+import { registerIdsByName } from '../../shared/model/register-names';
 import type { Stakeholder } from '../../shared/model/stakeholder';
 import type { Suggestion } from '../../shared/model/suggestion';
 import { neverSuggestFilter } from '../../shared/model/suggestion-rules';
@@ -247,10 +248,7 @@ export class Suggestions {
    */
   async #registerCandidates(offered: readonly Suggestion[]): Promise<Map<string, string>> {
     const bySuggestion = new Map<string, string>();
-    const byName = new Map<string, string>();
-    for (const stakeholder of this.project.info().stakeholders) {
-      for (const name of [stakeholder.name, ...stakeholder.aliases]) byName.set(folded(name), stakeholder.id);
-    }
+    const byName = registerIdsByName(this.project.info().stakeholders);
     for (const suggestion of offered) {
       const wanted = suggestion.newStakeholder;
       if (!wanted) continue;
