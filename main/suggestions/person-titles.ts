@@ -97,9 +97,12 @@ export function titlesOpening(words: readonly Word[], from: number, lexicon: Nam
 }
 
 export function isTitle(word: Word, lexicon: NameLexicon): boolean {
+  return isTitleWord(word.lower, lexicon);
+}
+
+/** Whether a word, in lower case, is a title ("mr", "president", "lord"). */
+export function isTitleWord(lower: string, lexicon: NameLexicon): boolean {
   return (
-    TITLES.has(word.lower) ||
-    DROPPED_TITLES.has(word.lower) ||
-    (lexicon.tags(word.lower)?.includes('Honorific') ?? false)
+    TITLES.has(lower) || DROPPED_TITLES.has(lower) || (lexicon.tags(lower)?.includes('Honorific') ?? false)
   );
 }

@@ -4,6 +4,7 @@ import type { Suggestion } from '../../shared/model/suggestion';
 import { figureUnit, suggestionGroupId } from '../../shared/model/suggestion-group';
 import { STAKEHOLDER_KIND_LABELS } from '../../shared/model/vocabulary';
 import { type NameLexicon, nameLexicon } from './name-lexicon';
+import { isTitleWord } from './person-titles';
 import type { StoredGroup } from './review-queue-files';
 
 /**
@@ -109,13 +110,6 @@ export class ReviewGroupBuilder {
 const MEN = new Set(['mr']);
 const WOMEN = new Set(['mrs', 'ms', 'miss']);
 
-const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame', 'president']);
-
-const isTitleWord = (word: string, lexicon: NameLexicon) => {
-  const lower = word.toLocaleLowerCase('en').replace(/\.$/, '');
-  return TITLE_WORDS.has(lower) || (lexicon.tags(lower)?.includes('Honorific') ?? false);
-};
-
 /** How the news addresses a person by surname: "Mr Blair", "Dr. Reid". */
 const ADDRESS = /^(mr|mrs|ms|miss|dr)\.? (\S+)$/i;
 
@@ -146,7 +140,8 @@ export function foldShortForms(
   // A full name is a first name and a surname at least, titles aside ("Sir Howard" is not one).
   const isFullName = (name: string) => {
     const words = name.trim().split(/\s+/);
-    while (words.length > 0 && isTitleWord(words[0]!, lexicon)) words.shift();
+    while (words.length > 0 && isTitleWord(words[0]!.toLocaleLowerCase('en').replace(/\.$/, ''), lexicon))
+      words.shift();
     return words.length >= 2;
   };
   // "Mrs Wilkinson" is not Jonny Wilkinson: a title that says whether a man or a woman is meant
