@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/model/annotation';
 import type { Suggestion } from '../../shared/model/suggestion';
 import { REPO } from '../support/corpus';
-import { type GlossSession, openSampleSession } from '../support/gloss-session';
+import { type GlossSession, openSampleSuggestions, SAMPLE_ARTICLE } from '../support/gloss-session';
 import { readHighlights } from '../support/highlights';
 import { openArticle } from '../support/reader-text';
 
@@ -16,7 +16,7 @@ import { openArticle } from '../support/reader-text';
  */
 
 const ANNOTATOR = 'e2e';
-const DOCUMENT = 'tiktok-microsoft.txt';
+const DOCUMENT = SAMPLE_ARTICLE;
 const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 
 let session: GlossSession;
@@ -27,16 +27,8 @@ let offered: Suggestion[];
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
-  session = await openSampleSession({
-    annotator: ANNOTATOR,
-    prepare: async (service) => {
-      offered = (await service.listSuggestions({ key: DOCUMENT })).suggestions;
-    },
-  });
+  ({ session, offered } = await openSampleSuggestions(ANNOTATOR));
   ({ folder, page, problems: pageProblems } = session);
-  await page.goto(session.host.url);
-  await openArticle(page, /TikTok/);
-  await page.getByRole('tab', { name: 'Suggestions' }).click();
 });
 
 afterAll(() => session?.close());

@@ -5,8 +5,10 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { createDispatch } from '../../main/api/dispatch';
 import { createGlossService, type GlossService } from '../../main/api/gloss-service';
 import { type BrowserHost, startBrowserHost } from '../../main/transports/browser-host';
+import type { Suggestion } from '../../shared/model/suggestion';
 import { launchChromium } from './chromium';
 import { REPO } from './corpus';
+import { openArticle } from './reader-text';
 import { requireRendererBuild } from './renderer-build';
 import { makeTempProject } from './temp-project';
 import { openWatchedPage } from './watched-page';
@@ -93,4 +95,27 @@ export function openSampleSession(
     context: { viewport: { width: 1440, height: 900 } },
     ...(options.prepare ? { prepare: options.prepare } : {}),
   });
+}
+
+/** The sample project's article, as the suggestion stories open it. */
+export const SAMPLE_ARTICLE = 'tiktok-microsoft.txt';
+
+/**
+ * The sample session with its article open in the reader and the Suggestions tab shown, and what
+ * the service offered in that article before the page opened (`offered`).
+ */
+export async function openSampleSuggestions(
+  annotator = 'e2e',
+): Promise<{ session: GlossSession; offered: Suggestion[] }> {
+  let offered: Suggestion[] = [];
+  const session = await openSampleSession({
+    annotator,
+    prepare: async (service) => {
+      offered = (await service.listSuggestions({ key: SAMPLE_ARTICLE })).suggestions;
+    },
+  });
+  await session.page.goto(session.host.url);
+  await openArticle(session.page, /TikTok/);
+  await session.page.getByRole('tab', { name: 'Suggestions' }).click();
+  return { session, offered };
 }
